@@ -1,0 +1,34 @@
+/**
+ * HyperLab's entry point. activate() builds the long-lived services, registers commands and views, and
+ * pushes every registration into context.subscriptions; nothing else lives here.
+ */
+import * as vscode from 'vscode';
+import { CommandIds, TUNING_VIEW_ID } from './shared/commandIds';
+import type { HostContext } from './host/hostContext';
+import { type HyperLabApi, createApi } from './host/hyperlabApi';
+import { TrainingPanel, registerTrainingPanelSerializer } from './host/trainingPanel';
+import { TuningViewProvider } from './host/tuningViewProvider';
+import { WebviewReadiness } from './host/webviewReadiness';
+
+export function activate(context: vscode.ExtensionContext): HyperLabApi {
+  const log = vscode.window.createOutputChannel('HyperLab', { log: true });
+  const readiness = new WebviewReadiness();
+  const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness };
+
+  context.subscriptions.push(
+    log,
+    readiness,
+    vscode.commands.registerCommand(CommandIds.openTrainingPanel, () => {
+      TrainingPanel.show(ctx);
+    }),
+    registerTrainingPanelSerializer(ctx),
+    vscode.window.registerWebviewViewProvider(TUNING_VIEW_ID, new TuningViewProvider(ctx)),
+  );
+  const { version } = context.extension.packageJSON as { version: string };
+  log.info(`HyperLab ${version} activated in VS Code ${vscode.version}`);
+  return createApi(readiness);
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

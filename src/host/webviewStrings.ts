@@ -1,0 +1,39 @@
+/**
+ * The localized strings each webview shows, built in the host with vscode.l10n (webviews cannot call it)
+ * and sent in the snapshot. English is the key; l10n/bundle.l10n.es.json holds the Spanish.
+ */
+import * as vscode from 'vscode';
+import { HYPERPARAM_GROUPS } from '../shared/hyperparams';
+import type { PanelStrings, SidebarGroup, SidebarStrings } from '../shared/protocol/webviewProtocol';
+
+export function panelStrings(): PanelStrings {
+  return {
+    title: vscode.l10n.t('HyperLab Training'),
+    emptyState: vscode.l10n.t('No training run yet. Loss curves appear here, epoch by epoch, while a model trains.'),
+    logScale: vscode.l10n.t('Logarithmic loss axis'),
+    epochAxis: vscode.l10n.t('Epoch'),
+    lossAxis: vscode.l10n.t('Loss'),
+    trainLoss: vscode.l10n.t('Training loss'),
+    valLoss: vscode.l10n.t('Validation loss'),
+  };
+}
+
+export function sidebarStrings(): SidebarStrings {
+  return {
+    intro: vscode.l10n.t(
+      'Parameters (weights and biases) are learned by the model during training. Hyperparameters are chosen before training: these are the ones HyperLab lets you tune.',
+    ),
+    openPanel: vscode.l10n.t('Open Training Panel'),
+    kerasDefault: vscode.l10n.t('Keras default'),
+    noDefault: vscode.l10n.t('you choose'),
+  };
+}
+
+/** The lecture's hyperparameter groups with translated labels (keys are the English labels). */
+export function sidebarGroups(): SidebarGroup[] {
+  return HYPERPARAM_GROUPS.map((group) => ({
+    id: group.id,
+    label: vscode.l10n.t(group.label),
+    items: group.items.map((item) => ({ ...item, label: vscode.l10n.t(item.label) })),
+  }));
+}

@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { HYPERPARAM_GROUPS } from '../../src/shared/hyperparams';
+
+/** Every string literal passed to vscode.l10n.t(...) in the host code. */
+function l10nLiterals(): string[] {
+  const found: string[] = [];
+  for (const file of fs.readdirSync('src', { recursive: true }).map(String)) {
+    if (!file.endsWith('.ts')) continue;
+    const text = fs.readFileSync(path.join('src', file), 'utf8');
+    for (const m of text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) found.push((m[1] as string).replace(/\\'/g, "'"));
+  }
+  return found;
+}
+
+describe('localization', () => {
+  const bundle = JSON.parse(fs.readFileSync('l10n/bundle.l10n.es.json', 'utf8')) as Record<string, string>;
+  const keys = [...new Set([...l10nLiterals(), ...HYPERPARAM_GROUPS.flatMap((g) => [g.label, ...g.items.map((i) => i.label)])])];
+
+  it('finds the host strings to check', () => {
+    assert.ok(keys.length >= 15, `only ${keys.length} strings found`);
+  });
+
+  it('has a Spanish translation for every string the host shows', () => {
+    const missing = keys.filter((k) => !bundle[k]);
+    assert.deepEqual(missing, [], 'missing from l10n/bundle.l10n.es.json');
+  });
+
+  it('keeps no stale translations', () => {
+    const stale = Object.keys(bundle).filter((k) => !keys.includes(k));
+    assert.deepEqual(stale, []);
+  });
+});

@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import {
+  type PanelStrings,
+  type SidebarStrings,
+  PANEL_STRING_KEYS,
+  SIDEBAR_STRING_KEYS,
+  isHostToPanel,
+  isHostToSidebar,
+  isPanelToHost,
+  isSidebarToHost,
+} from '../../src/shared/protocol/webviewProtocol';
+
+const panelStrings = Object.fromEntries(PANEL_STRING_KEYS.map((k) => [k, k])) as PanelStrings;
+const sidebarStrings = Object.fromEntries(SIDEBAR_STRING_KEYS.map((k) => [k, k])) as SidebarStrings;
+
+describe('webview protocol guards', () => {
+  it('accept the webviews\' requests and nothing else', () => {
+    assert.ok(isPanelToHost({ type: 'ready' }));
+    assert.ok(isSidebarToHost({ type: 'ready' }));
+    assert.ok(isSidebarToHost({ type: 'openTrainingPanel' }));
+    for (const bad of [null, 'ready', [], {}, { type: 'READY' }, { type: 'ready', extra: 1 }, { type: 'openTrainingPanel' }]) {
+      assert.ok(!isPanelToHost(bad), `panel accepted ${JSON.stringify(bad)}`);
+    }
+    assert.ok(!isSidebarToHost({ type: 'startTraining' }));
+  });
+
+  it('accept a panel snapshot with and without a run', () => {
+    assert.ok(isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: panelStrings, run: null } }));
+    const run = { label: 'run 1', epochs: [{ epoch: 1, loss: 0.7, val_loss: null }, { epoch: 2, loss: 0.5, val_loss: 0.6 }] };
+    assert.ok(isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: panelStrings, run } }));
+  });
+
+  it('reject snapshots with missing strings, non-finite losses or wrong shapes', () => {
+    const { title: _omit, ...fewer } = panelStrings;
+    assert.ok(!isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: fewer, run: null } }));
+    assert.ok(!isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: { ...panelStrings, title: 3 }, run: null } }));
+    const nanRun = { label: 'x', epochs: [{ epoch: 1, loss: Number.NaN, val_loss: null }] };
+    assert.ok(!isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: panelStrings, run: nanRun } }));
+    const fracEpoch = { label: 'x', epochs: [{ epoch: 1.5, loss: 1, val_loss: null }] };
+    assert.ok(!isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: panelStrings, run: fracEpoch } }));
+    assert.ok(!isHostToPanel({ type: 'didLoadSnapshot' }));
+  });
+
+  it('accept a sidebar snapshot and reject a malformed group', () => {
+    const group = { id: 'optimization', label: 'Optimización', items: [{ id: 'epochs', label: 'Épocas', keras: 'fit(epochs=)', kerasDefault: '1' }] };
+    assert.ok(isHostToSidebar({ type: 'didLoadSnapshot', snapshot: { strings: sidebarStrings, groups: [group] } }));
+    const bad = { ...group, items: [{ id: 'epochs', label: 'Épocas', keras: 'fit(epochs=)', kerasDefault: 1 }] };
+    assert.ok(!isHostToSidebar({ type: 'didLoadSnapshot', snapshot: { strings: sidebarStrings, groups: [bad] } }));
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Chart colours from the active VS Code theme (`--vscode-*` CSS variables on <html>), read at draw time
+ * so light, dark and high-contrast themes all work; VS Code updates the variables on a theme switch.
+ */
+
+function cssVar(name: string, fallback: string): string {
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+export interface ChartTheme {
+  readonly foreground: string;
+  readonly grid: string;
+  readonly train: string;
+  readonly validation: string;
+  readonly fontFamily: string;
+}
+
+export function chartTheme(): ChartTheme {
+  return {
+    foreground: cssVar('--vscode-foreground', '#cccccc'),
+    grid: cssVar('--vscode-editorWidget-border', 'rgba(128,128,128,0.35)'),
+    train: cssVar('--vscode-charts-blue', '#3794ff'),
+    validation: cssVar('--vscode-charts-orange', '#d18616'),
+    fontFamily: cssVar('--vscode-font-family', 'sans-serif'),
+  };
+}
+
+/** Calls `onChange` when VS Code switches theme (it swaps the body's vscode-* classes). */
+export function onThemeChange(onChange: () => void): void {
+  new MutationObserver(onChange).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+}
