@@ -2,6 +2,7 @@
 // 127.0.0.1 and a headless Debian Chromium (through playwright-core, which downloads no browser) that
 // plays the workbench window. Shared by the integration runner, the UI tests and `npm start`.
 import { spawn, execSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -36,20 +37,45 @@ const freePort = () => new Promise((resolve, reject) => {
   s.on('error', reject);
 });
 
-export async function startCodeServer({ env = {}, port } = {}) {
+/**
+ * Copies an unpacked extension folder into a host's extensions folder, named as VS Code names installs.
+ * A language pack is also registered in <user-data>/languagepacks.json, which VS Code's server reads at
+ * start to pick the display language (it writes that file itself only when a pack is installed while it runs).
+ */
+function installUnpacked(state, folder) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const dest = path.join(state, 'extensions', `${id}-${manifest.version}`);
+  fs.cpSync(folder, dest, { recursive: true });
+  const packs = {};
+  for (const loc of manifest.contributes?.localizations ?? []) {
+    packs[loc.languageId] = {
+      hash: createHash('md5').update(id).update(manifest.version).digest('hex'),
+      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+      translations: Object.fromEntries(loc.translations.map((t) => [t.id, path.join(dest, t.path)])),
+      label: loc.localizedLanguageName ?? loc.languageName,
+    };
+  }
+  if (Object.keys(packs).length) fs.writeFileSync(path.join(state, 'user-data/languagepacks.json'), JSON.stringify(packs));
+}
+
+export async function startCodeServer({ env = {}, port, extraArgs = [], extensions = [] } = {}) {
   ensureCodeServer();
   const state = fs.mkdtempSync(path.join(os.tmpdir(), 'hyperlab-host-'));
   const authority = `127.0.0.1:${port ?? await freePort()}`;
-  for (const d of ['user-data/User', 'extensions', 'config', 'workspace']) fs.mkdirSync(path.join(state, d), { recursive: true });
-  fs.writeFileSync(path.join(state, 'user-data/User/settings.json'), JSON.stringify({
+  for (const d of ['user-data/User', 'user-data/Machine', 'extensions', 'config', 'workspace']) fs.mkdirSync(path.join(state, d), { recursive: true });
+  const settings = JSON.stringify({
     'telemetry.telemetryLevel': 'off', 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false,
     'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'update.mode': 'none', 'workbench.enableExperiments': false,
     'workbench.tips.enabled': false, 'extensions.ignoreRecommendations': true, 'files.hotExit': 'off', 'window.restoreWindows': 'none',
-    'workbench.colorTheme': 'Default Dark Modern',
-  }, null, 1));
+    'git.openRepositoryInParentFolders': 'never', 'git.enabled': false,
+  }, null, 1);
+  // The browser workbench keeps user settings in the browser; the remote server applies the Machine ones.
+  for (const scope of ['User', 'Machine']) fs.writeFileSync(path.join(state, `user-data/${scope}/settings.json`), settings);
   const args = ['--bind-addr', authority, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened', '--user-data-dir', path.join(state, 'user-data'),
-    '--extensions-dir', path.join(state, 'extensions'), '--config', path.join(state, 'config/config.yaml')];
+    '--extensions-dir', path.join(state, 'extensions'), '--config', path.join(state, 'config/config.yaml'), ...extraArgs];
+  for (const folder of extensions) installUnpacked(state, folder);
   const logFile = path.join(state, 'code-server.log');
   const out = fs.openSync(logFile, 'w');
   const child = spawn(CODE_SERVER, args, {
@@ -128,6 +154,18 @@ export async function runCommandFromPalette(page, title, { attempts = 6 } = {}) 
 
 /** Locator root inside a webview (outer iframe.webview, inner iframe#active-frame). */
 export const webviewFrame = (page, selector = 'iframe.webview.ready') => page.frameLocator(selector).frameLocator('iframe#active-frame');
+
+/** The frame of the HyperLab webview whose <body data-view> is `view` ('panel' or 'sidebar'), once it exists. */
+export async function findWebviewFrame(page, view, { timeout = 30000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (await frame.$(`body[data-view="${view}"]`).catch(() => null)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no ${view} webview appeared within ${timeout} ms`);
+    await page.waitForTimeout(250);
+  }
+}
 
 export async function waitForWorkbench(page) {
   await page.waitForSelector('.monaco-workbench .statusbar', { timeout: 90000 });

@@ -37,6 +37,7 @@ export class LossChart {
         responsive: true,
         maintainAspectRatio: false,
         spanGaps: true,
+        plugins: { legend: { labels: { usePointStyle: true, pointStyle: 'line' } } },
         scales: {
           x: { title: { display: true, text: strings.epochAxis } },
           y: { type: logScale ? 'logarithmic' : 'linear', title: { display: true, text: strings.lossAxis } },

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// UI tier: headless Chromium drives the real VS Code workbench (code-server 4.100.3) the way a person
+// would: the command palette, the training panel, the HyperLab activity-bar sidebar, and the same in
+// Spanish. Every step saves a PNG under test-results/screenshots/. Prints `N passed, N failed`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, findWebviewFrame, launchBrowser, pipeExtensionHostConsole, runCommandFromPalette, startCodeServer, waitForWorkbench } from './host.mjs';
+
+const shots = path.join(ROOT, 'test-results/screenshots');
+fs.rmSync(shots, { recursive: true, force: true });
+fs.mkdirSync(shots, { recursive: true });
+const results = [];
+
+// VS Code only switches its display language when a language pack for it is installed; the fixture is an
+// empty Spanish pack, so VS Code's own strings stay English while HyperLab's come from l10n/*.es.json.
+const spanishPack = path.join(ROOT, 'test/fixtures/language-pack-es');
+
+async function session({ locale }, steps) {
+  let host, browser;
+  try {
+    host = await startCodeServer(locale === 'es' ? { extraArgs: ['--locale', 'es'], extensions: [spanishPack] } : {});
+    browser = await launchBrowser();
+    const page = browser.page;
+    page.setDefaultTimeout(30000);
+    pipeExtensionHostConsole(page);
+    await page.goto(host.url({ folder: path.join(ROOT, 'examples'), extensionDevelopmentPath: ROOT }), { waitUntil: 'domcontentloaded', timeout: 60000 });
+    await waitForWorkbench(page);
+    await steps(page);
+  } catch (e) {
+    results.push(false);
+    console.log(`FAIL session (${locale ?? 'en'}): ${e instanceof Error ? e.message.split('\n')[0] : e}`);
+  } finally {
+    await browser?.close();
+    await host?.stop();
+  }
+}
+
+async function step(page, name, fn) {
+  const t = Date.now();
+  try {
+    await fn();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(shots, `${name}.png`) });
+    results.push(true);
+    console.log(`ok   ${name} (${Date.now() - t} ms) -> test-results/screenshots/${name}.png`);
+  } catch (e) {
+    results.push(false);
+    console.log(`FAIL ${name}: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
+    await page.screenshot({ path: path.join(shots, `${name}-FAILED.png`) }).catch(() => {});
+  }
+}
+
+const openSidebar = (page, title) => page.locator(`.activitybar .action-item a[aria-label^="${title}"]`).click();
+
+await session({}, async (page) => {
+  await step(page, 'panel-from-palette', async () => {
+    await runCommandFromPalette(page, 'HyperLab: Open Training Panel');
+    const frame = await findWebviewFrame(page, 'panel');
+    await frame.waitForSelector('body[data-state="ready"] canvas#loss-chart');
+    await frame.getByText('No training run yet').waitFor();
+  });
+  await step(page, 'panel-log-scale-toggle', async () => {
+    const frame = await findWebviewFrame(page, 'panel');
+    await frame.click('vscode-checkbox#log-scale');
+    await frame.waitForSelector('vscode-checkbox#log-scale[checked]');
+  });
+  await step(page, 'sidebar', async () => {
+    await openSidebar(page, 'HyperLab');
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.waitForSelector('body[data-state="ready"]');
+    const groups = await frame.$$eval('vscode-collapsible', (els) => els.map((e) => e.getAttribute('heading')));
+    if (groups.join('|') !== 'Model architecture|Optimization|Regularization|Initialization') throw new Error(`sidebar groups: ${groups.join('|')}`);
+  });
+  await step(page, 'sidebar-opens-panel', async () => {
+    await runCommandFromPalette(page, 'View: Close All Editors');
+    await page.waitForSelector('.editor-group-container .tabs-container .tab', { state: 'detached' });
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.click('vscode-button#open-panel');
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.waitForSelector('body[data-state="ready"] canvas#loss-chart');
+  });
+});
+
+await session({ locale: 'es' }, async (page) => {
+  await step(page, 'sidebar-es', async () => {
+    await openSidebar(page, 'HyperLab');
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.waitForSelector('body[data-state="ready"]');
+    await frame.getByText('Arquitectura del modelo').waitFor();
+    await frame.getByText('Tasa de aprendizaje').waitFor();
+  });
+  await step(page, 'panel-es', async () => {
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.click('vscode-button#open-panel');
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.getByText('Aún no hay entrenamientos').waitFor();
+  });
+});
+
+const failed = results.filter((r) => !r).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed || results.length === 0 ? 1 : 0);
