@@ -32,7 +32,7 @@ function zipEntries(file) {
   });
 }
 
-const SHIPPED = [/^extension\/dist\/.+\.js$/, /^extension\/media\/[^/]+$/, /^extension\/l10n\/bundle\.l10n\.[a-z-]+\.json$/,
+const SHIPPED = [/^extension\/dist\/.+\.js$/, /^extension\/media\/.+$/, /^extension\/l10n\/bundle\.l10n\.[a-z-]+\.json$/,
   /^extension\/package(\.nls(\.[a-z-]+)?)?\.json$/, /^extension\/(readme|changelog)\.md$/, /^extension\/LICENSE(\.txt)?$/,
   /^\[Content_Types\]\.xml$/, /^extension\.vsixmanifest$/];
 const REQUIRED = ['extension/dist/extension.js', 'extension/dist/cli.js', 'extension/dist/webview/panel.js', 'extension/dist/webview/sidebar.js',

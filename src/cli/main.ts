@@ -1,35 +1,60 @@
 /**
- * The `hyperlab` command-line entry (package.json `bin`). It runs the same engine and Keras code as the
- * extension, with no VS Code. Each subcommand is added by the issue that builds it (train: the engine;
- * summary: the Keras code intelligence); until then only --help and --version exist, and anything
- * else is refused with exit code 1.
+ * The `hyperlab` command-line entry (package.json `bin`). It runs the same engine as the extension, with
+ * no VS Code: `hyperlab train SPEC.json` trains an experiment file. `hyperlab summary FILE.py` arrives
+ * with the Keras code intelligence. Bad input exits with code 1 and one line that says what to fix.
  */
+import path from 'node:path';
+import { TRAIN_USAGE, parseTrainArgs, train, type Output } from './trainCommand';
 
 declare const __HYPERLAB_VERSION__: string;
 
-export interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 const USAGE = `Usage: hyperlab <command> [options]
+
+Commands:
+  ${TRAIN_USAGE}
+      Train the model of an experiment file (JSON in Keras spelling) and print Keras-like progress.
+      --json        one JSON object per line: epoch events and a final end event
+      --log-steps   with --json, also a step event per optimizer step
+      --weights F   write the trained weights (Keras layout) to F
+      --kernels K   matrix kernels: auto (WebAssembly SIMD when available), wasm or typescript
 
 Options:
   --help       show this help
   --version    print HyperLab's version
 `;
 
-export function runCli(argv: readonly string[]): CliResult {
-  const [first] = argv;
-  if (first === undefined || first === '--help' || first === '-h') return { code: 0, stdout: USAGE, stderr: '' };
-  if (first === '--version' || first === '-v') return { code: 0, stdout: `${__HYPERLAB_VERSION__}\n`, stderr: '' };
-  return { code: 1, stdout: '', stderr: `hyperlab: unknown command '${first}'. Run 'hyperlab --help' for the commands.\n` };
+/** Runs the CLI; returns the exit code. `extensionRoot` is the folder holding media/ (the package root). */
+export async function runCli(argv: readonly string[], io: Output, extensionRoot: string): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h') {
+    io.out(USAGE);
+    return 0;
+  }
+  if (first === '--version' || first === '-v') {
+    io.out(__HYPERLAB_VERSION__);
+    return 0;
+  }
+  if (first === 'train') {
+    const args = parseTrainArgs(rest);
+    if (typeof args === 'string') {
+      io.err(`hyperlab train: ${args}. Usage: ${TRAIN_USAGE}`);
+      return 1;
+    }
+    try {
+      return await train(args, io, extensionRoot);
+    } catch (e) {
+      io.err(`hyperlab train: ${e instanceof Error ? e.message : String(e)}`);
+      return 1;
+    }
+  }
+  io.err(`hyperlab: unknown command '${first}'. Run 'hyperlab --help' for the commands.`);
+  return 1;
 }
 
 if (require.main === module) {
-  const result = runCli(process.argv.slice(2));
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  process.exitCode = result.code;
+  const io: Output = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+  runCli(process.argv.slice(2), io, path.resolve(__dirname, '..')).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => { process.stderr.write(`hyperlab: internal error: ${String(e)}\n`); process.exitCode = 1; },
+  );
 }

@@ -18,12 +18,14 @@ export class ConfigError extends Error {
 function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  let s: string;
   try {
-    const s = JSON.stringify(value);
-    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+    s = JSON.stringify(value) ?? typeof value;
   } catch {
-    return String(value);
+    s = typeof value; // e.g. a cyclic object
   }
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
 /** Looks `name` up in a registry, or throws a ConfigError listing the known names. */

@@ -1,0 +1,104 @@
+/**
+ * `hyperlab train SPEC.json [--json] [--log-steps] [--weights OUT.json]`: runs an experiment file
+ * headless. Text mode prints Keras-like progress; --json prints one JSON object per line (the contract
+ * other tools rely on): {"event":"step",...} per optimizer step with --log-steps, {"event":"epoch",...}
+ * per epoch, and {"event":"end",...}. Exit code 0 on success, 1 with a clear message otherwise.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadExperiment } from '../engine/experiment/experiment';
+import { nodeDataIo } from '../engine/experiment/nodeDataIo';
+import { finalWeights, runExperiment } from '../engine/experiment/runExperiment';
+import { KERNEL_CHOICES, type KernelChoice, createBackend } from '../engine/kernels/engineBackend';
+import { epochHeader, epochLine } from './progressLine';
+
+export interface TrainArgs {
+  readonly spec: string;
+  readonly json: boolean;
+  readonly logSteps: boolean;
+  readonly weightsOut: string | null;
+  readonly kernels: KernelChoice;
+}
+
+export interface Output {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const TRAIN_USAGE = 'hyperlab train SPEC.json [--json] [--log-steps] [--weights OUT.json] [--kernels auto|wasm|typescript]';
+
+export function parseTrainArgs(argv: readonly string[]): TrainArgs | string {
+  let spec: string | null = null, json = false, logSteps = false, weightsOut: string | null = null;
+  let kernels: KernelChoice = 'auto';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--log-steps') logSteps = true;
+    else if (a === '--weights') {
+      const next = argv[++i];
+      if (!next) return '--weights needs a file name';
+      weightsOut = next;
+    } else if (a === '--kernels') {
+      const next = argv[++i] as KernelChoice | undefined;
+      if (!next || !KERNEL_CHOICES.includes(next)) return `--kernels takes one of ${KERNEL_CHOICES.join(', ')}`;
+      kernels = next;
+    } else if (a.startsWith('-')) return `unknown option ${a}`;
+    else if (spec === null) spec = a;
+    else return `unexpected argument ${a}`;
+  }
+  if (spec === null) return 'missing the experiment file';
+  return { spec, json, logSteps, weightsOut, kernels };
+}
+
+async function readSpec(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(e)}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new Error(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Runs the command; returns the exit code. `extensionRoot` is where media/ lives. */
+export async function train(args: TrainArgs, io: Output, extensionRoot: string): Promise<number> {
+  const specPath = path.resolve(args.spec);
+  const json = await readSpec(specPath);
+  const exp = await loadExperiment(json, { io: nodeDataIo(path.dirname(specPath), extensionRoot), backend: createBackend(args.kernels) });
+  const emit = (obj: object) => io.out(JSON.stringify(obj));
+  if (!args.json) {
+    for (const note of exp.notes) io.out(`note: ${note}`);
+    io.out(`${exp.data.description}; ${exp.compiled.model.countParams().toLocaleString('en-US')} parameters`);
+  }
+  let epochStart = Date.now(), steps = 0;
+  const result = runExperiment(exp, {
+    onStep: (e) => {
+      steps = e.step;
+      if (args.json && args.logSteps) emit({ event: 'step', epoch: e.epoch, step: e.step, loss: e.loss });
+    },
+    onEpoch: (e) => {
+      if (args.json) emit({ event: 'epoch', epoch: e.epoch, ...e.logs });
+      else {
+        io.out(epochHeader(e.epoch, exp.epochs));
+        io.out(epochLine(steps, (Date.now() - epochStart) / 1000, e.logs));
+      }
+      epochStart = Date.now();
+    },
+  });
+  if (args.weightsOut) await writeFile(path.resolve(args.weightsOut), JSON.stringify(finalWeights(exp)));
+  if (args.json) {
+    emit({ event: 'end', epochs_run: result.epochsRun, stopped_epoch: result.stoppedEpoch, best_epoch: result.bestEpoch });
+  } else {
+    if (result.stoppedEpoch !== null) io.out(`Epoch ${result.stoppedEpoch}: early stopping`);
+    if (result.restoredBestWeights) io.out(`Restoring model weights from the end of the best epoch: ${result.bestEpoch}.`);
+  }
+  if (result.stoppedBy === 'nan') {
+    io.err(`hyperlab: the loss became ${result.nanAt?.loss} at epoch ${result.nanAt?.epoch}, step ${result.nanAt?.step}: training stopped. The gradients exploded; lower the learning rate or set clipnorm on the optimizer.`);
+    return 1;
+  }
+  return 0;
+}

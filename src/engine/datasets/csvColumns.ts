@@ -1,0 +1,138 @@
+/**
+ * Turning CSV cells into numbers: strict numeric parsing for feature columns and the encoding of the
+ * target column (numbers -> regression; labels or, on request, integers -> class indices in sorted
+ * order, 0/1 for two classes, one-hot for more so categorical_crossentropy applies). Every failure is
+ * a DataError naming the spreadsheet row and the column. Not here: reading the CSV text (csv.ts).
+ */
+import { DataError, type Task } from './dataset';
+
+/** How the target column is read: by its content ('auto'), or forced. */
+export type TargetMode = 'auto' | 'classification' | 'regression';
+
+export interface EncodedTarget {
+  /** (n, targetWidth) row-major. */
+  readonly y: Float32Array;
+  readonly targetWidth: number;
+  readonly task: Task;
+  readonly classNames?: readonly string[];
+  /** A hint for the user about how the target was read, when it may surprise. */
+  readonly note?: string;
+}
+
+/** Where the cells of one column come from. */
+export interface ColumnCells {
+  readonly source: string;
+  /** How to name the column in messages, e.g. `"age" (C)`. */
+  readonly column: string;
+  readonly cells: readonly string[];
+  /** 1-based spreadsheet row of each cell. */
+  readonly rows: readonly number[];
+}
+
+/** Spreadsheet column letters: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let i = index + 1; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
+  return s;
+}
+
+/** `"age" (C)`: the header name and the spreadsheet letter. */
+export function describeColumn(name: string, index: number): string {
+  return `"${name}" (${columnLetter(index)})`;
+}
+
+/** Decimal numbers only: "1", "-2.5", ".5", "1e-3". Not "", "0x10", "Infinity" or "1,5". */
+const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** What spreadsheets and pandas write for a missing value. */
+const MISSING_TOKENS = new Set(['nan', 'na', 'n/a', '#n/a', 'null', 'none', '?']);
+
+/** The number in `cell`, or null when it is not a plain decimal number. */
+export function parseNumber(cell: string): number | null {
+  return NUMBER_PATTERN.test(cell) ? Number(cell) : null;
+}
+
+/** Throws a DataError if the cell at `i` is empty or a missing-value marker. */
+function checkPresent(col: ColumnCells, i: number): void {
+  const cell = col.cells[i]!;
+  const where = { source: col.source, row: col.rows[i]!, column: col.column, hint: 'fill it in or delete the row (missing values are not imputed)' };
+  if (cell === '') throw new DataError('empty cell', where);
+  if (MISSING_TOKENS.has(cell.toLowerCase())) throw new DataError(`missing value "${cell}" (NaN)`, where);
+}
+
+/** Parses a numeric feature column into `out[offset + r * stride]`. */
+export function parseFeatureColumn(col: ColumnCells, out: Float32Array, offset: number, stride: number): void {
+  col.cells.forEach((cell, r) => {
+    checkPresent(col, r);
+    const value = parseNumber(cell);
+    if (value === null) {
+      const decimalComma = /^[+-]?\d+,\d+$/.test(cell) ? ' (use a dot as the decimal separator)' : '';
+      throw new DataError(`"${cell}" is not a number`, {
+        source: col.source, row: col.rows[r]!, column: col.column,
+        hint: `feature columns must be numeric${decimalComma}: encode this column as numbers, or remove it`,
+      });
+    }
+    out[offset + r * stride] = value;
+  });
+}
+
+/** Reads the target column as regression values or class indices (see the file comment). */
+export function encodeTarget(col: ColumnCells, mode: TargetMode): EncodedTarget {
+  col.cells.forEach((_c, i) => checkPresent(col, i));
+  const numbers = col.cells.map(parseNumber);
+  const firstLabel = numbers.findIndex((v) => v === null);
+  if (mode === 'regression' || (mode === 'auto' && firstLabel < 0)) {
+    if (firstLabel >= 0) {
+      throw new DataError(`"${col.cells[firstLabel]}" is not a number`, {
+        source: col.source, row: col.rows[firstLabel]!, column: col.column,
+        hint: 'a regression target must be numeric; set task: "classification" to read labels',
+      });
+    }
+    const values = numbers as number[];
+    const note = mode === 'auto' ? integerTargetNote(col.column, values) : undefined;
+    return { y: Float32Array.from(values), targetWidth: 1, task: 'regression', ...(note !== undefined ? { note } : {}) };
+  }
+  return encodeClasses(col, firstLabel < 0 ? (numbers as number[]) : null);
+}
+
+/** Class indices in sorted label order; integer targets (`numbers` given) sort numerically. */
+function encodeClasses(col: ColumnCells, numbers: number[] | null): EncodedTarget {
+  let keys: readonly string[];
+  let classNames: string[];
+  if (numbers !== null) {
+    const bad = numbers.findIndex((v) => !Number.isInteger(v));
+    if (bad >= 0) {
+      throw new DataError(`"${col.cells[bad]}" is not a class`, {
+        source: col.source, row: col.rows[bad]!, column: col.column,
+        hint: 'class targets are integers (0, 1, 2, ...) or labels (cat, dog); use task: "regression" for continuous values',
+      });
+    }
+    keys = numbers.map(String); // "1" and "1.0" are the same class
+    classNames = [...new Set(numbers)].sort((a, b) => a - b).map(String);
+  } else {
+    keys = col.cells;
+    classNames = [...new Set(keys)].sort(); // UTF-16 code-unit order: stable across machines and locales
+  }
+  if (classNames.length < 2) {
+    throw new DataError(`only one class, "${classNames[0]}", in all ${keys.length} rows`, {
+      source: col.source, column: col.column,
+      hint: 'a classifier needs at least two classes: check the target column or pick another one',
+    });
+  }
+  const index = new Map(classNames.map((name, i) => [name, i]));
+  const k = classNames.length;
+  const targetWidth = k === 2 ? 1 : k;
+  const y = new Float32Array(keys.length * targetWidth);
+  keys.forEach((key, r) => {
+    const c = index.get(key)!;
+    if (k === 2) y[r] = c;
+    else y[r * k + c] = 1;
+  });
+  return { y, targetWidth, task: k === 2 ? 'binary' : 'multiclass', classNames };
+}
+
+/** A note when a numeric target looks like class labels (a few distinct integers). */
+function integerTargetNote(column: string, values: readonly number[]): string | undefined {
+  const distinct = [...new Set(values)].sort((a, b) => a - b);
+  if (distinct.length > 10 || !distinct.every((v) => Number.isInteger(v))) return undefined;
+  return `target ${column} holds only the integers ${distinct.join(', ')}: read as a regression target; set task: "classification" to treat them as classes`;
+}

@@ -1,0 +1,110 @@
+/**
+ * MNIST (by Yann LeCun, Corinna Cortes and Christopher J.C. Burges) from bytes already in memory: the
+ * original IDX files (big-endian header: two zero bytes, type code 0x08 = unsigned byte, the number of
+ * dimensions, then one uint32 per dimension; images have magic 0x00000803, labels 0x00000801) or the
+ * arrays of Keras' mnist.npz (x_train, y_train, x_test, y_test). Either way images become 784 float
+ * features scaled to [0, 1] (x / 255, as the Keras examples do) and labels one-hot rows of 10, and the
+ * test set is the validation data. No file access here: mnistFiles.ts finds and reads the files.
+ */
+import { DataError, createDataset, type Dataset, type DatasetSplit } from './dataset';
+import { parseNpy } from './npy';
+
+export const MNIST_CLASS_NAMES: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+export const IDX_IMAGES_MAGIC = 0x00000803;
+export const IDX_LABELS_MAGIC = 0x00000801;
+
+/** A parsed IDX file of unsigned bytes. */
+export interface IdxArray {
+  readonly dims: readonly number[];
+  /** The values in row-major order (a view into the input bytes). */
+  readonly data: Uint8Array;
+}
+
+/** The four MNIST files as bytes (IDX, uncompressed). */
+export interface MnistIdxFiles {
+  readonly trainImages: Uint8Array;
+  readonly trainLabels: Uint8Array;
+  readonly testImages: Uint8Array;
+  readonly testLabels: Uint8Array;
+}
+
+/** Parses an IDX file of unsigned bytes and checks its magic number (images: 3 dims, labels: 1). */
+export function parseIdx(bytes: Uint8Array, kind: 'images' | 'labels', source = `IDX ${kind} file`): IdxArray {
+  const expected = kind === 'images' ? IDX_IMAGES_MAGIC : IDX_LABELS_MAGIC;
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    throw new DataError('this is a gzip-compressed file', { source, hint: 'unpack it with gunzip, or give it a .gz name so HyperLab unpacks it' });
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = bytes.length >= 4 ? view.getUint32(0, false) : -1;
+  if (magic !== expected) {
+    const got = magic < 0 ? `only ${bytes.length} bytes` : `magic number 0x${magic.toString(16).padStart(8, '0')}`;
+    throw new DataError(`not an MNIST ${kind} file (${got}, expected 0x${expected.toString(16).padStart(8, '0')})`, {
+      source, hint: kind === 'images' ? 'expected a file like train-images-idx3-ubyte' : 'expected a file like train-labels-idx1-ubyte',
+    });
+  }
+  const ndims = bytes[3]!;
+  const headerBytes = 4 + 4 * ndims;
+  if (bytes.length < headerBytes) throw new DataError('truncated IDX header', { source });
+  const dims = Array.from({ length: ndims }, (_d, i) => view.getUint32(4 + 4 * i, false));
+  const count = dims.reduce((a, b) => a * b, 1);
+  if (bytes.length < headerBytes + count) {
+    throw new DataError(`truncated: the header promises ${count} values, the file holds ${bytes.length - headerBytes}`, {
+      source, hint: 'the download may be incomplete: fetch the file again',
+    });
+  }
+  return { dims, data: bytes.subarray(headerBytes, headerBytes + count) };
+}
+
+/** Scales images (n, rows, cols) of bytes to a (n, rows · cols) float Dataset with one-hot labels. */
+export function mnistDataset(pixels: Uint8Array, imageShape: readonly number[], labels: ArrayLike<number>, source = 'MNIST'): Dataset {
+  const [n, rows, cols] = imageShape;
+  if (imageShape.length !== 3 || n === undefined || rows === undefined || cols === undefined) {
+    throw new DataError(`images have shape (${imageShape.join(', ')}); expected (count, rows, cols)`, { source });
+  }
+  if (labels.length !== n) throw new DataError(`${n} images but ${labels.length} labels`, { source, hint: 'the image and label files do not belong together' });
+  const features = rows * cols;
+  const x = new Float32Array(n * features);
+  for (let i = 0; i < x.length; i++) x[i] = pixels[i]! / 255;
+  const y = new Float32Array(n * 10);
+  for (let r = 0; r < n; r++) {
+    const label = labels[r]!;
+    if (!Number.isInteger(label) || label < 0 || label > 9) throw new DataError(`label ${label} at index ${r} is not a digit 0..9`, { source });
+    y[r * 10 + label] = 1;
+  }
+  return createDataset({ x, y, featureNames: pixelNames(features), targetWidth: 10, task: 'multiclass', classNames: MNIST_CLASS_NAMES });
+}
+
+/** Train and test sets from the four IDX files; the test set becomes the validation data. */
+export function mnistFromIdx(files: MnistIdxFiles, source = 'MNIST'): DatasetSplit & { validation: Dataset } {
+  const part = (images: Uint8Array, labels: Uint8Array, name: string): Dataset => {
+    const img = parseIdx(images, 'images', `${source} ${name} images`);
+    const lab = parseIdx(labels, 'labels', `${source} ${name} labels`);
+    return mnistDataset(img.data, img.dims, lab.data, `${source} ${name}`);
+  };
+  return { train: part(files.trainImages, files.trainLabels, 'train'), validation: part(files.testImages, files.testLabels, 't10k') };
+}
+
+/** Train and test sets from the members of Keras' mnist.npz (names with or without ".npy"). */
+export function mnistFromNpz(members: ReadonlyMap<string, Uint8Array>, source = 'mnist.npz'): DatasetSplit & { validation: Dataset } {
+  const array = (name: string) => {
+    const bytes = members.get(`${name}.npy`) ?? members.get(name);
+    if (bytes === undefined) {
+      throw new DataError(`no array "${name}"`, { source, hint: `expected x_train, y_train, x_test, y_test; found ${[...members.keys()].join(', ')}` });
+    }
+    return parseNpy(bytes, `${source}/${name}.npy`);
+  };
+  const part = (xName: string, yName: string): Dataset => {
+    const xs = array(xName);
+    if (!(xs.data instanceof Uint8Array)) throw new DataError(`${xName} has dtype '${xs.descr}'; expected uint8 pixels`, { source });
+    return mnistDataset(xs.data, xs.shape, array(yName).data, `${source} ${xName}`);
+  };
+  return { train: part('x_train', 'y_train'), validation: part('x_test', 'y_test') };
+}
+
+let pixelNameCache: { size: number; names: readonly string[] } | null = null;
+
+/** 'pixel0' .. 'pixel783', shared between datasets of the same image size. */
+function pixelNames(size: number): readonly string[] {
+  if (pixelNameCache?.size !== size) pixelNameCache = { size, names: Array.from({ length: size }, (_n, i) => `pixel${i}`) };
+  return pixelNameCache.names;
+}

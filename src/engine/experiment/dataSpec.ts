@@ -1,0 +1,101 @@
+/**
+ * Reads an experiment's `data` entry and loads the data it names: a TensorFlow Playground dataset, MNIST,
+ * a CSV file, or inline arrays. File access goes through the caller's DataIo (the CLI and the worker
+ * read files with Node; tests give fixtures), so this module stays free of I/O of its own.
+ */
+import { ConfigError } from '../configError';
+import { csvDataset } from '../datasets/csv';
+import { createDataset, type Dataset, type DatasetSplit } from '../datasets/dataset';
+import { loadMnist, type MnistLoadOptions } from '../datasets/mnistFiles';
+import { playgroundDataset } from '../datasets/playground';
+import type { Point2D } from '../datasets/playgroundGenerators';
+import type { Rng } from '../rng';
+import { type JsonObject, optionalBoolean, readMatrix, readObject, readString, rejectUnknownKeys } from './specReader';
+
+export interface DataIo {
+  /** Reads a text file; relative paths are resolved against the experiment file's folder. */
+  readTextFile(path: string): Promise<string>;
+  /** Where MNIST may be found (the bundled subset's folder at least). */
+  readonly mnist: MnistLoadOptions;
+}
+
+export interface LoadedData extends DatasetSplit {
+  /** Playground data only: the points, row for row, for the decision boundary. */
+  readonly points?: { readonly train: readonly Point2D[]; readonly validation: readonly Point2D[] };
+  /** Whether the split already holds the validation data (so fit.validation_split does not apply). */
+  readonly ownValidation: boolean;
+  readonly description: string;
+}
+
+/** The issue's dataset names, mapped to Playground's own keys. */
+const PLAYGROUND_NAMES: Readonly<Record<string, string>> = {
+  circle: 'circle', xor: 'xor', gauss: 'gauss', spiral: 'spiral',
+  plane: 'reg-plane', 'reg-plane': 'reg-plane', multi_gaussian: 'reg-gauss', 'reg-gauss': 'reg-gauss',
+};
+
+function inlineDataset(x: unknown, y: unknown, key: string): Dataset {
+  const X = readMatrix(x, `${key}.x`), Y = readMatrix(y, `${key}.y`);
+  if (X.rows !== Y.rows) throw new ConfigError(`${key}.y`, `${Y.rows} rows`, `as many rows as ${key}.x (${X.rows})`);
+  const binary = Y.cols === 1 && Y.data.every((v) => v === 0 || v === 1);
+  return createDataset({
+    x: X.data, y: Y.data, targetWidth: Y.cols,
+    featureNames: Array.from({ length: X.cols }, (_, i) => `x${i + 1}`),
+    task: binary ? 'binary' : Y.cols > 1 && isOneHot(Y.data, Y.cols) ? 'multiclass' : 'regression',
+  });
+}
+
+function isOneHot(y: Float32Array, width: number): boolean {
+  for (let r = 0; r < y.length / width; r++) {
+    let ones = 0;
+    for (let j = 0; j < width; j++) {
+      const v = y[r * width + j]!;
+      if (v === 1) ones++;
+      else if (v !== 0) return false;
+    }
+    if (ones !== 1) return false;
+  }
+  return true;
+}
+
+export async function loadData(value: unknown, key: string, rng: Rng, io: DataIo): Promise<LoadedData> {
+  const spec: JsonObject = readObject(value, key);
+  if (spec.dataset !== undefined) {
+    const name = readString(spec.dataset, `${key}.dataset`);
+    if (name === 'mnist') {
+      rejectUnknownKeys(spec, ['dataset', 'path'], key);
+      const split = await loadMnist(spec.path === undefined ? io.mnist : { ...io.mnist, directory: readString(spec.path, `${key}.path`) });
+      return { ...split, ownValidation: true, description: `MNIST (${split.note})` };
+    }
+    const pgName = PLAYGROUND_NAMES[name];
+    if (!pgName) throw new ConfigError(`${key}.dataset`, name, `one of ${[...Object.keys(PLAYGROUND_NAMES).filter((k) => !k.startsWith('reg-')), 'mnist'].join(', ')}`);
+    rejectUnknownKeys(spec, ['dataset', 'samples', 'noise', 'train_ratio', 'features'], key);
+    const split = playgroundDataset({ ...spec, dataset: pgName }, rng);
+    return { ...split, ownValidation: true, description: `Playground "${name}" (${split.train.n} training and ${split.validation.n} test points)` };
+  }
+  if (spec.csv !== undefined) {
+    rejectUnknownKeys(spec, ['csv', 'target', 'standardize', 'task'], key);
+    const path = readString(spec.csv, `${key}.csv`);
+    const text = await io.readTextFile(path);
+    const split = csvDataset(text, {
+      target: readString(spec.target, `${key}.target`),
+      standardize: optionalBoolean(spec.standardize, `${key}.standardize`, false),
+      ...(spec.task === undefined ? {} : { task: spec.task as 'auto' }),
+    }, path);
+    return { ...split, ownValidation: false, description: `CSV ${path} (${split.train.n} rows)` };
+  }
+  if (spec.x !== undefined) {
+    rejectUnknownKeys(spec, ['x', 'y', 'validation_data'], key);
+    const train = inlineDataset(spec.x, spec.y, key);
+    let validation: Dataset | null = null;
+    if (spec.validation_data !== undefined && spec.validation_data !== null) {
+      const v = readObject(spec.validation_data, `${key}.validation_data`);
+      rejectUnknownKeys(v, ['x', 'y'], `${key}.validation_data`);
+      validation = inlineDataset(v.x, v.y, `${key}.validation_data`);
+      if (validation.features !== train.features || validation.targetWidth !== train.targetWidth) {
+        throw new ConfigError(`${key}.validation_data`, `${validation.features} features, ${validation.targetWidth} targets`, `${train.features} features and ${train.targetWidth} targets like ${key}.x and ${key}.y`);
+      }
+    }
+    return { train, validation, ownValidation: validation !== null, description: `inline data (${train.n} rows)` };
+  }
+  throw new ConfigError(key, value, 'a Playground dataset {"dataset": "circle", ...}, {"dataset": "mnist"}, {"csv": "path", "target": "column"} or inline {"x": [[...]], "y": [[...]]}');
+}

@@ -1,0 +1,88 @@
+/**
+ * Small readers for untrusted JSON (experiment files): each takes a value and its dotted key path and
+ * either returns it typed or throws a ConfigError that names the key, the value and what is allowed.
+ */
+import { ConfigError } from '../configError';
+
+export type JsonObject = Record<string, unknown>;
+
+export function readObject(value: unknown, key: string): JsonObject {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(key, value, 'an object');
+  return value as JsonObject;
+}
+
+/** Throws on the first key of `obj` that is not in `allowed`. */
+export function rejectUnknownKeys(obj: JsonObject, allowed: readonly string[], key: string): void {
+  for (const k of Object.keys(obj)) {
+    if (!allowed.includes(k)) throw new ConfigError(key ? `${key}.${k}` : k, obj[k], `no such key; allowed keys are ${allowed.join(', ')}`);
+  }
+}
+
+interface NumberRule {
+  readonly min?: number;
+  readonly max?: number;
+  /** Exclusive bounds. */
+  readonly above?: number;
+  readonly below?: number;
+  readonly integer?: boolean;
+}
+
+function describeRule(rule: NumberRule): string {
+  const parts = [rule.integer ? 'an integer' : 'a number'];
+  if (rule.min !== undefined) parts.push(`>= ${rule.min}`);
+  if (rule.above !== undefined) parts.push(`> ${rule.above}`);
+  if (rule.max !== undefined) parts.push(`<= ${rule.max}`);
+  if (rule.below !== undefined) parts.push(`< ${rule.below}`);
+  return parts.join(' ');
+}
+
+export function readNumber(value: unknown, key: string, rule: NumberRule = {}): number {
+  const ok =
+    typeof value === 'number' && Number.isFinite(value) &&
+    (!rule.integer || Number.isInteger(value)) &&
+    (rule.min === undefined || value >= rule.min) && (rule.max === undefined || value <= rule.max) &&
+    (rule.above === undefined || value > rule.above) && (rule.below === undefined || value < rule.below);
+  if (!ok) throw new ConfigError(key, value, describeRule(rule));
+  return value;
+}
+
+export function optionalNumber(value: unknown, key: string, fallback: number, rule: NumberRule = {}): number {
+  return value === undefined ? fallback : readNumber(value, key, rule);
+}
+
+export function optionalBoolean(value: unknown, key: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw new ConfigError(key, value, 'true or false');
+  return value;
+}
+
+export function readString(value: unknown, key: string): string {
+  if (typeof value !== 'string' || value.length === 0) throw new ConfigError(key, value, 'a non-empty string');
+  return value;
+}
+
+export function readOneOf<T extends string>(value: unknown, key: string, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !allowed.includes(value as T)) throw new ConfigError(key, value, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+  return value as T;
+}
+
+/** A shape: a non-empty list of positive integers (Keras' input_shape without the batch axis). */
+export function readShape(value: unknown, key: string): number[] {
+  if (!Array.isArray(value) || value.length === 0) throw new ConfigError(key, value, 'a non-empty list of positive integers, e.g. [784]');
+  return value.map((d, i) => readNumber(d, `${key}[${i}]`, { integer: true, min: 1 }));
+}
+
+/** A numeric matrix given as nested lists, flattened row-major, with every row of the same width. */
+export function readMatrix(value: unknown, key: string): { data: Float32Array; rows: number; cols: number } {
+  if (!Array.isArray(value) || value.length === 0) throw new ConfigError(key, value, 'a non-empty list of rows');
+  const rows = value.length;
+  const first: unknown = value[0];
+  const cols = Array.isArray(first) ? first.length : 1;
+  const data = new Float32Array(rows * cols);
+  value.forEach((row: unknown, r) => {
+    const cells: unknown[] = Array.isArray(row) ? row : [row];
+    if (cells.length !== cols) throw new ConfigError(`${key}[${r}]`, row, `a row of ${cols} numbers like row 0`);
+    cells.forEach((c, j) => (data[r * cols + j] = readNumber(c, `${key}[${r}][${j}]`)));
+  });
+  return { data, rows, cols };
+}

@@ -1,0 +1,58 @@
+/**
+ * Makes a dataset's targets fit the loss and the model's output, the way a Keras user would expect:
+ * one-hot targets become class indices for sparse_categorical_crossentropy, class indices become one-hot
+ * for categorical_crossentropy with a softmax of k units. Anything else that does not fit is an error
+ * naming both shapes and the usual fix (the lecture's loss/activation pairing).
+ */
+import { ConfigError } from '../configError';
+import type { Dataset } from '../datasets/dataset';
+import type { Loss } from '../losses/loss';
+
+export interface AdaptedTargets {
+  readonly train: Dataset;
+  readonly validation: Dataset | null;
+  readonly notes: string[];
+}
+
+function toIndices(d: Dataset): Dataset {
+  const w = d.targetWidth, y = new Float32Array(d.n);
+  for (let r = 0; r < d.n; r++) {
+    let best = 0;
+    for (let j = 1; j < w; j++) if (d.y[r * w + j]! > d.y[r * w + best]!) best = j;
+    y[r] = best;
+  }
+  return { ...d, y, targetWidth: 1 };
+}
+
+function toOneHot(d: Dataset, k: number): Dataset {
+  const y = new Float32Array(d.n * k);
+  for (let r = 0; r < d.n; r++) {
+    const c = d.y[r]!;
+    if (!Number.isInteger(c) || c < 0 || c >= k) throw new ConfigError('data', `class ${c} in row ${r + 1}`, `class indices 0..${k - 1} for an output of ${k} units`);
+    y[r * k + c] = 1;
+  }
+  return { ...d, y, targetWidth: k };
+}
+
+const shape = (w: number) => `(None, ${w})`;
+
+export function adaptTargets(train: Dataset, validation: Dataset | null, loss: Loss, outputSize: number, outputShape: readonly number[], description: string): AdaptedTargets {
+  const want = loss.targetWidth(outputSize);
+  const have = train.targetWidth;
+  if (want === have) return { train, validation, notes: [] };
+  const isClasses = train.task !== 'regression';
+  const classCount = train.classNames?.length ?? (train.task === 'binary' ? 2 : have);
+  if (want === 1 && isClasses && have === outputSize) {
+    return { train: toIndices(train), validation: validation && toIndices(validation), notes: [`one-hot targets converted to class indices for ${loss.name}`] };
+  }
+  if (have === 1 && isClasses && want === outputSize && outputSize === classCount) {
+    return { train: toOneHot(train, outputSize), validation: validation && toOneHot(validation, outputSize), notes: [`class indices converted to one-hot targets for ${loss.name}`] };
+  }
+  const hint = train.task === 'binary'
+    ? "end the model with Dense(1, activation='sigmoid') and use binary_crossentropy"
+    : train.task === 'multiclass'
+      ? `end the model with Dense(${have}, activation='softmax') and use categorical_crossentropy`
+      : `end the model with Dense(${have}) (linear) and use mean_squared_error`;
+  throw new ConfigError('model.layers', `output shape (None, ${outputShape.join(', ')})`,
+    `an output that fits the targets ${shape(have)} of ${description} (${train.task}) with ${loss.name}: ${hint}`);
+}

@@ -1,0 +1,69 @@
+/**
+ * Reads and checks the `config` dict of a Keras initializer identifier ({"class_name": "RandomUniform",
+ * "config": {"minval": -1, "maxval": 1}}) the way the Keras constructors would receive it as keyword
+ * arguments: unknown names are refused (Python would raise TypeError), missing ones take the Keras
+ * default. Every refusal is a ConfigError naming the argument and what it accepts.
+ */
+import { ConfigError } from '../configError';
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+export class InitializerArgs {
+  private constructor(
+    private readonly raw: Readonly<Record<string, unknown>>,
+    private readonly key: string,
+    private readonly className: string,
+  ) {}
+
+  /** `config` may be absent or null (no arguments); `allowed` lists the constructor's keyword arguments. */
+  static read(config: unknown, key: string, className: string, allowed: readonly string[]): InitializerArgs {
+    if (config === undefined || config === null) return new InitializerArgs({}, key, className);
+    if (!isPlainObject(config)) throw new ConfigError(`${key}.config`, config, `a dict of ${className} arguments`);
+    for (const name of Object.keys(config)) {
+      if (!allowed.includes(name)) {
+        const accepted = allowed.length === 0 ? 'no arguments' : `only ${allowed.join(', ')}`;
+        throw new ConfigError(`${key}.config`, name, `an argument of ${className}, which takes ${accepted}`);
+      }
+    }
+    return new InitializerArgs(config, key, className);
+  }
+
+  private has(name: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.raw, name);
+  }
+
+  /** A finite number (Keras: "a Python scalar"), or `fallback` when not given. */
+  number(name: string, fallback: number): number {
+    if (!this.has(name)) return fallback;
+    const v = this.raw[name];
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigError(`${this.key}.${name}`, v, `a finite number for ${this.className}(${name}=...)`);
+    return v;
+  }
+
+  /** A number > 0 (VarianceScaling: "Argument `scale` must be positive float"). */
+  positive(name: string, fallback: number): number {
+    const v = this.number(name, fallback);
+    if (!(v > 0)) throw new ConfigError(`${this.key}.${name}`, v, `a positive number for ${this.className}(${name}=...)`);
+    return v;
+  }
+
+  /** An integer seed or null (Keras also takes a SeedGenerator, which has no meaning here). */
+  seed(): number | null {
+    if (!this.has('seed')) return null;
+    const v = this.raw.seed;
+    if (v === null) return null;
+    if (typeof v !== 'number' || !Number.isInteger(v)) throw new ConfigError(`${this.key}.seed`, v, 'an integer seed or None');
+    return v;
+  }
+
+  /** One of `options`, after `normalize` (VarianceScaling lower-cases `distribution`). */
+  choice<T extends string>(name: string, fallback: T, options: readonly T[], normalize: (s: string) => string = (s) => s): T {
+    if (!this.has(name)) return fallback;
+    const v = this.raw[name];
+    const found = typeof v === 'string' ? options.find((o) => o === normalize(v)) : undefined;
+    if (found === undefined) throw new ConfigError(`${this.key}.${name}`, v, `one of ${options.join(', ')}`);
+    return found;
+  }
+}

