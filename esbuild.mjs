@@ -39,7 +39,7 @@ if (!production) {
 }
 
 fs.rmSync('dist', { recursive: true, force: true });
-if (!production) fs.rmSync('out', { recursive: true, force: true });
+if (!production) fs.rmSync('out/test', { recursive: true, force: true });
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
