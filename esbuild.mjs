@@ -1,4 +1,4 @@
-// Builds every bundle HyperLab ships or tests: the extension host and the CLI (Node, CommonJS, `vscode`
+// Builds every bundle HyperLab ships or tests: the extension host, the training worker and the CLI (Node, CommonJS, `vscode`
 // external), each webview (browser, IIFE, chart.js and vscode-elements inlined), and the test suites.
 // usage: node esbuild.mjs [--watch] [--production]   (production: minified, no source maps, no tests)
 import * as esbuild from 'esbuild';
@@ -26,7 +26,7 @@ function testFiles(dir) {
 }
 
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/main.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/main.ts', worker: 'src/worker/trainingWorker.ts' }, outdir: 'dist' },
   { ...browser, entryPoints: { panel: 'webview/panel/main.ts', sidebar: 'webview/sidebar/main.ts' }, outdir: 'dist/webview' },
 ];
 if (!production) {

@@ -7,26 +7,34 @@ import { CommandIds, TUNING_VIEW_ID } from './shared/commandIds';
 import type { HostContext } from './host/hostContext';
 import { type HyperLabApi, createApi } from './host/hyperlabApi';
 import { TrainingPanel, registerTrainingPanelSerializer } from './host/trainingPanel';
+import { trainExperimentFile } from './host/training/trainExperimentCommand';
+import { TrainingService } from './host/training/trainingService';
+import { createTrainingStatusBar } from './host/training/trainingStatusBar';
 import { TuningViewProvider } from './host/tuningViewProvider';
 import { WebviewReadiness } from './host/webviewReadiness';
 
 export function activate(context: vscode.ExtensionContext): HyperLabApi {
   const log = vscode.window.createOutputChannel('HyperLab', { log: true });
   const readiness = new WebviewReadiness();
-  const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness };
+  const training = new TrainingService(context.extensionUri.fsPath, log, () => TrainingPanel.show(ctx));
+  const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness, training };
 
   context.subscriptions.push(
     log,
     readiness,
+    training,
+    createTrainingStatusBar(training),
     vscode.commands.registerCommand(CommandIds.openTrainingPanel, () => {
       TrainingPanel.show(ctx);
     }),
+    vscode.commands.registerCommand(CommandIds.trainExperiment, (arg: unknown) => trainExperimentFile(training, arg)),
+    vscode.commands.registerCommand(CommandIds.stopTraining, () => training.stop()),
     registerTrainingPanelSerializer(ctx),
     vscode.window.registerWebviewViewProvider(TUNING_VIEW_ID, new TuningViewProvider(ctx)),
   );
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`HyperLab ${version} activated in VS Code ${vscode.version}`);
-  return createApi(readiness);
+  return createApi(readiness, training);
 }
 
 export function deactivate(): void {

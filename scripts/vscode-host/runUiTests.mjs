@@ -64,6 +64,19 @@ await session({}, async (page) => {
     await frame.click('vscode-checkbox#log-scale');
     await frame.waitForSelector('vscode-checkbox#log-scale[checked]');
   });
+  await step(page, 'panel-training', async () => {
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('circle.experiment.json', { delay: 15 });
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="circle.experiment.json"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.monaco-editor .view-lines');
+    await runCommandFromPalette(page, 'HyperLab: Train Experiment File');
+    const frame = await findWebviewFrame(page, 'panel');
+    await frame.waitForSelector('body[data-run="finished"]', { timeout: 60000 });
+    const epochs = Number(await frame.evaluate(() => document.body.dataset.epochs));
+    if (!(epochs > 5)) throw new Error(`the panel drew ${epochs} epochs`);
+    await frame.waitForSelector('#metrics th');
+  });
   await step(page, 'sidebar', async () => {
     await openSidebar(page, 'HyperLab');
     const frame = await findWebviewFrame(page, 'sidebar');

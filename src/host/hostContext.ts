@@ -1,9 +1,11 @@
 /** What the host's views and commands share for the extension's lifetime; built once in activate(). */
 import type * as vscode from 'vscode';
+import type { TrainingService } from './training/trainingService';
 import type { WebviewReadiness } from './webviewReadiness';
 
 export interface HostContext {
   readonly extensionUri: vscode.Uri;
   readonly log: vscode.LogOutputChannel;
   readonly readiness: WebviewReadiness;
+  readonly training: TrainingService;
 }

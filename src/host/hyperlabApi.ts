@@ -2,6 +2,8 @@
  * What activate() returns: a small read-only view of HyperLab's state for other extensions and for our
  * integration tests, which run in the same extension host and reach it through `extension.exports`.
  */
+import type { RunState } from './training/trainingRun';
+import type { TrainingService } from './training/trainingService';
 import type { WebviewKind, WebviewReadiness } from './webviewReadiness';
 
 export interface HyperLabApi {
@@ -9,11 +11,31 @@ export interface HyperLabApi {
   isWebviewReady(kind: WebviewKind): boolean;
   /** Resolves when the given webview is ready; rejects with the reason after `timeoutMs`. */
   whenWebviewReady(kind: WebviewKind, timeoutMs?: number): Promise<void>;
+  /** The current (or last) training run, or null before the first. */
+  trainingState(): RunState | null;
+  /** Resolves with the run's final state once the current run has ended; rejects after `timeoutMs`. */
+  whenTrainingEnds(timeoutMs?: number): Promise<RunState>;
 }
 
-export function createApi(readiness: WebviewReadiness): HyperLabApi {
+const ENDED = ['finished', 'stopped', 'failed'];
+
+export function createApi(readiness: WebviewReadiness, training: TrainingService): HyperLabApi {
   return {
     isWebviewReady: (kind) => readiness.isReady(kind),
     whenWebviewReady: (kind, timeoutMs) => readiness.whenReady(kind, timeoutMs),
+    trainingState: () => training.state,
+    whenTrainingEnds: (timeoutMs = 60_000) =>
+      new Promise((resolve, reject) => {
+        const now = training.state;
+        if (now && ENDED.includes(now.status)) return resolve(now);
+        const timer = setTimeout(() => { sub.dispose(); reject(new Error(`training did not end within ${timeoutMs} ms`)); }, timeoutMs);
+        const sub = training.onDidChangeRun((state) => {
+          if (state && ENDED.includes(state.status)) {
+            clearTimeout(timer);
+            sub.dispose();
+            resolve(state);
+          }
+        });
+      }),
   };
 }

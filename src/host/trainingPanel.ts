@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { assertNever } from '../shared/protocol/guards';
 import { type HostToPanel, type PanelSnapshot, isPanelToHost } from '../shared/protocol/webviewProtocol';
 import type { HostContext } from './hostContext';
+import { toRunView } from './training/runView';
 import { setUpWebview } from './webviewSetup';
 import { panelStrings } from './webviewStrings';
 
@@ -14,6 +15,8 @@ export class TrainingPanel implements vscode.Disposable {
   static readonly viewType = 'hyperlab.trainingPanel';
   private static current: TrainingPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** True once the webview has posted `ready` and received its snapshot: only then do increments flow. */
+  private ready = false;
 
   static show(ctx: HostContext): TrainingPanel {
     if (TrainingPanel.current) {
@@ -39,6 +42,10 @@ export class TrainingPanel implements vscode.Disposable {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),
+      // The service reports at most ~10 times a second (the worker batches), so each change is one message.
+      ctx.training.onDidChangeRun((state) => {
+        if (this.ready) this.post({ type: 'didUpdateRun', run: toRunView(state) });
+      }),
     );
   }
 
@@ -50,16 +57,25 @@ export class TrainingPanel implements vscode.Disposable {
     switch (raw.type) {
       case 'ready':
         this.post({ type: 'didLoadSnapshot', snapshot: this.snapshot() });
+        this.ready = true;
         this.ctx.readiness.markReady('panel');
         return;
+      case 'stopTraining':
+        this.ctx.training.stop();
+        return;
+      case 'pauseTraining':
+        this.ctx.training.pause();
+        return;
+      case 'resumeTraining':
+        this.ctx.training.resume();
+        return;
       default:
-        assertNever(raw.type);
+        assertNever(raw);
     }
   }
 
   private snapshot(): PanelSnapshot {
-    // Runs arrive with the training worker; until one has run there is nothing to draw.
-    return { strings: panelStrings(), run: null };
+    return { strings: panelStrings(), run: toRunView(this.ctx.training.state) };
   }
 
   private post(message: HostToPanel): void {

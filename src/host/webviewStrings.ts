@@ -15,6 +15,9 @@ export function panelStrings(): PanelStrings {
     lossAxis: vscode.l10n.t('Loss'),
     trainLoss: vscode.l10n.t('Training loss'),
     valLoss: vscode.l10n.t('Validation loss'),
+    stop: vscode.l10n.t('Stop'),
+    pause: vscode.l10n.t('Pause'),
+    resume: vscode.l10n.t('Resume'),
   };
 }
 

@@ -4,6 +4,8 @@
  */
 export const CommandIds = {
   openTrainingPanel: 'hyperlab.openTrainingPanel',
+  trainExperiment: 'hyperlab.trainExperiment',
+  stopTraining: 'hyperlab.stopTraining',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -18,6 +18,7 @@ describe('webview protocol guards', () => {
     assert.ok(isPanelToHost({ type: 'ready' }));
     assert.ok(isSidebarToHost({ type: 'ready' }));
     assert.ok(isSidebarToHost({ type: 'openTrainingPanel' }));
+    assert.ok(isPanelToHost({ type: 'stopTraining' }) && isPanelToHost({ type: 'pauseTraining' }) && isPanelToHost({ type: 'resumeTraining' }));
     for (const bad of [null, 'ready', [], {}, { type: 'READY' }, { type: 'ready', extra: 1 }, { type: 'openTrainingPanel' }]) {
       assert.ok(!isPanelToHost(bad), `panel accepted ${JSON.stringify(bad)}`);
     }
@@ -26,7 +27,7 @@ describe('webview protocol guards', () => {
 
   it('accept a panel snapshot with and without a run', () => {
     assert.ok(isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: panelStrings, run: null } }));
-    const run = { label: 'run 1', epochs: [{ epoch: 1, loss: 0.7, val_loss: null }, { epoch: 2, loss: 0.5, val_loss: 0.6 }] };
+    const run = { label: 'run 1', status: 'running', statusText: 'Training', lastLogs: { loss: 0.5, val_loss: 0.6 }, epochs: [{ epoch: 1, loss: 0.7, val_loss: null }, { epoch: 2, loss: 0.5, val_loss: 0.6 }] };
     assert.ok(isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: panelStrings, run } }));
   });
 
@@ -34,9 +35,12 @@ describe('webview protocol guards', () => {
     const { title: _omit, ...fewer } = panelStrings;
     assert.ok(!isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: fewer, run: null } }));
     assert.ok(!isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: { ...panelStrings, title: 3 }, run: null } }));
-    const nanRun = { label: 'x', epochs: [{ epoch: 1, loss: Number.NaN, val_loss: null }] };
+    const nanRun = { label: 'x', status: 'running', statusText: '', lastLogs: null, epochs: [{ epoch: 1, loss: Number.NaN, val_loss: null }] };
     assert.ok(!isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: panelStrings, run: nanRun } }));
-    const fracEpoch = { label: 'x', epochs: [{ epoch: 1.5, loss: 1, val_loss: null }] };
+    const fracEpoch = { label: 'x', status: 'running', statusText: '', lastLogs: null, epochs: [{ epoch: 1.5, loss: 1, val_loss: null }] };
+    const badStatus = { label: 'x', status: 'exploded', statusText: '', lastLogs: null, epochs: [] };
+    assert.ok(!isHostToPanel({ type: 'didUpdateRun', run: badStatus }));
+    assert.ok(isHostToPanel({ type: 'didUpdateRun', run: null }));
     assert.ok(!isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: panelStrings, run: fracEpoch } }));
     assert.ok(!isHostToPanel({ type: 'didLoadSnapshot' }));
   });

@@ -1,54 +1,81 @@
 /**
- * The training panel's script. It posts `ready`, draws whatever snapshot the host sends back, and keeps
- * its own view state (the log-scale toggle) through the webview state API so a hidden or reloaded
- * panel comes back as it was.
+ * The training panel's script. It posts `ready`, draws the snapshot the host sends back, then applies
+ * run updates as they come (the host sends at most about ten a second). Its own view state (the
+ * log-scale toggle) goes through the webview state API so a hidden or reloaded panel comes back as it was.
  */
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import { assertNever } from '../../src/shared/protocol/guards';
-import { type HostToPanel, type PanelSnapshot, type PanelToHost, isHostToPanel } from '../../src/shared/protocol/webviewProtocol';
+import { type HostToPanel, type PanelSnapshot, type PanelToHost, type RunView, isHostToPanel } from '../../src/shared/protocol/webviewProtocol';
 import { el, render } from '../common/dom';
 import { onThemeChange } from '../common/themeColors';
 import { connect } from '../common/vscodeApi';
 import { LossChart } from './lossChart';
+import { MetricsTable } from './metricsTable';
+import { RunControls } from './runControls';
 
 interface PanelViewState {
   readonly logScale: boolean;
 }
 
+interface PanelView {
+  readonly status: HTMLElement;
+  readonly title: HTMLElement;
+  readonly chart: LossChart;
+  readonly controls: RunControls;
+  readonly table: MetricsTable;
+  readonly emptyText: string;
+}
+
 const channel = connect<PanelToHost, HostToPanel>(isHostToPanel);
 const saved = channel.getState() as Partial<PanelViewState> | undefined;
 let viewState: PanelViewState = { logScale: saved?.logScale === true };
-let chart: LossChart | undefined;
+let view: PanelView | undefined;
 
-function show(snapshot: PanelSnapshot): void {
-  const { strings, run } = snapshot;
+function build(snapshot: PanelSnapshot): PanelView {
+  const { strings } = snapshot;
   const canvas = el('canvas', { id: 'loss-chart', 'aria-label': strings.lossAxis, role: 'img' });
   const logToggle = el('vscode-checkbox', { id: 'log-scale', label: strings.logScale, checked: viewState.logScale });
+  const controls = new RunControls(strings, (m) => channel.post(m));
+  const table = new MetricsTable();
+  const title = el('h1', {}, strings.title);
+  const status = el('p', { id: 'run-status', class: 'status', role: 'status', 'aria-live': 'polite' });
+  render(
+    document.getElementById('app') as HTMLElement,
+    el('header', {}, title, el('div', { class: 'toolbar' }, controls.element, logToggle)),
+    status,
+    el('div', { class: 'run-body' }, el('div', { class: 'chart-box' }, canvas), table.element),
+  );
+  const chart = new LossChart(canvas, strings, viewState.logScale);
   logToggle.addEventListener('change', () => {
     viewState = { logScale: (logToggle as HTMLElement & { checked: boolean }).checked };
     channel.setState(viewState);
-    chart?.setLogScale(viewState.logScale);
+    chart.setLogScale(viewState.logScale);
   });
-  const status = el('p', { id: 'run-status', class: 'status' }, run ? run.label : strings.emptyState);
-  render(
-    document.getElementById('app') as HTMLElement,
-    el('header', {}, el('h1', {}, strings.title), logToggle),
-    status,
-    el('div', { class: 'chart-box' }, canvas),
-  );
-  chart = new LossChart(canvas, strings, viewState.logScale);
-  chart.show(run);
-  document.body.dataset.state = 'ready';
+  return { status, title, chart, controls, table, emptyText: strings.emptyState };
+}
+
+function showRun(v: PanelView, run: RunView | null): void {
+  v.status.textContent = run ? `${run.label}: ${run.statusText}` : v.emptyText;
+  v.chart.show(run);
+  v.controls.show(run);
+  v.table.show(run);
+  document.body.dataset.run = run ? run.status : 'none';
+  document.body.dataset.epochs = String(run?.epochs.length ?? 0);
 }
 
 channel.onMessage((message) => {
   switch (message.type) {
     case 'didLoadSnapshot':
-      show(message.snapshot);
+      view = build(message.snapshot);
+      showRun(view, message.snapshot.run);
+      document.body.dataset.state = 'ready';
+      return;
+    case 'didUpdateRun':
+      if (view) showRun(view, message.run);
       return;
     default:
-      assertNever(message.type);
+      assertNever(message);
   }
 });
-onThemeChange(() => chart?.applyTheme());
+onThemeChange(() => view?.chart.applyTheme());
 channel.post({ type: 'ready' });

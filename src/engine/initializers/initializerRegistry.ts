@@ -103,10 +103,14 @@ function createInitializer(identifier: unknown, key: string): DescribableInitial
   } else if (typeof identifier === 'object' && identifier !== null && !Array.isArray(identifier) && 'class_name' in identifier) {
     const obj = identifier as Record<string, unknown>;
     if (typeof obj.class_name !== 'string') throw new ConfigError(`${key}.class_name`, obj.class_name, 'an initializer class name such as "GlorotUniform"');
-    const extra = Object.keys(obj).find((k) => !IDENTIFIER_KEYS.includes(k));
-    if (extra !== undefined) throw new ConfigError(key, extra, `a key of an initializer dict: ${IDENTIFIER_KEYS.join(', ')}`);
     name = obj.class_name;
-    config = obj.config;
+    // Keras' nested {"class_name": "Constant", "config": {"value": 0.1}} or the flat {"class_name": "Constant", "value": 0.1}.
+    const flat = Object.fromEntries(Object.entries(obj).filter(([k]) => !IDENTIFIER_KEYS.includes(k)));
+    if (Object.keys(flat).length === 0) config = obj.config;
+    else if (obj.config !== undefined && obj.config !== null) {
+      const first = Object.keys(flat)[0]!;
+      throw new ConfigError(`${key}.${first}`, flat[first], 'its place under "config" (give arguments either flat or under "config", not both)');
+    } else config = flat;
   } else {
     throw new ConfigError(key, identifier, `an initializer: ${ALLOWED}`);
   }

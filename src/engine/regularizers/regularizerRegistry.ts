@@ -69,6 +69,19 @@ function build(entry: Entry, config: unknown, key: string): Regularizer {
 const IDENTIFIER_KEYS = ['class_name', 'config', 'module', 'registered_name'];
 
 /**
+ * The arguments of a dict identifier: Keras' nested {"class_name": "L2", "config": {"l2": 0.01}} or the
+ * experiment file's flat {"class_name": "L2", "l2": 0.01}; mixing both is an error.
+ */
+function flatOrNestedConfig(obj: Record<string, unknown>, key: string): unknown {
+  const flat = Object.fromEntries(Object.entries(obj).filter(([k]) => !IDENTIFIER_KEYS.includes(k)));
+  if (Object.keys(flat).length === 0) return obj.config;
+  if (obj.config !== undefined && obj.config !== null) {
+    throw new ConfigError(`${key}.${Object.keys(flat)[0]}`, flat[Object.keys(flat)[0]!], 'its place under "config" (give arguments either flat or under "config", not both)');
+  }
+  return flat;
+}
+
+/**
  * Resolves a Keras regularizer identifier: null/undefined → null; 'l2' → L2(0.01);
  * {"class_name": "L1L2", "config": {"l1": 0.001, "l2": 0.01}} → L1L2(0.001, 0.01). The dict form also
  * takes class_name 'l1_l2', the Python alias keras.regularizers.l1_l2 of the L1L2 class (defaults 0, 0).
@@ -83,13 +96,11 @@ export function getRegularizer(config: unknown, key: string): Regularizer | null
   }
   if (typeof config === 'object' && !Array.isArray(config) && 'class_name' in config) {
     const obj = config as Record<string, unknown>;
-    const extra = Object.keys(obj).find((k) => !IDENTIFIER_KEYS.includes(k));
-    if (extra !== undefined) throw new ConfigError(key, extra, `a key of a regularizer dict: ${IDENTIFIER_KEYS.join(', ')} (arguments go under "config")`);
     const name = obj.class_name;
     if (typeof name !== 'string') throw new ConfigError(`${key}.class_name`, name, 'a regularizer class name such as "L2"');
     const entry = name === 'l1_l2' ? L1L2_ENTRY : BY_NAME.get(name);
     if (entry === undefined) throw unknownName(key, name);
-    return build(entry, obj.config, key);
+    return build(entry, flatOrNestedConfig(obj, key), key);
   }
   throw new ConfigError(key, config, ALLOWED);
 }

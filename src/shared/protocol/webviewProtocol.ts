@@ -9,19 +9,27 @@ import { isArrayOf, isFiniteNumber, isRecord, isString, isStringTable } from './
 
 // ---- training panel -------------------------------------------------------------------------------
 
-export const PANEL_STRING_KEYS = ['title', 'emptyState', 'logScale', 'epochAxis', 'lossAxis', 'trainLoss', 'valLoss'] as const;
+export const PANEL_STRING_KEYS = ['title', 'emptyState', 'logScale', 'epochAxis', 'lossAxis', 'trainLoss', 'valLoss', 'stop', 'pause', 'resume'] as const;
 export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;
 
-/** One finished epoch as the panel draws it (Keras history keys). */
+/** One finished epoch as the panel draws it (Keras history keys; null where a value was not finite or absent). */
 export interface EpochPoint {
   readonly epoch: number;
-  readonly loss: number;
+  readonly loss: number | null;
   readonly val_loss: number | null;
 }
 
+export const RUN_STATUSES = ['starting', 'running', 'paused', 'finished', 'stopped', 'failed'] as const;
+export type RunViewStatus = (typeof RUN_STATUSES)[number];
+
 export interface RunView {
   readonly label: string;
+  readonly status: RunViewStatus;
+  /** One localized line: what is happening or how the run ended. */
+  readonly statusText: string;
   readonly epochs: readonly EpochPoint[];
+  /** The last epoch's history values by Keras key, for the metrics table. */
+  readonly lastLogs: Readonly<Record<string, number | null>> | null;
 }
 
 export interface PanelSnapshot {
@@ -30,9 +38,15 @@ export interface PanelSnapshot {
   readonly run: RunView | null;
 }
 
-export type PanelToHost = { readonly type: 'ready' };
+export type PanelToHost =
+  | { readonly type: 'ready' }
+  | { readonly type: 'stopTraining' }
+  | { readonly type: 'pauseTraining' }
+  | { readonly type: 'resumeTraining' };
 
-export type HostToPanel = { readonly type: 'didLoadSnapshot'; readonly snapshot: PanelSnapshot };
+export type HostToPanel =
+  | { readonly type: 'didLoadSnapshot'; readonly snapshot: PanelSnapshot }
+  | { readonly type: 'didUpdateRun'; readonly run: RunView | null };
 
 // ---- tuning sidebar -------------------------------------------------------------------------------
 
@@ -63,29 +77,33 @@ export type HostToSidebar = { readonly type: 'didLoadSnapshot'; readonly snapsho
 
 // ---- guards ---------------------------------------------------------------------------------------
 
+const PANEL_REQUESTS = ['ready', 'stopTraining', 'pauseTraining', 'resumeTraining'];
+
 export function isPanelToHost(raw: unknown): raw is PanelToHost {
-  return isRecord(raw) && raw.type === 'ready' && Object.keys(raw).length === 1;
+  return isRecord(raw) && PANEL_REQUESTS.includes(raw.type as string) && Object.keys(raw).length === 1;
 }
 
 export function isSidebarToHost(raw: unknown): raw is SidebarToHost {
   return isRecord(raw) && (raw.type === 'ready' || raw.type === 'openTrainingPanel') && Object.keys(raw).length === 1;
 }
 
+const isNullableNumber = (v: unknown): v is number | null => v === null || isFiniteNumber(v);
+
 function isEpochPoint(v: unknown): v is EpochPoint {
-  return (
-    isRecord(v) &&
-    Number.isInteger(v.epoch) &&
-    isFiniteNumber(v.loss) &&
-    (v.val_loss === null || isFiniteNumber(v.val_loss))
-  );
+  return isRecord(v) && Number.isInteger(v.epoch) && isNullableNumber(v.loss) && isNullableNumber(v.val_loss);
 }
 
 function isRunView(v: unknown): v is RunView {
-  return isRecord(v) && isString(v.label) && isArrayOf(v.epochs, isEpochPoint);
+  return (
+    isRecord(v) && isString(v.label) && RUN_STATUSES.includes(v.status as RunViewStatus) && isString(v.statusText) &&
+    isArrayOf(v.epochs, isEpochPoint) && (v.lastLogs === null || (isRecord(v.lastLogs) && Object.values(v.lastLogs).every(isNullableNumber)))
+  );
 }
 
 export function isHostToPanel(raw: unknown): raw is HostToPanel {
-  if (!isRecord(raw) || raw.type !== 'didLoadSnapshot' || !isRecord(raw.snapshot)) return false;
+  if (!isRecord(raw)) return false;
+  if (raw.type === 'didUpdateRun') return raw.run === null || isRunView(raw.run);
+  if (raw.type !== 'didLoadSnapshot' || !isRecord(raw.snapshot)) return false;
   const s = raw.snapshot;
   return isStringTable(s.strings, PANEL_STRING_KEYS) && (s.run === null || isRunView(s.run));
 }

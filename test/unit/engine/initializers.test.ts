@@ -275,7 +275,14 @@ describe('initializers', () => {
       assert.throws(() => getInitializer({ class_name: 'VarianceScaling', config: { mode: 'fan_sum' } }, 'k'), configError('k.mode', 'fan_in, fan_out, fan_avg'));
       assert.throws(() => getInitializer({ class_name: 'VarianceScaling', config: { distribution: 'gamma' } }, 'k'), configError('k.distribution', 'untruncated_normal'));
       assert.throws(() => getInitializer({ class_name: 'HeNormal', config: { seed: 1.5 } }, 'k'), configError('k.seed', 'integer'));
-      assert.throws(() => getInitializer({ class_name: 'HeNormal', seed: 1 }, 'k'), configError('k', '"seed"', 'config'));
+      assert.throws(() => getInitializer({ class_name: 'HeNormal', seed: 1, config: { seed: 2 } }, 'k'), configError('k.seed', 'not both'));
+      assert.throws(() => getInitializer({ class_name: 'RandomUniform', maxvall: 1 }, 'k'), configError('k.config', '"maxvall"'));
+    });
+
+    it('accepts the experiment file\'s flat form {"class_name": "Constant", "value": 0.1}', () => {
+      const out = new Float32Array(3);
+      getInitializer({ class_name: 'Constant', value: 0.1 }, 'k').fill(out, [3], new Rng(0));
+      assert.deepEqual(Array.from(out), [0.1, 0.1, 0.1].map(Math.fround));
     });
   });
 });

@@ -127,7 +127,9 @@ describe('regularizers', () => {
       assert.throws(() => getRegularizer('orthogonal_regularizer', 'k'), configError('k', 'does not support'));
       assert.throws(() => getRegularizer(0.01, 'k'), configError('k', '0.01', 'l1, l2, l1l2'));
       assert.throws(() => getRegularizer({ class_name: 'L2', config: { l1: 0.1 } }, 'k'), configError('k.config', '"l1"', 'only l2'));
-      assert.throws(() => getRegularizer({ class_name: 'L2', l2: 0.1 }, 'k'), configError('k', '"l2"', 'under "config"'));
+      assert.throws(() => getRegularizer({ class_name: 'L2', l2: 0.1, config: { l2: 0.2 } }, 'k'), configError('k.l2', 'not both'));
+      assert.throws(() => getRegularizer({ class_name: 'L2', l1: 0.1 }, 'k'), configError('k.config', '"l1"', 'only l2'));
+      assert.deepEqual(getRegularizer({ class_name: 'L1L2', l1: 0.0, l2: 0.001 }, 'k')!.getConfig(), { l1: 0, l2: 0.001 });
       assert.throws(() => getRegularizer({ class_name: 'L1', config: { l1: -0.1 } }, 'k'), configError('k.l1', 'non-negative'));
       assert.throws(() => getRegularizer({ class_name: 'L1L2', config: { l2: '0.1' } }, 'k'), configError('k.l2', 'non-negative'));
       assert.throws(() => getRegularizer({ class_name: 'L1', config: { l1: Number.POSITIVE_INFINITY } }, 'k'), configError('k.l1'));

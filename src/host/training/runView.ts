@@ -1,0 +1,32 @@
+/** The training panel's view of a run: what the webview draws, with the status line localized here. */
+import * as vscode from 'vscode';
+import type { RunView } from '../../shared/protocol/webviewProtocol';
+import type { RunState } from './trainingRun';
+
+function statusText(state: RunState): string {
+  const last = state.epochs[state.epochs.length - 1];
+  const done = last?.epoch ?? 0;
+  const total = state.totalEpochs ?? '?';
+  switch (state.status) {
+    case 'starting':
+      return vscode.l10n.t('Loading data and building the model...');
+    case 'running':
+      return vscode.l10n.t('Training: epoch {0} of {1} done. {2}', done, total, state.description ?? '');
+    case 'paused':
+      return vscode.l10n.t('Paused after epoch {0} of {1}.', done, total);
+    default:
+      return state.message ?? state.status;
+  }
+}
+
+export function toRunView(state: RunState | null): RunView | null {
+  if (!state) return null;
+  const last = state.epochs[state.epochs.length - 1];
+  return {
+    label: state.label,
+    status: state.status,
+    statusText: statusText(state),
+    epochs: state.epochs.map((e) => ({ epoch: e.epoch, loss: e.logs.loss ?? null, val_loss: e.logs.val_loss ?? null })),
+    lastLogs: last ? last.logs : null,
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * One training run in a worker_threads worker (dist/worker.js). The run owns its worker: it dies when
+ * the run ends, is stopped, or is disposed, so no worker outlives its run. It keeps what the panel and
+ * the status bar need (epochs, the latest step loss, the outcome) and fires onDidChange at most as
+ * often as the worker reports (about ten times a second).
+ */
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import * as vscode from 'vscode';
+import {
+  CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, type EpochRecord, type StartTraining, type WorkerToHost, isWorkerToHost,
+} from '../../shared/protocol/workerProtocol';
+
+export type RunStatus = 'starting' | 'running' | 'paused' | 'finished' | 'stopped' | 'failed';
+
+export interface RunState {
+  readonly label: string;
+  readonly status: RunStatus;
+  readonly description: string | null;
+  readonly params: number | null;
+  readonly totalEpochs: number | null;
+  readonly epochs: readonly EpochRecord[];
+  readonly lastStep: { readonly epoch: number; readonly step: number; readonly loss: number | null } | null;
+  /** Why the run ended when it did not simply complete (early stop, NaN, failure), for the user. */
+  readonly message: string | null;
+  readonly notes: readonly string[];
+}
+
+export interface RunRequest {
+  readonly label: string;
+  readonly experiment: unknown;
+  readonly baseDir: string;
+}
+
+export class TrainingRun implements vscode.Disposable {
+  private worker: Worker | null = null;
+  private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  private readonly emitter = new vscode.EventEmitter<RunState>();
+  readonly onDidChange = this.emitter.event;
+  private current: RunState;
+
+  constructor(
+    private readonly request: RunRequest,
+    private readonly extensionRoot: string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.current = { label: request.label, status: 'starting', description: null, params: null, totalEpochs: null, epochs: [], lastStep: null, message: null, notes: [] };
+  }
+
+  get state(): RunState {
+    return this.current;
+  }
+
+  get isActive(): boolean {
+    return this.current.status === 'starting' || this.current.status === 'running' || this.current.status === 'paused';
+  }
+
+  start(): void {
+    const worker = new Worker(path.join(this.extensionRoot, 'dist', 'worker.js'));
+    this.worker = worker;
+    worker.on('message', (raw: unknown) => this.receive(raw));
+    worker.on('error', (err) => this.end('failed', `The training worker crashed: ${err.message}. Your files are unchanged; run it again to retry.`));
+    worker.on('exit', (code) => {
+      this.worker = null;
+      if (this.isActive) this.end('failed', `The training worker stopped unexpectedly (exit code ${code}), perhaps out of memory. Try a smaller model or batch size.`);
+    });
+    const start: StartTraining = {
+      type: 'startTraining', experiment: this.request.experiment, baseDir: this.request.baseDir, extensionRoot: this.extensionRoot,
+      kernels: 'auto', control: this.control.buffer as SharedArrayBuffer,
+    };
+    worker.postMessage(start);
+  }
+
+  pause(): void {
+    if (this.current.status !== 'running') return;
+    Atomics.store(this.control, CONTROL_PAUSE, 1);
+    this.update({ status: 'paused' });
+  }
+
+  resume(): void {
+    if (this.current.status !== 'paused') return;
+    Atomics.store(this.control, CONTROL_PAUSE, 0);
+    Atomics.notify(this.control, CONTROL_PAUSE);
+    this.update({ status: 'running' });
+  }
+
+  /** Asks the worker to stop after the current step; the run ends when it reports back. */
+  stop(): void {
+    if (!this.isActive) return;
+    Atomics.store(this.control, CONTROL_STOP, 1);
+    Atomics.notify(this.control, CONTROL_PAUSE);
+    // A worker stuck before its first step (loading data) cannot see the flag: end it after a grace period.
+    setTimeout(() => {
+      if (this.isActive) this.end('stopped', 'Stopped.');
+    }, 2000);
+  }
+
+  private receive(raw: unknown): void {
+    if (!isWorkerToHost(raw)) {
+      this.log.warn(`training worker: ignored a malformed message ${JSON.stringify(raw).slice(0, 200)}`);
+      return;
+    }
+    const msg: WorkerToHost = raw;
+    switch (msg.type) {
+      case 'didStart':
+        this.log.info(`run "${this.current.label}": ${msg.description}, ${msg.params} parameters, ${msg.kernels} kernels`);
+        for (const note of msg.notes) this.log.info(`note: ${note}`);
+        this.update({ status: this.current.status === 'paused' ? 'paused' : 'running', description: msg.description, params: msg.params, totalEpochs: msg.epochs, notes: msg.notes });
+        return;
+      case 'didReceiveMetrics': {
+        const lastStep = msg.steps.length > 0 ? msg.steps[msg.steps.length - 1]! : this.current.lastStep;
+        this.update({ epochs: msg.epochs.length > 0 ? [...this.current.epochs, ...msg.epochs] : this.current.epochs, lastStep });
+        return;
+      }
+      case 'didFinishTraining': {
+        const ranOut = msg.stoppedBy === 'nan';
+        const message =
+          msg.stoppedBy === 'nan'
+            ? `The loss became ${msg.nanAt?.loss ?? 'NaN'} at epoch ${msg.nanAt?.epoch}, step ${msg.nanAt?.step}: the gradients exploded. Lower the learning rate or set clipnorm on the optimizer.`
+            : msg.stoppedBy === 'callback'
+              ? `EarlyStopping stopped training at epoch ${msg.stoppedEpoch ?? msg.epochsRun}${msg.restoredBestWeights ? `; restored the weights of epoch ${msg.bestEpoch}` : ''}.`
+              : msg.stoppedBy === 'aborted'
+                ? 'Stopped.'
+                : `Finished ${msg.epochsRun} epochs in ${msg.seconds.toFixed(1)} s${msg.restoredBestWeights ? `; restored the weights of the best epoch (${msg.bestEpoch})` : ''}.`;
+        this.end(ranOut ? 'failed' : msg.stoppedBy === 'aborted' ? 'stopped' : 'finished', message);
+        return;
+      }
+      case 'didFailTraining':
+        this.end('failed', msg.message);
+        return;
+    }
+  }
+
+  private update(patch: Partial<RunState>): void {
+    this.current = { ...this.current, ...patch };
+    this.emitter.fire(this.current);
+  }
+
+  private end(status: RunStatus, message: string): void {
+    if (!this.isActive) return;
+    this.update({ status, message });
+    this.log.info(`run "${this.current.label}" ${status}: ${message}`);
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+
+  dispose(): void {
+    if (this.isActive) this.end('stopped', 'Stopped.');
+    void this.worker?.terminate();
+    this.worker = null;
+    this.emitter.dispose();
+  }
+}

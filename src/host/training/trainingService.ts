@@ -1,0 +1,85 @@
+/**
+ * The extension's one current training run, shared by the commands, the training panel and the status
+ * bar (it lives as long as the extension; each run lives as long as itself). Starting while a run is
+ * active asks the user first. The finish or failure is announced with a notification.
+ */
+import * as vscode from 'vscode';
+import { type RunRequest, type RunState, TrainingRun } from './trainingRun';
+
+export class TrainingService implements vscode.Disposable {
+  private run: TrainingRun | null = null;
+  private runSubscription: vscode.Disposable | null = null;
+  private readonly emitter = new vscode.EventEmitter<RunState | null>();
+  /** Fires on every change of the current run's state (about ten times a second while training). */
+  readonly onDidChangeRun = this.emitter.event;
+
+  constructor(
+    private readonly extensionRoot: string,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly openPanel: () => void,
+  ) {}
+
+  get state(): RunState | null {
+    return this.run?.state ?? null;
+  }
+
+  /** Starts `request`; resolves false when the user kept the active run instead. */
+  async start(request: RunRequest): Promise<boolean> {
+    if (this.run?.isActive) {
+      const restart = vscode.l10n.t('Stop and Restart');
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('"{0}" is still training. Stop it and start "{1}"?', this.run.state.label, request.label),
+        { modal: true },
+        restart,
+      );
+      if (choice !== restart) return false;
+    }
+    this.replaceRun(new TrainingRun(request, this.extensionRoot, this.log));
+    this.openPanel();
+    return true;
+  }
+
+  pause(): void {
+    this.run?.pause();
+  }
+
+  resume(): void {
+    this.run?.resume();
+  }
+
+  stop(): void {
+    this.run?.stop();
+  }
+
+  private replaceRun(run: TrainingRun): void {
+    this.runSubscription?.dispose();
+    this.run?.dispose();
+    this.run = run;
+    let wasActive = true;
+    this.runSubscription = run.onDidChange((state) => {
+      this.emitter.fire(state);
+      if (wasActive && !run.isActive) {
+        wasActive = false;
+        this.announce(state);
+      }
+    });
+    run.start();
+    this.emitter.fire(run.state);
+  }
+
+  private announce(state: RunState): void {
+    const open = vscode.l10n.t('Open Panel'), showLog = vscode.l10n.t('Show Log');
+    const text = `HyperLab: ${state.label}: ${state.message ?? state.status}`;
+    const shown = state.status === 'failed' ? vscode.window.showErrorMessage(text, open, showLog) : vscode.window.showInformationMessage(text, open);
+    shown.then((choice) => {
+      if (choice === open) this.openPanel();
+      if (choice === showLog) this.log.show();
+    }, (err: unknown) => this.log.error('notification failed', err));
+  }
+
+  dispose(): void {
+    this.runSubscription?.dispose();
+    this.run?.dispose();
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The messages between the extension host and the training worker (a worker_threads Worker running
+ * dist/worker.js). The host sends one `startTraining` per worker; the worker answers `didStart`, then
+ * batched `didReceiveMetrics` (at most about ten a second, however fast the steps are), then exactly one
+ * of `didFinishTraining` or `didFailTraining`. Stopping and pausing go through a SharedArrayBuffer the
+ * host passes at start, because the worker's thread is busy training and reads no messages meanwhile.
+ */
+import { isArrayOf, isFiniteNumber, isRecord, isString } from './guards';
+
+/** Slots of the Int32Array over the control buffer. */
+export const CONTROL_STOP = 0; // 1: stop after the current step
+export const CONTROL_PAUSE = 1; // 1: wait before the next step until it is 0 again (or stop is set)
+export const CONTROL_SLOTS = 2;
+
+export interface StartTraining {
+  readonly type: 'startTraining';
+  /** The experiment, in the experiment-file JSON format. */
+  readonly experiment: unknown;
+  /** Folder that relative data paths resolve against. */
+  readonly baseDir: string;
+  /** The extension's folder (media/mnist lives under it). */
+  readonly extensionRoot: string;
+  readonly kernels: 'auto' | 'wasm' | 'typescript';
+  /** Int32Array(CONTROL_SLOTS) view target shared with the host. */
+  readonly control: SharedArrayBuffer;
+}
+
+export type HostToWorker = StartTraining;
+
+export interface StepPoint {
+  readonly epoch: number;
+  readonly step: number;
+  readonly loss: number | null; // null: not finite
+}
+
+export interface EpochRecord {
+  readonly epoch: number;
+  readonly logs: Readonly<Record<string, number | null>>;
+}
+
+export type WorkerToHost =
+  | { readonly type: 'didStart'; readonly description: string; readonly params: number; readonly epochs: number; readonly stepsPerEpoch: number; readonly notes: readonly string[]; readonly kernels: string }
+  | { readonly type: 'didReceiveMetrics'; readonly steps: readonly StepPoint[]; readonly epochs: readonly EpochRecord[] }
+  | {
+      readonly type: 'didFinishTraining';
+      readonly stoppedBy: 'completed' | 'callback' | 'nan' | 'aborted';
+      readonly epochsRun: number;
+      readonly stoppedEpoch: number | null;
+      readonly bestEpoch: number | null;
+      readonly restoredBestWeights: boolean;
+      readonly nanAt: StepPoint | null;
+      readonly seconds: number;
+    }
+  | { readonly type: 'didFailTraining'; readonly kind: 'config' | 'data' | 'internal'; readonly message: string };
+
+const STOPPED_BY = ['completed', 'callback', 'nan', 'aborted'];
+
+const isNullableNumber = (v: unknown): v is number | null => v === null || isFiniteNumber(v);
+const isStep = (v: unknown): v is StepPoint => isRecord(v) && Number.isInteger(v.epoch) && Number.isInteger(v.step) && isNullableNumber(v.loss);
+const isEpoch = (v: unknown): v is EpochRecord =>
+  isRecord(v) && Number.isInteger(v.epoch) && isRecord(v.logs) && Object.values(v.logs).every(isNullableNumber);
+
+export function isHostToWorker(raw: unknown): raw is HostToWorker {
+  return (
+    isRecord(raw) && raw.type === 'startTraining' && isString(raw.baseDir) && isString(raw.extensionRoot) &&
+    (raw.kernels === 'auto' || raw.kernels === 'wasm' || raw.kernels === 'typescript') &&
+    typeof SharedArrayBuffer !== 'undefined' && raw.control instanceof SharedArrayBuffer
+  );
+}
+
+export function isWorkerToHost(raw: unknown): raw is WorkerToHost {
+  if (!isRecord(raw)) return false;
+  switch (raw.type) {
+    case 'didStart':
+      return isString(raw.description) && Number.isInteger(raw.params) && Number.isInteger(raw.epochs) && Number.isInteger(raw.stepsPerEpoch) && isArrayOf(raw.notes, isString) && isString(raw.kernels);
+    case 'didReceiveMetrics':
+      return isArrayOf(raw.steps, isStep) && isArrayOf(raw.epochs, isEpoch);
+    case 'didFinishTraining':
+      return (
+        STOPPED_BY.includes(raw.stoppedBy as string) && Number.isInteger(raw.epochsRun) && (raw.stoppedEpoch === null || Number.isInteger(raw.stoppedEpoch)) &&
+        (raw.bestEpoch === null || Number.isInteger(raw.bestEpoch)) && typeof raw.restoredBestWeights === 'boolean' &&
+        (raw.nanAt === null || isStep(raw.nanAt)) && isFiniteNumber(raw.seconds)
+      );
+    case 'didFailTraining':
+      return (raw.kind === 'config' || raw.kind === 'data' || raw.kind === 'internal') && isString(raw.message);
+    default:
+      return false;
+  }
+}
+
+/** JSON has no NaN or Infinity: non-finite numbers travel as null. */
+export function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}

@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { HyperLabApi } from '../../src/host/hyperlabApi';
+
+async function api(): Promise<HyperLabApi> {
+  const ext = vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab');
+  assert.ok(ext);
+  return ext.activate();
+}
+
+const root = (): string => vscode.extensions.getExtension('hyperlab.hyperlab')!.extensionPath;
+const fileUri = (...parts: string[]) => vscode.Uri.file(path.join(root(), ...parts));
+
+describe('training in the real extension host', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('hyperlab.stopTraining');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('trains an experiment file in the worker, opens the panel and reaches the end', async () => {
+    const hyperlab = await api();
+    await vscode.commands.executeCommand('hyperlab.trainExperiment', fileUri('examples', 'circle.experiment.json'));
+    await hyperlab.whenWebviewReady('panel', 45_000);
+    const end = await hyperlab.whenTrainingEnds(60_000);
+    assert.equal(end.status, 'finished', end.message ?? '');
+    assert.ok(end.epochs.length > 0);
+    assert.ok(typeof end.epochs[0]!.logs.val_accuracy === 'number');
+    assert.match(end.description ?? '', /Playground "circle"/);
+  });
+
+  it('stops a running training on "Stop Training"', async () => {
+    const hyperlab = await api();
+    await vscode.commands.executeCommand('hyperlab.trainExperiment', fileUri('test', 'fixtures', 'experiments', 'long.experiment.json'));
+    for (let i = 0; i < 100 && hyperlab.trainingState()?.status !== 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(hyperlab.trainingState()?.status, 'running');
+    await vscode.commands.executeCommand('hyperlab.stopTraining');
+    const end = await hyperlab.whenTrainingEnds(10_000);
+    assert.equal(end.status, 'stopped');
+  });
+
+  it('stops a run whose loss becomes NaN and explains exploding gradients', async () => {
+    const hyperlab = await api();
+    await vscode.commands.executeCommand('hyperlab.trainExperiment', fileUri('test', 'fixtures', 'experiments', 'nan.experiment.json'));
+    const end = await hyperlab.whenTrainingEnds(30_000);
+    assert.equal(end.status, 'failed');
+    assert.match(end.message ?? '', /gradients exploded.*Lower the learning rate or set clipnorm/);
+  });
+});

@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, type WorkerToHost, isWorkerToHost } from '../../src/shared/protocol/workerProtocol';
+
+const ROOT = process.cwd();
+
+interface Session { messages: WorkerToHost[]; control: Int32Array; done: Promise<WorkerToHost>; worker: Worker }
+
+function startWorker(experiment: unknown, onMessage?: (m: WorkerToHost, s: Session) => void): Session {
+  const worker = new Worker(path.join(ROOT, 'dist/worker.js'));
+  const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  const session = { messages: [] as WorkerToHost[], control, worker } as Session;
+  session.done = new Promise((resolve, reject) => {
+    worker.on('message', (raw: unknown) => {
+      if (!isWorkerToHost(raw)) return reject(new Error(`malformed message ${JSON.stringify(raw)}`));
+      session.messages.push(raw);
+      onMessage?.(raw, session);
+      if (raw.type === 'didFinishTraining' || raw.type === 'didFailTraining') resolve(raw);
+    });
+    worker.on('error', reject);
+  });
+  worker.postMessage({ type: 'startTraining', experiment, baseDir: ROOT, extensionRoot: ROOT, kernels: 'auto', control: control.buffer });
+  return session;
+}
+
+const spiral = (epochs: number) => ({
+  seed: 1,
+  model: { layers: [{ class_name: 'Dense', units: 8, activation: 'tanh' }, { class_name: 'Dense', units: 1, activation: 'sigmoid' }] },
+  compile: { optimizer: { class_name: 'SGD', learning_rate: 0.03 }, loss: 'binary_crossentropy', metrics: ['accuracy'] },
+  fit: { epochs, batch_size: 1 },
+  data: { dataset: 'spiral' },
+});
+
+describe('training worker (dist/worker.js)', function () {
+  this.timeout(60_000);
+
+  it('starts, streams batched metrics for every step and epoch, and finishes', async () => {
+    const s = startWorker(spiral(30));
+    const end = await s.done;
+    await s.worker.terminate();
+    assert.equal(end.type, 'didFinishTraining');
+    const start = s.messages[0]!;
+    assert.equal(start.type, 'didStart');
+    if (start.type === 'didStart') assert.equal(start.stepsPerEpoch, 250);
+    const batches = s.messages.filter((m) => m.type === 'didReceiveMetrics');
+    const steps = batches.flatMap((m) => (m.type === 'didReceiveMetrics' ? m.steps : []));
+    const epochs = batches.flatMap((m) => (m.type === 'didReceiveMetrics' ? m.epochs : []));
+    assert.equal(steps.length, 30 * 250);
+    assert.deepEqual(epochs.map((e) => e.epoch), Array.from({ length: 30 }, (_, i) => i + 1));
+    // 7,500 steps arrive in far fewer messages: at most ~10 a second plus the final flush.
+    const seconds = end.type === 'didFinishTraining' ? end.seconds : 0;
+    assert.ok(batches.length <= Math.ceil(seconds * 10) + 2, `${batches.length} metric messages in ${seconds} s`);
+  });
+
+  it('stops after the current step when the stop flag is set', async () => {
+    const s = startWorker(spiral(10_000), (m, session) => {
+      if (m.type === 'didReceiveMetrics') Atomics.store(session.control, CONTROL_STOP, 1);
+    });
+    const end = await s.done;
+    await s.worker.terminate();
+    assert.equal(end.type === 'didFinishTraining' && end.stoppedBy, 'aborted');
+  });
+
+  it('pauses without finishing and resumes to the end', async () => {
+    let paused = false;
+    const s = startWorker(spiral(3), (m, session) => {
+      if (m.type === 'didStart' && !paused) {
+        paused = true;
+        Atomics.store(session.control, CONTROL_PAUSE, 1);
+      }
+    });
+    await new Promise((r) => setTimeout(r, 600));
+    assert.ok(!s.messages.some((m) => m.type === 'didFinishTraining'), 'finished while paused');
+    Atomics.store(s.control, CONTROL_PAUSE, 0);
+    Atomics.notify(s.control, CONTROL_PAUSE);
+    const end = await s.done;
+    await s.worker.terminate();
+    assert.equal(end.type === 'didFinishTraining' && end.stoppedBy, 'completed');
+  });
+
+  it('reports a bad experiment as a config failure with the key', async () => {
+    const s = startWorker({ ...spiral(1), fit: { epochs: -1 } });
+    const end = await s.done;
+    await s.worker.terminate();
+    assert.equal(end.type, 'didFailTraining');
+    if (end.type === 'didFailTraining') {
+      assert.equal(end.kind, 'config');
+      assert.match(end.message, /fit\.epochs: got -1/);
+    }
+  });
+});
