@@ -15,8 +15,8 @@ export class RunControls {
   private paused = false;
 
   constructor(private readonly strings: PanelStrings, post: (m: PanelToHost) => void) {
-    this.stop = el('vscode-button', { id: 'stop-run', secondary: true }, strings.stop) as Button;
-    this.pauseResume = el('vscode-button', { id: 'pause-run', secondary: true }, strings.pause) as Button;
+    this.stop = el('vscode-button', { id: 'stop-run', secondary: true }, strings.stop);
+    this.pauseResume = el('vscode-button', { id: 'pause-run', secondary: true }, strings.pause);
     this.stop.addEventListener('click', () => post({ type: 'stopTraining' }));
     this.pauseResume.addEventListener('click', () => post({ type: this.paused ? 'resumeTraining' : 'pauseTraining' }));
     this.element = el('div', { class: 'run-controls' }, this.pauseResume, this.stop);

@@ -66,7 +66,7 @@ export class TrainingRun implements vscode.Disposable {
     });
     const start: StartTraining = {
       type: 'startTraining', experiment: this.request.experiment, baseDir: this.request.baseDir, extensionRoot: this.extensionRoot,
-      kernels: 'auto', control: this.control.buffer as SharedArrayBuffer,
+      kernels: 'auto', control: this.control.buffer,
     };
     worker.postMessage(start);
   }
