@@ -76,6 +76,8 @@ await session({}, async (page) => {
     const epochs = Number(await frame.evaluate(() => document.body.dataset.epochs));
     if (!(epochs > 5)) throw new Error(`the panel drew ${epochs} epochs`);
     await frame.waitForSelector('#metrics th');
+    await frame.waitForSelector('body[data-boundary-epoch] section.boundary:not([hidden]) canvas#boundary');
+    await frame.click('vscode-checkbox#show-test');
   });
   await step(page, 'sidebar', async () => {
     await openSidebar(page, 'HyperLab');

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { assertNever } from '../shared/protocol/guards';
 import { type HostToPanel, type PanelSnapshot, isPanelToHost } from '../shared/protocol/webviewProtocol';
 import type { HostContext } from './hostContext';
+import type { Boundary } from '../shared/protocol/workerProtocol';
 import { toRunView } from './training/runView';
 import { setUpWebview } from './webviewSetup';
 import { panelStrings } from './webviewStrings';
@@ -17,6 +18,8 @@ export class TrainingPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** True once the webview has posted `ready` and received its snapshot: only then do increments flow. */
   private ready = false;
+  /** The boundary last sent, so the large grid travels only when it changed. */
+  private sentBoundary: Boundary | null = null;
 
   static show(ctx: HostContext): TrainingPanel {
     if (TrainingPanel.current) {
@@ -44,7 +47,13 @@ export class TrainingPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       // The service reports at most ~10 times a second (the worker batches), so each change is one message.
       ctx.training.onDidChangeRun((state) => {
-        if (this.ready) this.post({ type: 'didUpdateRun', run: toRunView(state) });
+        if (!this.ready) return;
+        const boundary = state?.boundary ?? null;
+        if (boundary !== this.sentBoundary) {
+          this.sentBoundary = boundary;
+          this.post({ type: 'didUpdateBoundary', boundary });
+        }
+        this.post({ type: 'didUpdateRun', run: toRunView(state) });
       }),
     );
   }
@@ -75,7 +84,9 @@ export class TrainingPanel implements vscode.Disposable {
   }
 
   private snapshot(): PanelSnapshot {
-    return { strings: panelStrings(), run: toRunView(this.ctx.training.state) };
+    const state = this.ctx.training.state;
+    this.sentBoundary = state?.boundary ?? null;
+    return { strings: panelStrings(), run: toRunView(state), boundary: this.sentBoundary };
   }
 
   private post(message: HostToPanel): void {

@@ -18,6 +18,9 @@ export function panelStrings(): PanelStrings {
     stop: vscode.l10n.t('Stop'),
     pause: vscode.l10n.t('Pause'),
     resume: vscode.l10n.t('Resume'),
+    boundaryTitle: vscode.l10n.t('Decision boundary (model output over x1, x2 ∈ [-6, 6])'),
+    showTestData: vscode.l10n.t('Show test data'),
+    discretize: vscode.l10n.t('Discretize output'),
   };
 }
 

@@ -9,13 +9,20 @@ import { ConfigError } from '../engine/configError';
 import { DataError } from '../engine/datasets/dataset';
 import { loadExperiment } from '../engine/experiment/experiment';
 import { nodeDataIo } from '../engine/experiment/nodeDataIo';
+import type { Experiment } from '../engine/experiment/experiment';
 import { runExperiment } from '../engine/experiment/runExperiment';
+import { playgroundGrid, PLAYGROUND_FEATURES } from '../engine/datasets/playground';
+import type { Point2D } from '../engine/datasets/playgroundGenerators';
+import { predictRows } from '../engine/training/predict';
 import { createBackend } from '../engine/kernels/engineBackend';
 import {
-  CONTROL_PAUSE, CONTROL_STOP, type EpochRecord, type StartTraining, type StepPoint, type WorkerToHost, finiteOrNull, isHostToWorker,
+  CONTROL_PAUSE, CONTROL_STOP, type EpochRecord, type PlanePoints, type StartTraining, type StepPoint, type WorkerToHost, finiteOrNull, isHostToWorker,
 } from '../shared/protocol/workerProtocol';
 
 const FLUSH_MS = 100;
+/** Decision-boundary updates: Playground's 100×100 grid, at most every BOUNDARY_MS (and after the last epoch). */
+const BOUNDARY_DENSITY = 100;
+const BOUNDARY_MS = 200;
 
 function post(message: WorkerToHost): void {
   parentPort!.postMessage(message);
@@ -50,19 +57,48 @@ class MetricsBatcher {
   }
 }
 
+const flatten = (points: readonly Point2D[]): number[] => points.flatMap((p) => [p.x, p.y, p.label]);
+
+/** For a Playground dataset whose features all derive from (x1, x2): the grid to evaluate the model on. */
+function boundaryGrid(exp: Experiment): { grid: Float32Array; points: PlanePoints } | null {
+  const points = exp.data.points;
+  const features = exp.data.train.featureNames;
+  if (!points || !features.every((f) => PLAYGROUND_FEATURES.has(f))) return null;
+  return { grid: playgroundGrid(features, BOUNDARY_DENSITY), points: { train: flatten(points.train), validation: flatten(points.validation) } };
+}
+
+/** Posts the model's first output over the grid (inference mode). */
+function postBoundary(exp: Experiment, grid: Float32Array, epoch: number): void {
+  const model = exp.compiled.model, n = BOUNDARY_DENSITY * BOUNDARY_DENSITY;
+  const out = predictRows(model, grid, n, exp.buffers);
+  const values = new Array<number>(n);
+  for (let i = 0; i < n; i++) values[i] = Math.round(out[i * model.outputSize]! * 1000) / 1000;
+  if (values.every(Number.isFinite)) post({ type: 'didUpdateBoundary', boundary: { epoch, density: BOUNDARY_DENSITY, values } });
+}
+
 async function train(msg: StartTraining): Promise<void> {
   const control = new Int32Array(msg.control);
   const backend = createBackend(msg.kernels);
   const exp = await loadExperiment(msg.experiment, { io: nodeDataIo(msg.baseDir, msg.extensionRoot), backend });
+  const plane = boundaryGrid(exp);
   post({
     type: 'didStart', description: exp.data.description, params: exp.compiled.model.countParams(), epochs: exp.epochs,
     stepsPerEpoch: Math.ceil(exp.train.n / Math.min(exp.batchSize, exp.train.n)), notes: exp.notes, kernels: backend.kernels.name,
+    task: exp.data.train.task, points: plane?.points ?? null,
   });
+  if (plane) postBoundary(exp, plane.grid, 0);
+  let lastBoundary = Date.now();
   const batcher = new MetricsBatcher();
   const started = Date.now();
   const result = runExperiment(exp, {
     onStep: (e) => batcher.addStep({ epoch: e.epoch, step: e.step, loss: finiteOrNull(e.loss) }),
-    onEpoch: (e) => batcher.addEpoch({ epoch: e.epoch, logs: Object.fromEntries(Object.entries(e.logs).map(([k, v]) => [k, finiteOrNull(v)])) }),
+    onEpoch: (e) => {
+      batcher.addEpoch({ epoch: e.epoch, logs: Object.fromEntries(Object.entries(e.logs).map(([k, v]) => [k, finiteOrNull(v)])) });
+      if (plane && Date.now() - lastBoundary >= BOUNDARY_MS) {
+        postBoundary(exp, plane.grid, e.epoch);
+        lastBoundary = Date.now();
+      }
+    },
     shouldAbort: () => {
       // Pause: block this thread (not the host's) until resumed or stopped.
       while (Atomics.load(control, CONTROL_PAUSE) === 1 && Atomics.load(control, CONTROL_STOP) === 0) {
@@ -73,6 +109,7 @@ async function train(msg: StartTraining): Promise<void> {
     },
   });
   batcher.flush();
+  if (plane && result.epochsRun > 0) postBoundary(exp, plane.grid, result.epochsRun);
   post({
     type: 'didFinishTraining', stoppedBy: result.stoppedBy, epochsRun: result.epochsRun, stoppedEpoch: result.stoppedEpoch,
     bestEpoch: result.bestEpoch, restoredBestWeights: result.restoredBestWeights,

@@ -42,8 +42,21 @@ describe('training worker (dist/worker.js)', function () {
     assert.equal(end.type, 'didFinishTraining');
     const start = s.messages[0]!;
     assert.equal(start.type, 'didStart');
-    if (start.type === 'didStart') assert.equal(start.stepsPerEpoch, 250);
+    if (start.type === 'didStart') {
+      assert.equal(start.stepsPerEpoch, 250);
+      assert.equal(start.task, 'binary');
+      assert.equal(start.points?.train.length, 250 * 3);
+    }
+    const boundaries = s.messages.filter((m) => m.type === 'didUpdateBoundary');
+    assert.ok(boundaries.length >= 2, 'an initial and a final decision boundary');
+    const last = boundaries.at(-1);
+    if (last?.type === 'didUpdateBoundary') {
+      assert.equal(last.boundary.epoch, 30);
+      assert.equal(last.boundary.values.length, 100 * 100);
+      assert.ok(last.boundary.values.every((v) => v >= 0 && v <= 1), 'sigmoid outputs');
+    }
     const batches = s.messages.filter((m) => m.type === 'didReceiveMetrics');
+    const boundaryCount = s.messages.filter((m) => m.type === 'didUpdateBoundary').length;
     const steps = batches.flatMap((m) => (m.type === 'didReceiveMetrics' ? m.steps : []));
     const epochs = batches.flatMap((m) => (m.type === 'didReceiveMetrics' ? m.epochs : []));
     assert.equal(steps.length, 30 * 250);
@@ -51,6 +64,7 @@ describe('training worker (dist/worker.js)', function () {
     // 7,500 steps arrive in far fewer messages: at most ~10 a second plus the final flush.
     const seconds = end.type === 'didFinishTraining' ? end.seconds : 0;
     assert.ok(batches.length <= Math.ceil(seconds * 10) + 2, `${batches.length} metric messages in ${seconds} s`);
+    assert.ok(boundaryCount <= Math.ceil(seconds * 5) + 2, `${boundaryCount} boundary messages in ${seconds} s`);
   });
 
   it('stops after the current step when the stop flag is set', async () => {

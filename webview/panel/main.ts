@@ -9,6 +9,7 @@ import { type HostToPanel, type PanelSnapshot, type PanelToHost, type RunView, i
 import { el, render } from '../common/dom';
 import { onThemeChange } from '../common/themeColors';
 import { connect } from '../common/vscodeApi';
+import { DecisionBoundary } from './decisionBoundary';
 import { LossChart } from './lossChart';
 import { MetricsTable } from './metricsTable';
 import { RunControls } from './runControls';
@@ -23,6 +24,7 @@ interface PanelView {
   readonly chart: LossChart;
   readonly controls: RunControls;
   readonly table: MetricsTable;
+  readonly boundary: DecisionBoundary;
   readonly emptyText: string;
 }
 
@@ -37,13 +39,14 @@ function build(snapshot: PanelSnapshot): PanelView {
   const logToggle = el('vscode-checkbox', { id: 'log-scale', label: strings.logScale, checked: viewState.logScale });
   const controls = new RunControls(strings, (m) => channel.post(m));
   const table = new MetricsTable();
+  const boundary = new DecisionBoundary(strings);
   const title = el('h1', {}, strings.title);
   const status = el('p', { id: 'run-status', class: 'status', role: 'status', 'aria-live': 'polite' });
   render(
     document.getElementById('app') as HTMLElement,
     el('header', {}, title, el('div', { class: 'toolbar' }, controls.element, logToggle)),
     status,
-    el('div', { class: 'run-body' }, el('div', { class: 'chart-box' }, canvas), table.element),
+    el('div', { class: 'run-body' }, el('div', { class: 'chart-box' }, canvas), el('div', { class: 'side' }, table.element, boundary.element)),
   );
   const chart = new LossChart(canvas, strings, viewState.logScale);
   logToggle.addEventListener('change', () => {
@@ -51,7 +54,7 @@ function build(snapshot: PanelSnapshot): PanelView {
     channel.setState(viewState);
     chart.setLogScale(viewState.logScale);
   });
-  return { status, title, chart, controls, table, emptyText: strings.emptyState };
+  return { status, title, chart, controls, table, boundary, emptyText: strings.emptyState };
 }
 
 function showRun(v: PanelView, run: RunView | null): void {
@@ -59,6 +62,7 @@ function showRun(v: PanelView, run: RunView | null): void {
   v.chart.show(run);
   v.controls.show(run);
   v.table.show(run);
+  v.boundary.showRun(run);
   document.body.dataset.run = run ? run.status : 'none';
   document.body.dataset.epochs = String(run?.epochs.length ?? 0);
 }
@@ -68,10 +72,15 @@ channel.onMessage((message) => {
     case 'didLoadSnapshot':
       view = build(message.snapshot);
       showRun(view, message.snapshot.run);
+      view.boundary.showBoundary(message.snapshot.boundary);
       document.body.dataset.state = 'ready';
       return;
     case 'didUpdateRun':
       if (view) showRun(view, message.run);
+      return;
+    case 'didUpdateBoundary':
+      view?.boundary.showBoundary(message.boundary);
+      if (message.boundary) document.body.dataset.boundaryEpoch = String(message.boundary.epoch);
       return;
     default:
       assertNever(message);

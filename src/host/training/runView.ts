@@ -28,5 +28,7 @@ export function toRunView(state: RunState | null): RunView | null {
     statusText: statusText(state),
     epochs: state.epochs.map((e) => ({ epoch: e.epoch, loss: e.logs.loss ?? null, val_loss: e.logs.val_loss ?? null })),
     lastLogs: last ? last.logs : null,
+    task: state.task,
+    points: state.points,
   };
 }

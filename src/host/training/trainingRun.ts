@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import {
-  CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, type EpochRecord, type StartTraining, type WorkerToHost, isWorkerToHost,
+  type Boundary, CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, type EpochRecord, type PlanePoints, type StartTraining, type Task, type WorkerToHost, isWorkerToHost,
 } from '../../shared/protocol/workerProtocol';
 
 export type RunStatus = 'starting' | 'running' | 'paused' | 'finished' | 'stopped' | 'failed';
@@ -24,6 +24,9 @@ export interface RunState {
   /** Why the run ended when it did not simply complete (early stop, NaN, failure), for the user. */
   readonly message: string | null;
   readonly notes: readonly string[];
+  readonly task: Task | null;
+  readonly points: PlanePoints | null;
+  readonly boundary: Boundary | null;
 }
 
 export interface RunRequest {
@@ -44,7 +47,7 @@ export class TrainingRun implements vscode.Disposable {
     private readonly extensionRoot: string,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.current = { label: request.label, status: 'starting', description: null, params: null, totalEpochs: null, epochs: [], lastStep: null, message: null, notes: [] };
+    this.current = { label: request.label, status: 'starting', description: null, params: null, totalEpochs: null, epochs: [], lastStep: null, message: null, notes: [], task: null, points: null, boundary: null };
   }
 
   get state(): RunState {
@@ -105,7 +108,13 @@ export class TrainingRun implements vscode.Disposable {
       case 'didStart':
         this.log.info(`run "${this.current.label}": ${msg.description}, ${msg.params} parameters, ${msg.kernels} kernels`);
         for (const note of msg.notes) this.log.info(`note: ${note}`);
-        this.update({ status: this.current.status === 'paused' ? 'paused' : 'running', description: msg.description, params: msg.params, totalEpochs: msg.epochs, notes: msg.notes });
+        this.update({
+          status: this.current.status === 'paused' ? 'paused' : 'running', description: msg.description, params: msg.params,
+          totalEpochs: msg.epochs, notes: msg.notes, task: msg.task, points: msg.points,
+        });
+        return;
+      case 'didUpdateBoundary':
+        this.update({ boundary: msg.boundary });
         return;
       case 'didReceiveMetrics': {
         const lastStep = msg.steps.length > 0 ? msg.steps[msg.steps.length - 1]! : this.current.lastStep;

@@ -6,10 +6,14 @@
  * the host answers with a full snapshot, and only then sends increments.
  */
 import { isArrayOf, isFiniteNumber, isRecord, isString, isStringTable } from './guards';
+import { type Boundary, type PlanePoints, type Task, TASKS, isBoundary } from './workerProtocol';
 
 // ---- training panel -------------------------------------------------------------------------------
 
-export const PANEL_STRING_KEYS = ['title', 'emptyState', 'logScale', 'epochAxis', 'lossAxis', 'trainLoss', 'valLoss', 'stop', 'pause', 'resume'] as const;
+export const PANEL_STRING_KEYS = [
+  'title', 'emptyState', 'logScale', 'epochAxis', 'lossAxis', 'trainLoss', 'valLoss', 'stop', 'pause', 'resume',
+  'boundaryTitle', 'showTestData', 'discretize',
+] as const;
 export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;
 
 /** One finished epoch as the panel draws it (Keras history keys; null where a value was not finite or absent). */
@@ -30,12 +34,17 @@ export interface RunView {
   readonly epochs: readonly EpochPoint[];
   /** The last epoch's history values by Keras key, for the metrics table. */
   readonly lastLogs: Readonly<Record<string, number | null>> | null;
+  readonly task: Task | null;
+  /** Playground data only: the points for the decision-boundary view. */
+  readonly points: PlanePoints | null;
 }
 
 export interface PanelSnapshot {
   readonly strings: PanelStrings;
   /** The run to draw, or null before the first run. */
   readonly run: RunView | null;
+  /** The latest decision boundary of the run (Playground data only). */
+  readonly boundary: Boundary | null;
 }
 
 export type PanelToHost =
@@ -46,7 +55,9 @@ export type PanelToHost =
 
 export type HostToPanel =
   | { readonly type: 'didLoadSnapshot'; readonly snapshot: PanelSnapshot }
-  | { readonly type: 'didUpdateRun'; readonly run: RunView | null };
+  | { readonly type: 'didUpdateRun'; readonly run: RunView | null }
+  /** Sent only when the boundary changed (it is large: density² values). */
+  | { readonly type: 'didUpdateBoundary'; readonly boundary: Boundary | null };
 
 // ---- tuning sidebar -------------------------------------------------------------------------------
 
@@ -88,6 +99,8 @@ export function isSidebarToHost(raw: unknown): raw is SidebarToHost {
 }
 
 const isNullableNumber = (v: unknown): v is number | null => v === null || isFiniteNumber(v);
+const isNumbers = (v: unknown): v is number[] => Array.isArray(v) && v.every(isFiniteNumber);
+const isPlanePoints = (v: unknown): v is PlanePoints => isRecord(v) && isNumbers(v.train) && isNumbers(v.validation);
 
 function isEpochPoint(v: unknown): v is EpochPoint {
   return isRecord(v) && Number.isInteger(v.epoch) && isNullableNumber(v.loss) && isNullableNumber(v.val_loss);
@@ -96,16 +109,18 @@ function isEpochPoint(v: unknown): v is EpochPoint {
 function isRunView(v: unknown): v is RunView {
   return (
     isRecord(v) && isString(v.label) && RUN_STATUSES.includes(v.status as RunViewStatus) && isString(v.statusText) &&
-    isArrayOf(v.epochs, isEpochPoint) && (v.lastLogs === null || (isRecord(v.lastLogs) && Object.values(v.lastLogs).every(isNullableNumber)))
+    isArrayOf(v.epochs, isEpochPoint) && (v.lastLogs === null || (isRecord(v.lastLogs) && Object.values(v.lastLogs).every(isNullableNumber))) &&
+    (v.task === null || TASKS.includes(v.task as Task)) && (v.points === null || isPlanePoints(v.points))
   );
 }
 
 export function isHostToPanel(raw: unknown): raw is HostToPanel {
   if (!isRecord(raw)) return false;
   if (raw.type === 'didUpdateRun') return raw.run === null || isRunView(raw.run);
+  if (raw.type === 'didUpdateBoundary') return raw.boundary === null || isBoundary(raw.boundary);
   if (raw.type !== 'didLoadSnapshot' || !isRecord(raw.snapshot)) return false;
   const s = raw.snapshot;
-  return isStringTable(s.strings, PANEL_STRING_KEYS) && (s.run === null || isRunView(s.run));
+  return isStringTable(s.strings, PANEL_STRING_KEYS) && (s.run === null || isRunView(s.run)) && (s.boundary === null || isBoundary(s.boundary));
 }
 
 function isSidebarItem(v: unknown): v is SidebarItem {

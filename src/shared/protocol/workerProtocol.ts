@@ -38,8 +38,30 @@ export interface EpochRecord {
   readonly logs: Readonly<Record<string, number | null>>;
 }
 
+export type Task = 'binary' | 'multiclass' | 'regression';
+export const TASKS: readonly Task[] = ['binary', 'multiclass', 'regression'];
+
+/** Playground points, flattened [x1, x2, label, x1, x2, label, ...] with labels 0/1 (or values for regression). */
+export interface PlanePoints {
+  readonly train: readonly number[];
+  readonly validation: readonly number[];
+}
+
+/** The model's first output over Playground's grid: row j·density + i is x1 = -6 + 12i/(density-1), x2 = 6 - 12j/(density-1). */
+export interface Boundary {
+  readonly epoch: number;
+  readonly density: number;
+  readonly values: readonly number[];
+}
+
 export type WorkerToHost =
-  | { readonly type: 'didStart'; readonly description: string; readonly params: number; readonly epochs: number; readonly stepsPerEpoch: number; readonly notes: readonly string[]; readonly kernels: string }
+  | {
+      readonly type: 'didStart'; readonly description: string; readonly params: number; readonly epochs: number; readonly stepsPerEpoch: number;
+      readonly notes: readonly string[]; readonly kernels: string; readonly task: Task;
+      /** Only for Playground datasets: the points, for the decision-boundary view. */
+      readonly points: PlanePoints | null;
+    }
+  | { readonly type: 'didUpdateBoundary'; readonly boundary: Boundary }
   | { readonly type: 'didReceiveMetrics'; readonly steps: readonly StepPoint[]; readonly epochs: readonly EpochRecord[] }
   | {
       readonly type: 'didFinishTraining';
@@ -56,6 +78,10 @@ export type WorkerToHost =
 const STOPPED_BY = ['completed', 'callback', 'nan', 'aborted'];
 
 const isNullableNumber = (v: unknown): v is number | null => v === null || isFiniteNumber(v);
+const isNumberList = (v: unknown): v is number[] => Array.isArray(v) && v.every(isFiniteNumber);
+const isPoints = (v: unknown): v is PlanePoints => isRecord(v) && isNumberList(v.train) && isNumberList(v.validation) && v.train.length % 3 === 0 && v.validation.length % 3 === 0;
+export const isBoundary = (v: unknown): v is Boundary =>
+  isRecord(v) && Number.isInteger(v.epoch) && Number.isInteger(v.density) && isNumberList(v.values) && v.values.length === (v.density as number) ** 2;
 const isStep = (v: unknown): v is StepPoint => isRecord(v) && Number.isInteger(v.epoch) && Number.isInteger(v.step) && isNullableNumber(v.loss);
 const isEpoch = (v: unknown): v is EpochRecord =>
   isRecord(v) && Number.isInteger(v.epoch) && isRecord(v.logs) && Object.values(v.logs).every(isNullableNumber);
@@ -72,7 +98,12 @@ export function isWorkerToHost(raw: unknown): raw is WorkerToHost {
   if (!isRecord(raw)) return false;
   switch (raw.type) {
     case 'didStart':
-      return isString(raw.description) && Number.isInteger(raw.params) && Number.isInteger(raw.epochs) && Number.isInteger(raw.stepsPerEpoch) && isArrayOf(raw.notes, isString) && isString(raw.kernels);
+      return (
+        isString(raw.description) && Number.isInteger(raw.params) && Number.isInteger(raw.epochs) && Number.isInteger(raw.stepsPerEpoch) &&
+        isArrayOf(raw.notes, isString) && isString(raw.kernels) && TASKS.includes(raw.task as Task) && (raw.points === null || isPoints(raw.points))
+      );
+    case 'didUpdateBoundary':
+      return isBoundary(raw.boundary);
     case 'didReceiveMetrics':
       return isArrayOf(raw.steps, isStep) && isArrayOf(raw.epochs, isEpoch);
     case 'didFinishTraining':

@@ -109,3 +109,17 @@ describe('Sequential model', () => {
     assert.deepEqual(parsed.layers.map((l) => l.name), ['dense', 'dense_1', 'dropout', 'out']);
   });
 });
+
+describe('predictRows', () => {
+  it('gives the same outputs in chunks as one forward pass per row', async () => {
+    const { predictRows } = await import('../../../src/engine/training/predict');
+    const model = buildModel([{ class_name: 'Dense', units: 3, activation: 'tanh', input_shape: [2] }, { class_name: 'Dense', units: 2, activation: 'softmax' }], [2], 4);
+    const rng = new Rng(9), n = 11, x = randomArray(n * 2, rng);
+    const buffers = { x: new Float32Array(4 * 2), y: new Float32Array(4), dPred: new Float32Array(8) };
+    const out = predictRows(model, x, n, buffers);
+    for (let r = 0; r < n; r++) {
+      const one = model.forward(x.slice(r * 2, r * 2 + 2), 1, false);
+      assert.deepEqual(Array.from(out.subarray(r * 2, r * 2 + 2)), Array.from(one.subarray(0, 2)));
+    }
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * TensorFlow Playground's output view for 2-input problems: the model's output over x1, x2 ∈ [-6, 6] as
+ * a heatmap on Playground's orange (−1) – grey (0) – blue (+1) scale with 30 shades (src/heatmap.ts),
+ * the training points on top, and optionally the test points and a discretized (thresholded) output.
+ * Classification outputs (probabilities in [0, 1]) are mapped to [−1, 1] as 2p − 1; regression values
+ * are drawn as they are, clamped to [−1, 1].
+ */
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import type { PanelStrings, RunView } from '../../src/shared/protocol/webviewProtocol';
+import type { Boundary } from '../../src/shared/protocol/workerProtocol';
+import { el } from '../common/dom';
+
+const SIZE = 300; // px, as Playground's heatmap
+const SHADES = 30;
+const DOMAIN = 6;
+// Playground's colour scale: #f59322 (−1), #e8eaeb (0), #0877bd (+1).
+const NEGATIVE = [0xf5, 0x93, 0x22], NEUTRAL = [0xe8, 0xea, 0xeb], POSITIVE = [0x08, 0x77, 0xbd];
+
+function shade(v: number): readonly number[] {
+  const t = Math.max(-1, Math.min(1, v));
+  const q = Math.round(((t + 1) / 2) * (SHADES - 1)) / (SHADES - 1) * 2 - 1; // 30 discrete shades
+  const [from, to, f] = q < 0 ? [NEUTRAL, NEGATIVE, -q] : [NEUTRAL, POSITIVE, q];
+  return from.map((c, i) => Math.round(c + (to[i]! - c) * f));
+}
+
+type Checkbox = HTMLElement & { checked: boolean };
+
+export class DecisionBoundary {
+  readonly element: HTMLElement;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly showTest: Checkbox;
+  private readonly discretize: Checkbox;
+  private run: RunView | null = null;
+  private boundary: Boundary | null = null;
+
+  constructor(strings: PanelStrings) {
+    this.canvas = el('canvas', { id: 'boundary', width: String(SIZE), height: String(SIZE), role: 'img', 'aria-label': strings.boundaryTitle });
+    this.showTest = el('vscode-checkbox', { id: 'show-test', label: strings.showTestData }) as Checkbox;
+    this.discretize = el('vscode-checkbox', { id: 'discretize', label: strings.discretize }) as Checkbox;
+    for (const box of [this.showTest, this.discretize]) box.addEventListener('change', () => this.draw());
+    this.element = el('section', { class: 'boundary', hidden: true }, el('h2', {}, strings.boundaryTitle), this.canvas, el('div', { class: 'boundary-options' }, this.showTest, this.discretize));
+  }
+
+  showRun(run: RunView | null): void {
+    this.run = run;
+    this.draw();
+  }
+
+  showBoundary(boundary: Boundary | null): void {
+    this.boundary = boundary;
+    this.draw();
+  }
+
+  private value(raw: number): number {
+    const v = this.run?.task === 'regression' ? raw : 2 * raw - 1;
+    return this.discretize.checked ? (v >= 0 ? 1 : -1) : v;
+  }
+
+  private draw(): void {
+    const points = this.run?.points ?? null;
+    this.element.hidden = points === null;
+    if (!points) return;
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.clearRect(0, 0, SIZE, SIZE);
+    if (this.boundary) this.drawHeatmap(ctx, this.boundary);
+    this.drawPoints(ctx, points.train, false);
+    if (this.showTest.checked) this.drawPoints(ctx, points.validation, true);
+  }
+
+  private drawHeatmap(ctx: CanvasRenderingContext2D, b: Boundary): void {
+    const image = ctx.createImageData(b.density, b.density);
+    b.values.forEach((raw, i) => {
+      const [r, g, bl] = shade(this.value(raw));
+      image.data.set([r!, g!, bl!, 160], i * 4); // Playground's alpha 160
+    });
+    // Draw the density² image scaled to the canvas (smoothed, as Playground's heatmap).
+    const scratch = document.createElement('canvas');
+    scratch.width = scratch.height = b.density;
+    scratch.getContext('2d')?.putImageData(image, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(scratch, 0, 0, SIZE, SIZE);
+  }
+
+  private drawPoints(ctx: CanvasRenderingContext2D, flat: readonly number[], test: boolean): void {
+    const toPx = (v: number) => ((v + DOMAIN) / (2 * DOMAIN)) * SIZE;
+    for (let i = 0; i + 2 < flat.length; i += 3) {
+      const x = flat[i]!, y = flat[i + 1]!, label = flat[i + 2]!;
+      if (Math.abs(x) > DOMAIN || Math.abs(y) > DOMAIN) continue;
+      const v = this.run?.task === 'regression' ? label : 2 * label - 1;
+      const [r, g, b] = shade(v);
+      ctx.beginPath();
+      ctx.arc(toPx(x), SIZE - toPx(y), 3, 0, 2 * Math.PI);
+      ctx.fillStyle = `rgb(${r}, ${g}, ${b})`;
+      ctx.fill();
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = test ? 'black' : 'white';
+      ctx.stroke();
+    }
+  }
+}
