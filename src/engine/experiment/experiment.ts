@@ -74,6 +74,20 @@ function readWeights(value: unknown, key: string): LayerWeights[] | null {
   });
 }
 
+/**
+ * The most trainable values a run may have: weights, gradients and up to three optimizer slots are
+ * five float32 copies, so 50 million parameters already take 1 GB. Checked before allocating anything.
+ */
+export const MAX_PARAMS = 50_000_000;
+
+function refuseAbsurdModel(model: Sequential): void {
+  const params = model.declaredParams;
+  if (params <= MAX_PARAMS) return;
+  const gb = (params * 4 * 5) / 1024 ** 3;
+  throw new ConfigError('model.layers', `${params.toLocaleString('en-US')} parameters`,
+    `at most ${MAX_PARAMS.toLocaleString('en-US')} parameters: this model would need about ${gb.toFixed(1)} GB for its weights, gradients and optimizer state; use fewer or smaller layers`);
+}
+
 export async function loadExperiment(json: unknown, runtime: ExperimentRuntime): Promise<Experiment> {
   const spec = readObject(json, 'experiment');
   rejectUnknownKeys(spec, TOP_KEYS, '');
@@ -119,6 +133,7 @@ export async function loadExperiment(json: unknown, runtime: ExperimentRuntime):
   if (fitSpec.verbose !== undefined) optionalNumber(fitSpec.verbose, 'fit.verbose', 0, { integer: true, min: 0, max: 2 });
   const callbacks = parseCallbacks(fitSpec.callbacks, 'fit.callbacks');
 
+  refuseAbsurdModel(model);
   const maxBatch = Math.max(1, Math.min(batchSize, Math.max(train.n, validation?.n ?? 0)));
   const { kernels, arena } = runtime.backend;
   model.build(maxBatch, kernels, arena, rng, batchBufferFloats(model, loss, maxBatch));

@@ -51,6 +51,11 @@ export class Sequential {
     return this.layers[this.layers.length - 1]!.outputShape;
   }
 
+  /** Number of trainable values the layers declare (known before build allocates anything). */
+  get declaredParams(): number {
+    return this.specs.flat().reduce((n, s) => n + sizeOf(s.shape), 0);
+  }
+
   get inputSize(): number {
     return sizeOf(this.inputShape);
   }

@@ -157,6 +157,11 @@ for (const kernels of ['typescript', 'wasm'] as const) describe(`experiments (${
     await assert.rejects(load({ model: { layers: [{ class_name: 'Dense', units: 1 }] }, compile: { loss: 'mse' }, data: { x: [[1, Number.NaN]], y: [[1]] } }), /data\.x\[0\]\[1\]: got NaN/);
   });
 
+  it('refuses an absurd model before allocating it, with its size', async () => {
+    await assert.rejects(load({ model: { input_shape: [2], layers: [{ class_name: 'Dense', units: 100_000 }, { class_name: 'Dense', units: 10_000 }, { class_name: 'Dense', units: 1 }] }, compile: { loss: 'mse' }, data: { dataset: 'plane' } }),
+      /1,000,320,001 parameters.*about 18\.6 GB/);
+  });
+
   it('converts one-hot targets for sparse_categorical_crossentropy', async () => {
     const exp = await load({
       model: { layers: [{ class_name: 'Dense', units: 3, activation: 'softmax' }] },
