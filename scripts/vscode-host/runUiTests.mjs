@@ -79,6 +79,13 @@ await session({}, async (page) => {
     await frame.waitForSelector('body[data-boundary-epoch] section.boundary:not([hidden]) canvas#boundary');
     await frame.click('vscode-checkbox#show-test');
   });
+  await step(page, 'panel-second-run-ghost', async () => {
+    // Train the same file again: the first run stays as a faint ghost behind the new one.
+    await page.locator('.tab', { hasText: 'circle.experiment.json' }).click();
+    await runCommandFromPalette(page, 'HyperLab: Train Experiment File');
+    const frame = await findWebviewFrame(page, 'panel');
+    await frame.waitForSelector('body[data-run="finished"][data-ghost="yes"]', { timeout: 60000 });
+  });
   await step(page, 'sidebar', async () => {
     await openSidebar(page, 'HyperLab');
     const frame = await findWebviewFrame(page, 'sidebar');

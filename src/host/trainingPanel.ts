@@ -53,7 +53,7 @@ export class TrainingPanel implements vscode.Disposable {
           this.sentBoundary = boundary;
           this.post({ type: 'didUpdateBoundary', boundary });
         }
-        this.post({ type: 'didUpdateRun', run: toRunView(state) });
+        this.post({ type: 'didUpdateRun', run: toRunView(state, this.ctx.training.ghost) });
       }),
     );
   }
@@ -86,7 +86,7 @@ export class TrainingPanel implements vscode.Disposable {
   private snapshot(): PanelSnapshot {
     const state = this.ctx.training.state;
     this.sentBoundary = state?.boundary ?? null;
-    return { strings: panelStrings(), run: toRunView(state), boundary: this.sentBoundary };
+    return { strings: panelStrings(), run: toRunView(state, this.ctx.training.ghost), boundary: this.sentBoundary };
   }
 
   private post(message: HostToPanel): void {

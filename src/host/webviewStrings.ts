@@ -21,6 +21,10 @@ export function panelStrings(): PanelStrings {
     boundaryTitle: vscode.l10n.t('Decision boundary (model output over x1, x2 ∈ [-6, 6])'),
     showTestData: vscode.l10n.t('Show test data'),
     discretize: vscode.l10n.t('Discretize output'),
+    previousRun: vscode.l10n.t('previous run'),
+    bestEpoch: vscode.l10n.t('best epoch'),
+    patienceWindow: vscode.l10n.t('patience'),
+    changedSince: vscode.l10n.t('Changed since the previous run:'),
   };
 }
 

@@ -30,6 +30,7 @@ function post(message: WorkerToHost): void {
 
 /** Collects steps and epochs and posts them together, at most every FLUSH_MS. */
 class MetricsBatcher {
+  constructor(private readonly bestEpoch: () => number | null) {}
   private steps: StepPoint[] = [];
   private epochs: EpochRecord[] = [];
   private last = 0;
@@ -50,7 +51,7 @@ class MetricsBatcher {
 
   flush(): void {
     if (this.steps.length === 0 && this.epochs.length === 0) return;
-    post({ type: 'didReceiveMetrics', steps: this.steps, epochs: this.epochs });
+    post({ type: 'didReceiveMetrics', steps: this.steps, epochs: this.epochs, bestEpoch: this.bestEpoch() });
     this.steps = [];
     this.epochs = [];
     this.last = Date.now();
@@ -81,18 +82,23 @@ async function train(msg: StartTraining): Promise<void> {
   const backend = createBackend(msg.kernels);
   const exp = await loadExperiment(msg.experiment, { io: nodeDataIo(msg.baseDir, msg.extensionRoot), backend });
   const plane = boundaryGrid(exp);
+  const es = exp.earlyStopping;
+  let epochsSeen = 0;
   post({
     type: 'didStart', description: exp.data.description, params: exp.compiled.model.countParams(), epochs: exp.epochs,
     stepsPerEpoch: Math.ceil(exp.train.n / Math.min(exp.batchSize, exp.train.n)), notes: exp.notes, kernels: backend.kernels.name,
     task: exp.data.train.task, points: plane?.points ?? null,
+    earlyStopping: es ? { monitor: es.config.monitor, patience: es.config.patience, restore_best_weights: es.config.restore_best_weights } : null,
   });
   if (plane) postBoundary(exp, plane.grid, 0);
   let lastBoundary = Date.now();
-  const batcher = new MetricsBatcher();
+  // EarlyStopping's best epoch, 1-based, once it has counted an epoch (start_from_epoch delays that).
+  const batcher = new MetricsBatcher(() => (es && epochsSeen > es.config.start_from_epoch ? es.bestEpoch + 1 : null));
   const started = Date.now();
   const result = runExperiment(exp, {
     onStep: (e) => batcher.addStep({ epoch: e.epoch, step: e.step, loss: finiteOrNull(e.loss) }),
     onEpoch: (e) => {
+      epochsSeen = e.epoch;
       batcher.addEpoch({ epoch: e.epoch, logs: Object.fromEntries(Object.entries(e.logs).map(([k, v]) => [k, finiteOrNull(v)])) });
       if (plane && Date.now() - lastBoundary >= BOUNDARY_MS) {
         postBoundary(exp, plane.grid, e.epoch);

@@ -14,6 +14,10 @@ export interface ChartTheme {
   readonly train: string;
   readonly validation: string;
   readonly fontFamily: string;
+  /** The previous run's curves: the foreground colour, faint. */
+  readonly ghost: string;
+  /** The EarlyStopping patience band. */
+  readonly band: string;
 }
 
 export function chartTheme(): ChartTheme {
@@ -23,6 +27,8 @@ export function chartTheme(): ChartTheme {
     train: cssVar('--vscode-charts-blue', '#3794ff'),
     validation: cssVar('--vscode-charts-orange', '#d18616'),
     fontFamily: cssVar('--vscode-font-family', 'sans-serif'),
+    ghost: cssVar('--vscode-disabledForeground', 'rgba(128,128,128,0.6)'),
+    band: cssVar('--vscode-editor-selectionHighlightBackground', 'rgba(128,128,128,0.15)'),
   };
 }
 

@@ -15,13 +15,15 @@ import {
 } from 'chart.js';
 import type { PanelStrings, RunView } from '../../src/shared/protocol/webviewProtocol';
 import { chartTheme } from '../common/themeColors';
+import { type EarlyStoppingMarks, earlyStoppingPlugin } from './earlyStoppingPlugin';
 
 Chart.register(CategoryScale, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
 export class LossChart {
   private readonly chart: Chart<'line', (number | null)[], number>;
+  private marks: EarlyStoppingMarks | null = null;
 
-  constructor(canvas: HTMLCanvasElement, strings: PanelStrings, logScale: boolean) {
+  constructor(canvas: HTMLCanvasElement, private readonly strings: PanelStrings, logScale: boolean) {
     const theme = chartTheme();
     this.chart = new Chart(canvas, {
       type: 'line',
@@ -30,14 +32,18 @@ export class LossChart {
         datasets: [
           { label: strings.trainLoss, data: [], borderColor: theme.train, backgroundColor: theme.train, pointRadius: 2 },
           { label: strings.valLoss, data: [], borderColor: theme.validation, backgroundColor: theme.validation, pointRadius: 2, borderDash: [6, 3] },
+          // The previous run, faint, for comparison (hidden from the legend while there is none).
+          { label: `${strings.trainLoss} (${strings.previousRun})`, data: [], borderColor: theme.ghost, backgroundColor: theme.ghost, pointRadius: 0, borderWidth: 1.5 },
+          { label: `${strings.valLoss} (${strings.previousRun})`, data: [], borderColor: theme.ghost, backgroundColor: theme.ghost, pointRadius: 0, borderWidth: 1.5, borderDash: [6, 3] },
         ],
       },
+      plugins: [earlyStoppingPlugin(() => this.marks)],
       options: {
         animation: false,
         responsive: true,
         maintainAspectRatio: false,
         spanGaps: true,
-        plugins: { legend: { labels: { usePointStyle: true, pointStyle: 'line' } } },
+        plugins: { legend: { labels: { usePointStyle: true, pointStyle: 'line', filter: (item, data) => (data.datasets[item.datasetIndex ?? 0]?.data.length ?? 0) > 0 } } },
         scales: {
           x: { title: { display: true, text: strings.epochAxis } },
           y: { type: logScale ? 'logarithmic' : 'linear', title: { display: true, text: strings.lossAxis } },
@@ -47,13 +53,21 @@ export class LossChart {
     this.applyTheme();
   }
 
-  /** Replaces the plotted run (null clears the chart). */
+  /** Replaces the plotted run and its previous-run ghost (null clears the chart). */
   show(run: RunView | null): void {
     const epochs = run?.epochs ?? [];
-    this.chart.data.labels = epochs.map((e) => e.epoch);
-    const [train, val] = this.chart.data.datasets;
+    const ghost = run?.ghost?.epochs ?? [];
+    const length = Math.max(epochs.length, ghost.length);
+    this.chart.data.labels = Array.from({ length }, (_, i) => i + 1);
+    const [train, val, ghostTrain, ghostVal] = this.chart.data.datasets;
     if (train) train.data = epochs.map((e) => e.loss);
     if (val) val.data = epochs.map((e) => e.val_loss);
+    if (ghostTrain) ghostTrain.data = ghost.map((e) => e.loss);
+    if (ghostVal) ghostVal.data = ghost.map((e) => e.val_loss);
+    const theme = chartTheme();
+    this.marks = run?.earlyStopping
+      ? { es: run.earlyStopping, lastEpoch: epochs.length, bestLabel: this.strings.bestEpoch, patienceLabel: this.strings.patienceWindow, color: theme.foreground, band: theme.band }
+      : null;
     this.chart.update();
   }
 
@@ -71,9 +85,10 @@ export class LossChart {
     for (const axis of Object.values(this.chart.options.scales ?? {})) {
       if (axis?.grid) axis.grid.color = theme.grid;
     }
-    const [train, val] = this.chart.data.datasets;
+    const [train, val, ghostTrain, ghostVal] = this.chart.data.datasets;
     if (train) train.borderColor = train.backgroundColor = theme.train;
     if (val) val.borderColor = val.backgroundColor = theme.validation;
+    for (const g of [ghostTrain, ghostVal]) if (g) g.borderColor = g.backgroundColor = theme.ghost;
     this.chart.update();
   }
 }

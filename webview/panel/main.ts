@@ -25,6 +25,8 @@ interface PanelView {
   readonly controls: RunControls;
   readonly table: MetricsTable;
   readonly boundary: DecisionBoundary;
+  readonly changes: HTMLElement;
+  readonly changedSince: string;
   readonly emptyText: string;
 }
 
@@ -42,11 +44,12 @@ function build(snapshot: PanelSnapshot): PanelView {
   const boundary = new DecisionBoundary(strings);
   const title = el('h1', {}, strings.title);
   const status = el('p', { id: 'run-status', class: 'status', role: 'status', 'aria-live': 'polite' });
+  const changes = el('div', { id: 'changes', class: 'changes' });
   render(
     document.getElementById('app') as HTMLElement,
     el('header', {}, title, el('div', { class: 'toolbar' }, controls.element, logToggle)),
     status,
-    el('div', { class: 'run-body' }, el('div', { class: 'chart-box' }, canvas), el('div', { class: 'side' }, table.element, boundary.element)),
+    el('div', { class: 'run-body' }, el('div', { class: 'main-col' }, el('div', { class: 'chart-box' }, canvas), changes), el('div', { class: 'side' }, table.element, boundary.element)),
   );
   const chart = new LossChart(canvas, strings, viewState.logScale);
   logToggle.addEventListener('change', () => {
@@ -54,7 +57,7 @@ function build(snapshot: PanelSnapshot): PanelView {
     channel.setState(viewState);
     chart.setLogScale(viewState.logScale);
   });
-  return { status, title, chart, controls, table, boundary, emptyText: strings.emptyState };
+  return { status, title, chart, controls, table, boundary, changes, changedSince: strings.changedSince, emptyText: strings.emptyState };
 }
 
 function showRun(v: PanelView, run: RunView | null): void {
@@ -63,8 +66,15 @@ function showRun(v: PanelView, run: RunView | null): void {
   v.controls.show(run);
   v.table.show(run);
   v.boundary.showRun(run);
+  const ghost = run?.ghost;
+  if (ghost && ghost.changes.length > 0) {
+    render(v.changes, el('p', {}, `${v.changedSince} (${ghost.label})`), el('ul', {}, ...ghost.changes.map((c) => el('li', {}, el('code', {}, c)))));
+  } else {
+    render(v.changes);
+  }
   document.body.dataset.run = run ? run.status : 'none';
   document.body.dataset.epochs = String(run?.epochs.length ?? 0);
+  document.body.dataset.ghost = run?.ghost ? 'yes' : 'no';
 }
 
 channel.onMessage((message) => {

@@ -19,16 +19,23 @@ function statusText(state: RunState): string {
   }
 }
 
-export function toRunView(state: RunState | null): RunView | null {
+const points = (s: RunState) => s.epochs.map((e) => ({ epoch: e.epoch, loss: e.logs.loss ?? null, val_loss: e.logs.val_loss ?? null }));
+
+export function toRunView(state: RunState | null, previous: { readonly state: RunState; readonly changes: readonly string[] } | null = null): RunView | null {
   if (!state) return null;
   const last = state.epochs[state.epochs.length - 1];
   return {
     label: state.label,
     status: state.status,
     statusText: statusText(state),
-    epochs: state.epochs.map((e) => ({ epoch: e.epoch, loss: e.logs.loss ?? null, val_loss: e.logs.val_loss ?? null })),
+    epochs: points(state),
     lastLogs: last ? last.logs : null,
     task: state.task,
     points: state.points,
+    earlyStopping: state.earlyStopping && {
+      monitor: state.earlyStopping.monitor, patience: state.earlyStopping.patience,
+      bestEpoch: state.bestEpoch, stoppedEpoch: state.stoppedEpoch, restored: state.restoredBestWeights,
+    },
+    ghost: previous && { label: previous.state.label, epochs: points(previous.state), changes: previous.changes },
   };
 }

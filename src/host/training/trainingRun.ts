@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import {
-  type Boundary, CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, type EpochRecord, type PlanePoints, type StartTraining, type Task, type WorkerToHost, isWorkerToHost,
+  type Boundary, type EarlyStoppingInfo, CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, type EpochRecord, type PlanePoints, type StartTraining, type Task, type WorkerToHost, isWorkerToHost,
 } from '../../shared/protocol/workerProtocol';
 
 export type RunStatus = 'starting' | 'running' | 'paused' | 'finished' | 'stopped' | 'failed';
@@ -27,6 +27,11 @@ export interface RunState {
   readonly task: Task | null;
   readonly points: PlanePoints | null;
   readonly boundary: Boundary | null;
+  readonly earlyStopping: EarlyStoppingInfo | null;
+  /** EarlyStopping's best epoch (1-based) so far, and where it stopped and whether it restored. */
+  readonly bestEpoch: number | null;
+  readonly stoppedEpoch: number | null;
+  readonly restoredBestWeights: boolean;
 }
 
 export interface RunRequest {
@@ -47,11 +52,17 @@ export class TrainingRun implements vscode.Disposable {
     private readonly extensionRoot: string,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.current = { label: request.label, status: 'starting', description: null, params: null, totalEpochs: null, epochs: [], lastStep: null, message: null, notes: [], task: null, points: null, boundary: null };
+    this.current = { label: request.label, status: 'starting', description: null, params: null, totalEpochs: null, epochs: [], lastStep: null, message: null, notes: [], task: null, points: null, boundary: null,
+      earlyStopping: null, bestEpoch: null, stoppedEpoch: null, restoredBestWeights: false };
   }
 
   get state(): RunState {
     return this.current;
+  }
+
+  /** The experiment this run trains (to name what changed from one run to the next). */
+  get experiment(): unknown {
+    return this.request.experiment;
   }
 
   get isActive(): boolean {
@@ -110,7 +121,7 @@ export class TrainingRun implements vscode.Disposable {
         for (const note of msg.notes) this.log.info(`note: ${note}`);
         this.update({
           status: this.current.status === 'paused' ? 'paused' : 'running', description: msg.description, params: msg.params,
-          totalEpochs: msg.epochs, notes: msg.notes, task: msg.task, points: msg.points,
+          totalEpochs: msg.epochs, notes: msg.notes, task: msg.task, points: msg.points, earlyStopping: msg.earlyStopping,
         });
         return;
       case 'didUpdateBoundary':
@@ -118,7 +129,7 @@ export class TrainingRun implements vscode.Disposable {
         return;
       case 'didReceiveMetrics': {
         const lastStep = msg.steps.length > 0 ? msg.steps[msg.steps.length - 1]! : this.current.lastStep;
-        this.update({ epochs: msg.epochs.length > 0 ? [...this.current.epochs, ...msg.epochs] : this.current.epochs, lastStep });
+        this.update({ epochs: msg.epochs.length > 0 ? [...this.current.epochs, ...msg.epochs] : this.current.epochs, lastStep, bestEpoch: msg.bestEpoch });
         return;
       }
       case 'didFinishTraining': {
@@ -131,6 +142,7 @@ export class TrainingRun implements vscode.Disposable {
               : msg.stoppedBy === 'aborted'
                 ? 'Stopped.'
                 : `Finished ${msg.epochsRun} epochs in ${msg.seconds.toFixed(1)} s${msg.restoredBestWeights ? `; restored the weights of the best epoch (${msg.bestEpoch})` : ''}.`;
+        this.current = { ...this.current, bestEpoch: msg.bestEpoch ?? this.current.bestEpoch, stoppedEpoch: msg.stoppedEpoch, restoredBestWeights: msg.restoredBestWeights };
         this.end(ranOut ? 'failed' : msg.stoppedBy === 'aborted' ? 'stopped' : 'finished', message);
         return;
       }

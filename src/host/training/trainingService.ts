@@ -4,10 +4,13 @@
  * active asks the user first. The finish or failure is announced with a notification.
  */
 import * as vscode from 'vscode';
+import { experimentDiff } from '../../shared/experimentDiff';
 import { type RunRequest, type RunState, TrainingRun } from './trainingRun';
 
 export class TrainingService implements vscode.Disposable {
   private run: TrainingRun | null = null;
+  /** The run before the current one, drawn as a faint ghost, and what changed since. */
+  private previous: { readonly state: RunState; readonly changes: readonly string[] } | null = null;
   private runSubscription: vscode.Disposable | null = null;
   private readonly emitter = new vscode.EventEmitter<RunState | null>();
   /** Fires on every change of the current run's state (about ten times a second while training). */
@@ -21,6 +24,10 @@ export class TrainingService implements vscode.Disposable {
 
   get state(): RunState | null {
     return this.run?.state ?? null;
+  }
+
+  get ghost(): { readonly state: RunState; readonly changes: readonly string[] } | null {
+    return this.previous;
   }
 
   /** Starts `request`; resolves false when the user kept the active run instead. */
@@ -53,6 +60,9 @@ export class TrainingService implements vscode.Disposable {
 
   private replaceRun(run: TrainingRun): void {
     this.runSubscription?.dispose();
+    if (this.run && this.run.state.epochs.length > 0) {
+      this.previous = { state: this.run.state, changes: experimentDiff(this.run.experiment, run.experiment) };
+    }
     this.run?.dispose();
     this.run = run;
     let wasActive = true;

@@ -12,7 +12,7 @@ import { type Boundary, type PlanePoints, type Task, TASKS, isBoundary } from '.
 
 export const PANEL_STRING_KEYS = [
   'title', 'emptyState', 'logScale', 'epochAxis', 'lossAxis', 'trainLoss', 'valLoss', 'stop', 'pause', 'resume',
-  'boundaryTitle', 'showTestData', 'discretize',
+  'boundaryTitle', 'showTestData', 'discretize', 'previousRun', 'bestEpoch', 'patienceWindow', 'changedSince',
 ] as const;
 export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;
 
@@ -37,6 +37,16 @@ export interface RunView {
   readonly task: Task | null;
   /** Playground data only: the points for the decision-boundary view. */
   readonly points: PlanePoints | null;
+  /** EarlyStopping, drawn on the chart: the monitored key, the best epoch and the patience window after it. */
+  readonly earlyStopping: {
+    readonly monitor: string;
+    readonly patience: number;
+    readonly bestEpoch: number | null;
+    readonly stoppedEpoch: number | null;
+    readonly restored: boolean;
+  } | null;
+  /** The previous run, drawn faintly for comparison, with what changed since (key paths). */
+  readonly ghost: { readonly label: string; readonly epochs: readonly EpochPoint[]; readonly changes: readonly string[] } | null;
 }
 
 export interface PanelSnapshot {
@@ -100,6 +110,10 @@ export function isSidebarToHost(raw: unknown): raw is SidebarToHost {
 
 const isNullableNumber = (v: unknown): v is number | null => v === null || isFiniteNumber(v);
 const isNumbers = (v: unknown): v is number[] => Array.isArray(v) && v.every(isFiniteNumber);
+const isIntOrNull = (v: unknown): boolean => v === null || Number.isInteger(v);
+const isEarlyStoppingView = (v: unknown): boolean =>
+  isRecord(v) && isString(v.monitor) && Number.isInteger(v.patience) && isIntOrNull(v.bestEpoch) && isIntOrNull(v.stoppedEpoch) && typeof v.restored === 'boolean';
+const isGhost = (v: unknown): boolean => isRecord(v) && isString(v.label) && isArrayOf(v.epochs, isEpochPoint) && isArrayOf(v.changes, isString);
 const isPlanePoints = (v: unknown): v is PlanePoints => isRecord(v) && isNumbers(v.train) && isNumbers(v.validation);
 
 function isEpochPoint(v: unknown): v is EpochPoint {
@@ -110,7 +124,8 @@ function isRunView(v: unknown): v is RunView {
   return (
     isRecord(v) && isString(v.label) && RUN_STATUSES.includes(v.status as RunViewStatus) && isString(v.statusText) &&
     isArrayOf(v.epochs, isEpochPoint) && (v.lastLogs === null || (isRecord(v.lastLogs) && Object.values(v.lastLogs).every(isNullableNumber))) &&
-    (v.task === null || TASKS.includes(v.task as Task)) && (v.points === null || isPlanePoints(v.points))
+    (v.task === null || TASKS.includes(v.task as Task)) && (v.points === null || isPlanePoints(v.points)) &&
+    (v.earlyStopping === null || isEarlyStoppingView(v.earlyStopping)) && (v.ghost === null || isGhost(v.ghost))
   );
 }
 

@@ -54,15 +54,30 @@ export interface Boundary {
   readonly values: readonly number[];
 }
 
+/** The EarlyStopping settings the panel draws: the best epoch and the patience window after it. */
+export interface EarlyStoppingInfo {
+  readonly monitor: string;
+  readonly patience: number;
+  readonly restore_best_weights: boolean;
+}
+
+const isEarlyStoppingInfo = (v: unknown): v is EarlyStoppingInfo =>
+  isRecord(v) && isString(v.monitor) && Number.isInteger(v.patience) && typeof v.restore_best_weights === 'boolean';
+
 export type WorkerToHost =
   | {
       readonly type: 'didStart'; readonly description: string; readonly params: number; readonly epochs: number; readonly stepsPerEpoch: number;
       readonly notes: readonly string[]; readonly kernels: string; readonly task: Task;
       /** Only for Playground datasets: the points, for the decision-boundary view. */
       readonly points: PlanePoints | null;
+      readonly earlyStopping: EarlyStoppingInfo | null;
     }
   | { readonly type: 'didUpdateBoundary'; readonly boundary: Boundary }
-  | { readonly type: 'didReceiveMetrics'; readonly steps: readonly StepPoint[]; readonly epochs: readonly EpochRecord[] }
+  | {
+      readonly type: 'didReceiveMetrics'; readonly steps: readonly StepPoint[]; readonly epochs: readonly EpochRecord[];
+      /** EarlyStopping's best epoch so far (1-based), or null without EarlyStopping or before it counted. */
+      readonly bestEpoch: number | null;
+    }
   | {
       readonly type: 'didFinishTraining';
       readonly stoppedBy: 'completed' | 'callback' | 'nan' | 'aborted';
@@ -100,12 +115,13 @@ export function isWorkerToHost(raw: unknown): raw is WorkerToHost {
     case 'didStart':
       return (
         isString(raw.description) && Number.isInteger(raw.params) && Number.isInteger(raw.epochs) && Number.isInteger(raw.stepsPerEpoch) &&
-        isArrayOf(raw.notes, isString) && isString(raw.kernels) && TASKS.includes(raw.task as Task) && (raw.points === null || isPoints(raw.points))
+        isArrayOf(raw.notes, isString) && isString(raw.kernels) && TASKS.includes(raw.task as Task) && (raw.points === null || isPoints(raw.points)) &&
+        (raw.earlyStopping === null || isEarlyStoppingInfo(raw.earlyStopping))
       );
     case 'didUpdateBoundary':
       return isBoundary(raw.boundary);
     case 'didReceiveMetrics':
-      return isArrayOf(raw.steps, isStep) && isArrayOf(raw.epochs, isEpoch);
+      return isArrayOf(raw.steps, isStep) && isArrayOf(raw.epochs, isEpoch) && (raw.bestEpoch === null || Number.isInteger(raw.bestEpoch));
     case 'didFinishTraining':
       return (
         STOPPED_BY.includes(raw.stoppedBy as string) && Number.isInteger(raw.epochsRun) && (raw.stoppedEpoch === null || Number.isInteger(raw.stoppedEpoch)) &&
