@@ -77,6 +77,8 @@ await session({}, async (page) => {
     if (!(epochs > 5)) throw new Error(`the panel drew ${epochs} epochs`);
     await frame.waitForSelector('#metrics th');
     await frame.waitForSelector('body[data-boundary-epoch] section.boundary:not([hidden]) canvas#boundary');
+    await frame.waitForSelector('section.norms:not([hidden]) canvas#norms-chart');
+    await frame.waitForSelector('section.confusion-box:not([hidden]) table#confusion td.hit');
     await frame.click('vscode-checkbox#show-test');
   });
   await step(page, 'panel-second-run-ghost', async () => {

@@ -25,6 +25,14 @@ export function panelStrings(): PanelStrings {
     bestEpoch: vscode.l10n.t('best epoch'),
     patienceWindow: vscode.l10n.t('patience'),
     changedSince: vscode.l10n.t('Changed since the previous run:'),
+    normsTitle: vscode.l10n.t('Weight and gradient norms per layer (vanishing or exploding gradients)'),
+    weightNorm: vscode.l10n.t('‖W‖'),
+    gradientNorm: vscode.l10n.t('‖∂L/∂W‖'),
+    confusionTitle: vscode.l10n.t('Confusion matrix'),
+    trueClass: vscode.l10n.t('true class'),
+    predictedClass: vscode.l10n.t('predicted class'),
+    onValidation: vscode.l10n.t('on the validation data'),
+    onTraining: vscode.l10n.t('on the training data'),
   };
 }
 

@@ -13,10 +13,11 @@ import type { Experiment } from '../engine/experiment/experiment';
 import { runExperiment } from '../engine/experiment/runExperiment';
 import { playgroundGrid, PLAYGROUND_FEATURES } from '../engine/datasets/playground';
 import type { Point2D } from '../engine/datasets/playgroundGenerators';
+import { confusionMatrix, kernelNorms } from '../engine/training/diagnostics';
 import { predictRows } from '../engine/training/predict';
 import { createBackend } from '../engine/kernels/engineBackend';
 import {
-  CONTROL_PAUSE, CONTROL_STOP, type EpochRecord, type PlanePoints, type StartTraining, type StepPoint, type WorkerToHost, finiteOrNull, isHostToWorker,
+  CONTROL_PAUSE, CONTROL_STOP, type EpochRecord, type LayerNorms, type PlanePoints, type StartTraining, type StepPoint, type WorkerToHost, finiteOrNull, isHostToWorker,
 } from '../shared/protocol/workerProtocol';
 
 const FLUSH_MS = 100;
@@ -77,6 +78,45 @@ function postBoundary(exp: Experiment, grid: Float32Array, epoch: number): void 
   if (values.every(Number.isFinite)) post({ type: 'didUpdateBoundary', boundary: { epoch, density: BOUNDARY_DENSITY, values } });
 }
 
+/** Gradient norms sampled on about NORM_SAMPLES steps per epoch (computing them is a pass over every weight). */
+const NORM_SAMPLES = 20;
+
+class NormTracker {
+  private sums = new Map<string, { sum: number; count: number }>();
+  constructor(private readonly exp: Experiment, private readonly every: number) {}
+
+  onStep(step: number): void {
+    if (step % this.every !== 0) return;
+    for (const n of kernelNorms(this.exp.compiled.model)) {
+      const s = this.sums.get(n.layer) ?? { sum: 0, count: 0 };
+      s.sum += n.gradient;
+      s.count += 1;
+      this.sums.set(n.layer, s);
+    }
+  }
+
+  /** This epoch's norms; resets the gradient averages. */
+  takeEpoch(): LayerNorms[] {
+    const out = kernelNorms(this.exp.compiled.model).map((n) => {
+      const s = this.sums.get(n.layer);
+      return { layer: n.layer, weight: finiteOrNull(n.weight), gradient: s && s.count > 0 ? finiteOrNull(s.sum / s.count) : null };
+    });
+    this.sums = new Map();
+    return out;
+  }
+}
+
+/** The confusion matrix of a classifier, on the validation data when there is some. */
+function postConfusion(exp: Experiment): void {
+  const train = exp.data.train;
+  if (train.task === 'regression') return;
+  const data = exp.validation && exp.validation.n > 0 ? exp.validation : exp.train;
+  const targetWidth = data.y.length / data.n;
+  const matrix = confusionMatrix(exp.compiled.model, data, targetWidth, exp.buffers);
+  const classes = matrix.length === (train.classNames?.length ?? -1) ? [...train.classNames!] : matrix.map((_, i) => String(i));
+  post({ type: 'didComputeConfusion', confusion: { classes, matrix, on: data === exp.validation ? 'validation' : 'training' } });
+}
+
 async function train(msg: StartTraining): Promise<void> {
   const control = new Int32Array(msg.control);
   const backend = createBackend(msg.kernels);
@@ -95,11 +135,16 @@ async function train(msg: StartTraining): Promise<void> {
   // EarlyStopping's best epoch, 1-based, once it has counted an epoch (start_from_epoch delays that).
   const batcher = new MetricsBatcher(() => (es && epochsSeen > es.config.start_from_epoch ? es.bestEpoch + 1 : null));
   const started = Date.now();
+  const stepsPerEpoch = Math.ceil(exp.train.n / Math.min(exp.batchSize, exp.train.n));
+  const norms = new NormTracker(exp, Math.max(1, Math.floor(stepsPerEpoch / NORM_SAMPLES)));
   const result = runExperiment(exp, {
-    onStep: (e) => batcher.addStep({ epoch: e.epoch, step: e.step, loss: finiteOrNull(e.loss) }),
+    onStep: (e) => {
+      norms.onStep(e.step);
+      batcher.addStep({ epoch: e.epoch, step: e.step, loss: finiteOrNull(e.loss) });
+    },
     onEpoch: (e) => {
       epochsSeen = e.epoch;
-      batcher.addEpoch({ epoch: e.epoch, logs: Object.fromEntries(Object.entries(e.logs).map(([k, v]) => [k, finiteOrNull(v)])) });
+      batcher.addEpoch({ epoch: e.epoch, logs: Object.fromEntries(Object.entries(e.logs).map(([k, v]) => [k, finiteOrNull(v)])), norms: norms.takeEpoch() });
       if (plane && Date.now() - lastBoundary >= BOUNDARY_MS) {
         postBoundary(exp, plane.grid, e.epoch);
         lastBoundary = Date.now();
@@ -116,6 +161,7 @@ async function train(msg: StartTraining): Promise<void> {
   });
   batcher.flush();
   if (plane && result.epochsRun > 0) postBoundary(exp, plane.grid, result.epochsRun);
+  if (result.epochsRun > 0 && result.stoppedBy !== 'nan') postConfusion(exp);
   post({
     type: 'didFinishTraining', stoppedBy: result.stoppedBy, epochsRun: result.epochsRun, stoppedEpoch: result.stoppedEpoch,
     bestEpoch: result.bestEpoch, restoredBestWeights: result.restoredBestWeights,

@@ -61,6 +61,12 @@ describe('training worker (dist/worker.js)', function () {
     const epochs = batches.flatMap((m) => (m.type === 'didReceiveMetrics' ? m.epochs : []));
     assert.equal(steps.length, 30 * 250);
     assert.deepEqual(epochs.map((e) => e.epoch), Array.from({ length: 30 }, (_, i) => i + 1));
+    assert.deepEqual(epochs[0]!.norms.map((n) => n.layer), ['dense', 'dense_1']);
+    assert.ok(epochs.every((e) => e.norms.every((n) => (n.weight ?? 0) > 0 && (n.gradient ?? 0) > 0)), 'positive norms every epoch');
+    const confusion = s.messages.find((m) => m.type === 'didComputeConfusion');
+    assert.ok(confusion?.type === 'didComputeConfusion');
+    assert.equal(confusion.confusion.on, 'validation');
+    assert.equal(confusion.confusion.matrix.flat().reduce((a, b) => a + b, 0), 250);
     // 7,500 steps arrive in far fewer messages: at most ~10 a second plus the final flush.
     const seconds = end.type === 'didFinishTraining' ? end.seconds : 0;
     assert.ok(batches.length <= Math.ceil(seconds * 10) + 2, `${batches.length} metric messages in ${seconds} s`);

@@ -9,7 +9,9 @@ import { type HostToPanel, type PanelSnapshot, type PanelToHost, type RunView, i
 import { el, render } from '../common/dom';
 import { onThemeChange } from '../common/themeColors';
 import { connect } from '../common/vscodeApi';
+import { ConfusionTable } from './confusionTable';
 import { DecisionBoundary } from './decisionBoundary';
+import { NormsChart } from './normsChart';
 import { LossChart } from './lossChart';
 import { MetricsTable } from './metricsTable';
 import { RunControls } from './runControls';
@@ -25,6 +27,8 @@ interface PanelView {
   readonly controls: RunControls;
   readonly table: MetricsTable;
   readonly boundary: DecisionBoundary;
+  readonly norms: NormsChart;
+  readonly confusion: ConfusionTable;
   readonly changes: HTMLElement;
   readonly changedSince: string;
   readonly emptyText: string;
@@ -42,6 +46,8 @@ function build(snapshot: PanelSnapshot): PanelView {
   const controls = new RunControls(strings, (m) => channel.post(m));
   const table = new MetricsTable();
   const boundary = new DecisionBoundary(strings);
+  const norms = new NormsChart(strings);
+  const confusion = new ConfusionTable(strings);
   const title = el('h1', {}, strings.title);
   const status = el('p', { id: 'run-status', class: 'status', role: 'status', 'aria-live': 'polite' });
   const changes = el('div', { id: 'changes', class: 'changes' });
@@ -49,7 +55,7 @@ function build(snapshot: PanelSnapshot): PanelView {
     document.getElementById('app') as HTMLElement,
     el('header', {}, title, el('div', { class: 'toolbar' }, controls.element, logToggle)),
     status,
-    el('div', { class: 'run-body' }, el('div', { class: 'main-col' }, el('div', { class: 'chart-box' }, canvas), changes), el('div', { class: 'side' }, table.element, boundary.element)),
+    el('div', { class: 'run-body' }, el('div', { class: 'main-col' }, el('div', { class: 'chart-box' }, canvas), changes, norms.element), el('div', { class: 'side' }, table.element, boundary.element, confusion.element)),
   );
   const chart = new LossChart(canvas, strings, viewState.logScale);
   logToggle.addEventListener('change', () => {
@@ -57,7 +63,7 @@ function build(snapshot: PanelSnapshot): PanelView {
     channel.setState(viewState);
     chart.setLogScale(viewState.logScale);
   });
-  return { status, title, chart, controls, table, boundary, changes, changedSince: strings.changedSince, emptyText: strings.emptyState };
+  return { status, title, chart, controls, table, boundary, norms, confusion, changes, changedSince: strings.changedSince, emptyText: strings.emptyState };
 }
 
 function showRun(v: PanelView, run: RunView | null): void {
@@ -66,6 +72,8 @@ function showRun(v: PanelView, run: RunView | null): void {
   v.controls.show(run);
   v.table.show(run);
   v.boundary.showRun(run);
+  v.norms.show(run);
+  v.confusion.show(run);
   const ghost = run?.ghost;
   if (ghost && ghost.changes.length > 0) {
     render(v.changes, el('p', {}, `${v.changedSince} (${ghost.label})`), el('ul', {}, ...ghost.changes.map((c) => el('li', {}, el('code', {}, c)))));

@@ -21,6 +21,13 @@ function statusText(state: RunState): string {
 
 const points = (s: RunState) => s.epochs.map((e) => ({ epoch: e.epoch, loss: e.logs.loss ?? null, val_loss: e.logs.val_loss ?? null }));
 
+/** Norm series per layer (layer order of the first epoch), one value per epoch. */
+function normsView(state: RunState): RunView['norms'] {
+  const layers = state.epochs[0]?.norms.map((n) => n.layer) ?? [];
+  const pick = (key: 'weight' | 'gradient') => layers.map((layer) => state.epochs.map((e) => e.norms.find((n) => n.layer === layer)?.[key] ?? null));
+  return { layers, weight: pick('weight'), gradient: pick('gradient') };
+}
+
 export function toRunView(state: RunState | null, previous: { readonly state: RunState; readonly changes: readonly string[] } | null = null): RunView | null {
   if (!state) return null;
   const last = state.epochs[state.epochs.length - 1];
@@ -36,6 +43,8 @@ export function toRunView(state: RunState | null, previous: { readonly state: Ru
       monitor: state.earlyStopping.monitor, patience: state.earlyStopping.patience,
       bestEpoch: state.bestEpoch, stoppedEpoch: state.stoppedEpoch, restored: state.restoredBestWeights,
     },
+    norms: normsView(state),
+    confusion: state.confusion,
     ghost: previous && { label: previous.state.label, epochs: points(previous.state), changes: previous.changes },
   };
 }

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import {
-  type Boundary, type EarlyStoppingInfo, CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, type EpochRecord, type PlanePoints, type StartTraining, type Task, type WorkerToHost, isWorkerToHost,
+  type Boundary, type Confusion, type EarlyStoppingInfo, CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, type EpochRecord, type PlanePoints, type StartTraining, type Task, type WorkerToHost, isWorkerToHost,
 } from '../../shared/protocol/workerProtocol';
 
 export type RunStatus = 'starting' | 'running' | 'paused' | 'finished' | 'stopped' | 'failed';
@@ -32,6 +32,7 @@ export interface RunState {
   readonly bestEpoch: number | null;
   readonly stoppedEpoch: number | null;
   readonly restoredBestWeights: boolean;
+  readonly confusion: Confusion | null;
 }
 
 export interface RunRequest {
@@ -53,7 +54,7 @@ export class TrainingRun implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.current = { label: request.label, status: 'starting', description: null, params: null, totalEpochs: null, epochs: [], lastStep: null, message: null, notes: [], task: null, points: null, boundary: null,
-      earlyStopping: null, bestEpoch: null, stoppedEpoch: null, restoredBestWeights: false };
+      earlyStopping: null, bestEpoch: null, stoppedEpoch: null, restoredBestWeights: false, confusion: null };
   }
 
   get state(): RunState {
@@ -126,6 +127,9 @@ export class TrainingRun implements vscode.Disposable {
         return;
       case 'didUpdateBoundary':
         this.update({ boundary: msg.boundary });
+        return;
+      case 'didComputeConfusion':
+        this.update({ confusion: msg.confusion });
         return;
       case 'didReceiveMetrics': {
         const lastStep = msg.steps.length > 0 ? msg.steps[msg.steps.length - 1]! : this.current.lastStep;

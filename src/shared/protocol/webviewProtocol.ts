@@ -6,13 +6,14 @@
  * the host answers with a full snapshot, and only then sends increments.
  */
 import { isArrayOf, isFiniteNumber, isRecord, isString, isStringTable } from './guards';
-import { type Boundary, type PlanePoints, type Task, TASKS, isBoundary } from './workerProtocol';
+import { type Boundary, type Confusion, type PlanePoints, type Task, TASKS, isBoundary, isConfusion } from './workerProtocol';
 
 // ---- training panel -------------------------------------------------------------------------------
 
 export const PANEL_STRING_KEYS = [
   'title', 'emptyState', 'logScale', 'epochAxis', 'lossAxis', 'trainLoss', 'valLoss', 'stop', 'pause', 'resume',
   'boundaryTitle', 'showTestData', 'discretize', 'previousRun', 'bestEpoch', 'patienceWindow', 'changedSince',
+  'normsTitle', 'weightNorm', 'gradientNorm', 'confusionTitle', 'trueClass', 'predictedClass', 'onValidation', 'onTraining',
 ] as const;
 export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;
 
@@ -45,6 +46,9 @@ export interface RunView {
     readonly stoppedEpoch: number | null;
     readonly restored: boolean;
   } | null;
+  /** Per-layer kernel norms per epoch (weight) and mean gradient norms (gradient), aligned with `epochs`. */
+  readonly norms: { readonly layers: readonly string[]; readonly weight: readonly (readonly (number | null)[])[]; readonly gradient: readonly (readonly (number | null)[])[] };
+  readonly confusion: Confusion | null;
   /** The previous run, drawn faintly for comparison, with what changed since (key paths). */
   readonly ghost: { readonly label: string; readonly epochs: readonly EpochPoint[]; readonly changes: readonly string[] } | null;
 }
@@ -114,6 +118,8 @@ const isIntOrNull = (v: unknown): boolean => v === null || Number.isInteger(v);
 const isEarlyStoppingView = (v: unknown): boolean =>
   isRecord(v) && isString(v.monitor) && Number.isInteger(v.patience) && isIntOrNull(v.bestEpoch) && isIntOrNull(v.stoppedEpoch) && typeof v.restored === 'boolean';
 const isGhost = (v: unknown): boolean => isRecord(v) && isString(v.label) && isArrayOf(v.epochs, isEpochPoint) && isArrayOf(v.changes, isString);
+const isSeries = (v: unknown): boolean => Array.isArray(v) && v.every((row: unknown) => Array.isArray(row) && row.every(isNullableNumber));
+const isNormsView = (v: unknown): boolean => isRecord(v) && isArrayOf(v.layers, isString) && isSeries(v.weight) && isSeries(v.gradient);
 const isPlanePoints = (v: unknown): v is PlanePoints => isRecord(v) && isNumbers(v.train) && isNumbers(v.validation);
 
 function isEpochPoint(v: unknown): v is EpochPoint {
@@ -125,7 +131,8 @@ function isRunView(v: unknown): v is RunView {
     isRecord(v) && isString(v.label) && RUN_STATUSES.includes(v.status as RunViewStatus) && isString(v.statusText) &&
     isArrayOf(v.epochs, isEpochPoint) && (v.lastLogs === null || (isRecord(v.lastLogs) && Object.values(v.lastLogs).every(isNullableNumber))) &&
     (v.task === null || TASKS.includes(v.task as Task)) && (v.points === null || isPlanePoints(v.points)) &&
-    (v.earlyStopping === null || isEarlyStoppingView(v.earlyStopping)) && (v.ghost === null || isGhost(v.ghost))
+    (v.earlyStopping === null || isEarlyStoppingView(v.earlyStopping)) && (v.ghost === null || isGhost(v.ghost)) &&
+    isNormsView(v.norms) && (v.confusion === null || isConfusion(v.confusion))
   );
 }
 

@@ -33,9 +33,24 @@ export interface StepPoint {
   readonly loss: number | null; // null: not finite
 }
 
+/** One layer's kernel norm at the end of an epoch and the mean norm of its gradient over the epoch's sampled steps. */
+export interface LayerNorms {
+  readonly layer: string;
+  readonly weight: number | null;
+  readonly gradient: number | null;
+}
+
 export interface EpochRecord {
   readonly epoch: number;
   readonly logs: Readonly<Record<string, number | null>>;
+  readonly norms: readonly LayerNorms[];
+}
+
+/** Rows: true class; columns: predicted class; on the validation data (or the training data without any). */
+export interface Confusion {
+  readonly classes: readonly string[];
+  readonly matrix: readonly (readonly number[])[];
+  readonly on: 'validation' | 'training';
 }
 
 export type Task = 'binary' | 'multiclass' | 'regression';
@@ -73,6 +88,7 @@ export type WorkerToHost =
       readonly earlyStopping: EarlyStoppingInfo | null;
     }
   | { readonly type: 'didUpdateBoundary'; readonly boundary: Boundary }
+  | { readonly type: 'didComputeConfusion'; readonly confusion: Confusion }
   | {
       readonly type: 'didReceiveMetrics'; readonly steps: readonly StepPoint[]; readonly epochs: readonly EpochRecord[];
       /** EarlyStopping's best epoch so far (1-based), or null without EarlyStopping or before it counted. */
@@ -98,8 +114,13 @@ const isPoints = (v: unknown): v is PlanePoints => isRecord(v) && isNumberList(v
 export const isBoundary = (v: unknown): v is Boundary =>
   isRecord(v) && Number.isInteger(v.epoch) && Number.isInteger(v.density) && isNumberList(v.values) && v.values.length === (v.density as number) ** 2;
 const isStep = (v: unknown): v is StepPoint => isRecord(v) && Number.isInteger(v.epoch) && Number.isInteger(v.step) && isNullableNumber(v.loss);
+const isNorms = (v: unknown): v is LayerNorms => isRecord(v) && isString(v.layer) && isNullableNumber(v.weight) && isNullableNumber(v.gradient);
 const isEpoch = (v: unknown): v is EpochRecord =>
-  isRecord(v) && Number.isInteger(v.epoch) && isRecord(v.logs) && Object.values(v.logs).every(isNullableNumber);
+  isRecord(v) && Number.isInteger(v.epoch) && isRecord(v.logs) && Object.values(v.logs).every(isNullableNumber) && isArrayOf(v.norms, isNorms);
+export const isConfusion = (v: unknown): v is Confusion =>
+  isRecord(v) && isArrayOf(v.classes, isString) && (v.on === 'validation' || v.on === 'training') &&
+  Array.isArray(v.matrix) && v.matrix.length === v.classes.length &&
+  v.matrix.every((row: unknown) => Array.isArray(row) && row.length === (v.classes as unknown[]).length && row.every((c) => Number.isInteger(c)));
 
 export function isHostToWorker(raw: unknown): raw is HostToWorker {
   return (
@@ -120,6 +141,8 @@ export function isWorkerToHost(raw: unknown): raw is WorkerToHost {
       );
     case 'didUpdateBoundary':
       return isBoundary(raw.boundary);
+    case 'didComputeConfusion':
+      return isConfusion(raw.confusion);
     case 'didReceiveMetrics':
       return isArrayOf(raw.steps, isStep) && isArrayOf(raw.epochs, isEpoch) && (raw.bestEpoch === null || Number.isInteger(raw.bestEpoch));
     case 'didFinishTraining':

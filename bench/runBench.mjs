@@ -1,0 +1,25 @@
+// `npm run bench`: bundles the TypeScript benchmarks (bench/*Bench.ts and the runner bench/benchMain.ts)
+// with esbuild's JS API into out/bench/ (Node, CommonJS, packages such as TF.js left in node_modules so
+// the wasm backend finds its .wasm files) and starts the runner, passing the command-line flags on
+// (--accuracy, --matmul, --workloads W1,W2). It touches nothing outside out/bench/ and builds nothing else.
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const entries = ['benchMain', 'hyperlabBench', 'tfjsBench', 'baselineBench', 'matmulBench'];
+
+try {
+  await esbuild.build({
+    entryPoints: entries.map((e) => path.join(root, 'bench', `${e}.ts`)),
+    outdir: path.join(root, 'out', 'bench'),
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+    packages: 'external', sourcemap: true, logLevel: 'warning',
+  });
+} catch {
+  process.exit(1); // esbuild has already printed the errors
+}
+const run = spawnSync(process.execPath, [path.join(root, 'out', 'bench', 'benchMain.js'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+process.exit(run.status ?? 1);
