@@ -148,28 +148,37 @@ export class WasmKernels {
   /** out (m, n) = a (m, k) @ b (k, n); out is overwritten. */
   matmul(a: Float32Array, b: Float32Array, out: Float32Array, m: number, k: number, n: number): void {
     this.checkDims('matmul', m, k, n);
-    this.checkArgs('matmul', [['a', a, m * k], ['b', b, k * n]], out, m * n);
+    this.checkView('matmul', 'a', a, m * k);
+    this.checkView('matmul', 'b', b, k * n);
+    this.checkOut('matmul', out, m * n, a, m * k, b, k * n);
     this.wasm.matmul(a.byteOffset, b.byteOffset, out.byteOffset, m, k, n, this.scratch);
   }
 
   /** out (m, n) = a (m, k) @ b (k, n) + bias (n) on every row; out is overwritten. */
   matmulBias(a: Float32Array, b: Float32Array, bias: Float32Array, out: Float32Array, m: number, k: number, n: number): void {
     this.checkDims('matmulBias', m, k, n);
-    this.checkArgs('matmulBias', [['a', a, m * k], ['b', b, k * n], ['bias', bias, n]], out, m * n);
+    this.checkView('matmulBias', 'a', a, m * k);
+    this.checkView('matmulBias', 'b', b, k * n);
+    this.checkView('matmulBias', 'bias', bias, n);
+    this.checkOut('matmulBias', out, m * n, a, m * k, b, k * n, bias, n);
     this.wasm.matmulBias(a.byteOffset, b.byteOffset, bias.byteOffset, out.byteOffset, m, k, n, this.scratch);
   }
 
   /** out (k, n) += a (m, k)^T @ b (m, n): the kernel gradient dW += X^T dY. */
   matmulTransAAccumulate(a: Float32Array, b: Float32Array, out: Float32Array, m: number, k: number, n: number): void {
     this.checkDims('matmulTransAAccumulate', m, k, n);
-    this.checkArgs('matmulTransAAccumulate', [['a', a, m * k], ['b', b, m * n]], out, k * n);
+    this.checkView('matmulTransAAccumulate', 'a', a, m * k);
+    this.checkView('matmulTransAAccumulate', 'b', b, m * n);
+    this.checkOut('matmulTransAAccumulate', out, k * n, a, m * k, b, m * n);
     this.wasm.matmulTransAAccumulate(a.byteOffset, b.byteOffset, out.byteOffset, m, k, n, this.scratch);
   }
 
   /** out (m, k) = a (m, n) @ b (k, n)^T: the input gradient dX = dY W^T; out is overwritten. */
   matmulTransB(a: Float32Array, b: Float32Array, out: Float32Array, m: number, n: number, k: number): void {
     this.checkDims('matmulTransB', m, n, k);
-    this.checkArgs('matmulTransB', [['a', a, m * n], ['b', b, k * n]], out, m * k);
+    this.checkView('matmulTransB', 'a', a, m * n);
+    this.checkView('matmulTransB', 'b', b, k * n);
+    this.checkOut('matmulTransB', out, m * k, a, m * n, b, k * n);
     this.wasm.matmulTransB(a.byteOffset, b.byteOffset, out.byteOffset, m, n, k, this.scratch);
   }
 
@@ -197,32 +206,36 @@ export class WasmKernels {
     }
   }
 
-  private checkDims(kernel: string, ...dims: number[]): void {
-    for (const d of dims) {
-      if (!Number.isInteger(d) || d < 0) throw new Error(`WasmKernels.${kernel}: dimensions must be non-negative integers, got ${dims.join(', ')}`);
-    }
+  private checkDims(kernel: string, m: number, k: number, n: number): void {
+    if (!(isCount(m) && isCount(k) && isCount(n))) throw new Error(`WasmKernels.${kernel}: dimensions must be non-negative integers, got ${m}, ${k}, ${n}`);
   }
 
   /**
-   * Every operand must be a view of this memory (the zero-copy contract) and long enough; `out` must
-   * not overlap an input, since the kernel reads inputs after it has started writing `out`.
+   * Every operand must be a view of this memory (the zero-copy contract) and long enough. These checks
+   * run on every kernel call, so they allocate nothing.
    */
-  private checkArgs(kernel: string, inputs: ReadonlyArray<readonly [string, Float32Array, number]>, out: Float32Array, outLength: number): void {
-    const all: ReadonlyArray<readonly [string, Float32Array, number]> = [...inputs, ['out', out, outLength]];
-    for (const [name, view, length] of all) {
-      if (!this.owns(view)) {
-        const why = view.buffer.byteLength === 0 ? 'it is detached (made before the memory grew)' : 'it is not a view from alloc()';
-        throw new Error(`WasmKernels.${kernel}: ${name} is not in the kernels' memory: ${why}. Allocate every kernel buffer with alloc(), after reserve().`);
-      }
-      if (view.length < length) throw new Error(`WasmKernels.${kernel}: ${name} has ${view.length} floats but the shape needs ${length}`);
+  private checkView(kernel: string, name: string, view: Float32Array, length: number): void {
+    if (!this.owns(view)) {
+      const why = view.buffer.byteLength === 0 ? 'it is detached (made before the memory grew)' : 'it is not a view from alloc()';
+      throw new Error(`WasmKernels.${kernel}: ${name} is not in the kernels' memory: ${why}. Allocate every kernel buffer with alloc(), after reserve().`);
     }
-    const outStart = out.byteOffset, outEnd = outStart + outLength * 4;
-    for (const [name, view, length] of inputs) {
-      if (length > 0 && outLength > 0 && view.byteOffset < outEnd && outStart < view.byteOffset + length * 4) {
-        throw new Error(`WasmKernels.${kernel}: out overlaps ${name}; give the result its own buffer`);
-      }
+    if (view.length < length) throw new Error(`WasmKernels.${kernel}: ${name} has ${view.length} floats but the shape needs ${length}`);
+  }
+
+  /** `out` must be valid too and must not overlap an input: the kernel reads inputs after it has started writing `out`. */
+  private checkOut(kernel: string, out: Float32Array, outLength: number, a: Float32Array, aLength: number, b: Float32Array, bLength: number, c?: Float32Array, cLength = 0): void {
+    this.checkView(kernel, 'out', out, outLength);
+    if (outLength === 0) return;
+    const start = out.byteOffset, end = start + outLength * 4;
+    const overlaps = (v: Float32Array, length: number) => length > 0 && v.byteOffset < end && start < v.byteOffset + length * 4;
+    if (overlaps(a, aLength) || overlaps(b, bLength) || (c !== undefined && overlaps(c, cLength))) {
+      throw new Error(`WasmKernels.${kernel}: out overlaps an input; give the result its own buffer`);
     }
   }
+}
+
+function isCount(d: number): boolean {
+  return Number.isInteger(d) && d >= 0;
 }
 
 function checkCount(method: string, name: string, value: number): void {

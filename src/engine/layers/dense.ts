@@ -33,6 +33,7 @@ export class Dense implements Layer {
   private z: Float32Array = new Float32Array(0); // (maxBatch·rows, units) pre-activation
   private y: Float32Array = new Float32Array(0); // (maxBatch·rows, units) output; aliases z for a linear activation
   private dX: Float32Array = new Float32Array(0); // (maxBatch·rows, d)
+  private ones: Float32Array = new Float32Array(0); // (maxBatch·rows) of 1: dBias = 1ᵀ dZ as one kernel call
   private x: Float32Array | null = null; // the last forward input, kept for backward
   private kernels: Kernels | null = null;
 
@@ -65,19 +66,14 @@ export class Dense implements Layer {
     this.z = runtime.arena.alloc(rows * this.opts.units);
     this.y = this.opts.activation.name === 'linear' ? this.z : runtime.arena.alloc(rows * this.opts.units);
     this.dX = runtime.arena.alloc(rows * this.inWidth);
+    if (this.opts.useBias) this.ones = runtime.arena.alloc(rows).fill(1);
   }
 
   forward(x: Float32Array, batch: number, _training: boolean): Float32Array {
     const rows = batch * this.rowsPerSample, units = this.opts.units;
     this.x = x;
-    this.kernels!.matmul(x, this.kernel, this.z, rows, this.inWidth, units);
-    const bias = this.bias;
-    if (bias) {
-      for (let r = 0; r < rows; r++) {
-        const o = r * units;
-        for (let j = 0; j < units; j++) this.z[o + j]! += bias[j]!;
-      }
-    }
+    if (this.bias) this.kernels!.matmulBias(x, this.kernel, this.bias, this.z, rows, this.inWidth, units);
+    else this.kernels!.matmul(x, this.kernel, this.z, rows, this.inWidth, units);
     if (this.y !== this.z) this.opts.activation.forward(this.z, this.y, rows, units);
     return this.y;
   }
@@ -88,13 +84,7 @@ export class Dense implements Layer {
     if (this.y !== this.z) this.opts.activation.backward(this.z, this.y, dY, dY, rows, units);
     const dZ = dY;
     this.kernels!.matmulTransAAccumulate(this.x!, dZ, this.dKernel, rows, this.inWidth, units); // dK += xᵀ dZ
-    const dBias = this.dBias;
-    if (dBias) {
-      for (let r = 0; r < rows; r++) {
-        const o = r * units;
-        for (let j = 0; j < units; j++) dBias[j]! += dZ[o + j]!;
-      }
-    }
+    if (this.dBias) this.kernels!.matmulTransAAccumulate(this.ones, dZ, this.dBias, rows, 1, units); // dBias += 1ᵀ dZ
     if (!needInputGradient) return null;
     this.kernels!.matmulTransB(dZ, this.kernel, this.dX, rows, units, this.inWidth); // dX = dZ Kᵀ
     return this.dX;

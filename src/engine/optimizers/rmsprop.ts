@@ -42,6 +42,18 @@ export class RMSprop extends BaseOptimizer {
   protected updateStep(w: Float32Array, g: Float32Array, lr: number): void {
     const n = w.length, rho = this.rho, eps = this.epsilon, mom = this.momentum, centered = this.centered;
     const s = this.velocity, mu = this.moment, avg = this.averageGradient;
+    if (!centered && mom === 0) {
+      // The default (and the lecture's) RMSprop: one tight loop, no branches. Math.fround keeps the
+      // mean square exactly as the float32 slot stores it, as the general loop below reads it back.
+      const decay = 1 - rho;
+      for (let i = 0; i < n; i++) {
+        const gi = g[i]!;
+        const si = Math.fround(rho * s[i]! + decay * gi * gi);
+        s[i] = si;
+        w[i]! -= (lr * gi) / Math.sqrt(si + eps);
+      }
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const gi = g[i]!;
       s[i] = rho * s[i]! + (1 - rho) * gi * gi;
