@@ -30,7 +30,7 @@ function experimentJson(w: Workload, data: unknown, epochs: number): Record<stri
 }
 
 /** Rows of a flat matrix as number[][] (for inline experiment data). */
-function rows(values: Float32Array, n: number): number[][] {
+function rows(values: Float32Array | Uint8Array, n: number): number[][] {
   const w = values.length / n;
   return Array.from({ length: n }, (_, r) => Array.from(values.subarray(r * w, (r + 1) * w)));
 }

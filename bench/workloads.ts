@@ -112,7 +112,7 @@ export function randomData(n: number, inputs: number, classes: number, seed: num
   const x = new Float32Array(n * inputs), y = new Float32Array(n * classes);
   for (let i = 0; i < x.length; i++) x[i] = rng.uniformRange(-1, 1);
   for (let r = 0; r < n; r++) y[r * classes + rng.int(classes)] = 1;
-  return { x, y, n };
+  return { x, xScale: 1, y, n };
 }
 
 /** The workload's data exactly as HyperLab's experiment loader would produce it for the same seed. */
@@ -134,7 +134,7 @@ export async function loadWorkloadData(id: WorkloadId, mediaMnist: string): Prom
 export function prefix(s: Samples, n: number): Samples {
   const xw = s.x.length / s.n, yw = s.y.length / s.n;
   const m = Math.min(n, s.n);
-  return { x: s.x.subarray(0, m * xw), y: s.y.subarray(0, m * yw), n: m };
+  return { x: s.x.subarray(0, m * xw), xScale: s.xScale, y: s.y.subarray(0, m * yw), n: m };
 }
 
 /** Median of a non-empty list. */

@@ -8,9 +8,14 @@
 /** What the targets mean, and so which losses and metrics fit them. */
 export type Task = 'binary' | 'multiclass' | 'regression';
 
+/** Feature storage: floats, or bytes (MNIST's pixels) read as x · xScale, which keeps 60,000 images in 47 MB instead of 188 MB. */
+export type FeatureArray = Float32Array | Uint8Array;
+
 export interface Dataset {
-  /** (n, features) row-major. */
-  readonly x: Float32Array;
+  /** (n, features) row-major; the feature values are x · xScale. */
+  readonly x: FeatureArray;
+  /** Multiplies x to give the feature values (1/255 for MNIST bytes); 1 for float features. */
+  readonly xScale: number;
   /** (n, targetWidth) row-major: 0/1 for binary, one-hot for multiclass, values for regression. */
   readonly y: Float32Array;
   readonly n: number;
@@ -68,7 +73,8 @@ export class DataError extends Error {
 
 /** Builds a Dataset after checking that the buffers match the declared shape. */
 export function createDataset(fields: {
-  x: Float32Array;
+  x: FeatureArray;
+  xScale?: number;
   y: Float32Array;
   featureNames: readonly string[];
   targetWidth: number;
@@ -83,7 +89,7 @@ export function createDataset(fields: {
   if (y.length !== n * targetWidth) {
     throw new Error(`createDataset: y has ${y.length} values; expected n * targetWidth = ${n} * ${targetWidth}`);
   }
-  const dataset: Dataset = { x, y, n, features, targetWidth, featureNames: fields.featureNames, task: fields.task };
+  const dataset: Dataset = { x, xScale: fields.xScale ?? 1, y, n, features, targetWidth, featureNames: fields.featureNames, task: fields.task };
   return fields.classNames === undefined ? dataset : { ...dataset, classNames: fields.classNames };
 }
 
@@ -100,7 +106,7 @@ export function sliceRows(d: Dataset, start: number, end: number): Dataset {
 /** The rows at `indices`, in that order, as a new Dataset. */
 export function takeRows(d: Dataset, indices: ArrayLike<number>): Dataset {
   const m = indices.length;
-  const x = new Float32Array(m * d.features);
+  const x = d.x instanceof Uint8Array ? new Uint8Array(m * d.features) : new Float32Array(m * d.features);
   const y = new Float32Array(m * d.targetWidth);
   for (let r = 0; r < m; r++) {
     const i = indices[r]!;

@@ -55,7 +55,11 @@ export function parseIdx(bytes: Uint8Array, kind: 'images' | 'labels', source = 
   return { dims, data: bytes.subarray(headerBytes, headerBytes + count) };
 }
 
-/** Scales images (n, rows, cols) of bytes to a (n, rows · cols) float Dataset with one-hot labels. */
+/**
+ * Images (n, rows, cols) of bytes as a (n, rows · cols) Dataset with one-hot labels. The pixels stay
+ * bytes with xScale 1/255 (values in [0, 1], as Keras users scale them); the training loop scales each
+ * batch as it gathers it.
+ */
 export function mnistDataset(pixels: Uint8Array, imageShape: readonly number[], labels: ArrayLike<number>, source = 'MNIST'): Dataset {
   const [n, rows, cols] = imageShape;
   if (imageShape.length !== 3 || n === undefined || rows === undefined || cols === undefined) {
@@ -63,15 +67,15 @@ export function mnistDataset(pixels: Uint8Array, imageShape: readonly number[], 
   }
   if (labels.length !== n) throw new DataError(`${n} images but ${labels.length} labels`, { source, hint: 'the image and label files do not belong together' });
   const features = rows * cols;
-  const x = new Float32Array(n * features);
-  for (let i = 0; i < x.length; i++) x[i] = pixels[i]! / 255;
+  if (pixels.length < n * features) throw new DataError(`${pixels.length} pixel bytes for ${n} images of ${rows}×${cols}`, { source, hint: 'the image file is truncated' });
+  const x = pixels.subarray(0, n * features);
   const y = new Float32Array(n * 10);
   for (let r = 0; r < n; r++) {
     const label = labels[r]!;
     if (!Number.isInteger(label) || label < 0 || label > 9) throw new DataError(`label ${label} at index ${r} is not a digit 0..9`, { source });
     y[r * 10 + label] = 1;
   }
-  return createDataset({ x, y, featureNames: pixelNames(features), targetWidth: 10, task: 'multiclass', classNames: MNIST_CLASS_NAMES });
+  return createDataset({ x, xScale: 1 / 255, y, featureNames: pixelNames(features), targetWidth: 10, task: 'multiclass', classNames: MNIST_CLASS_NAMES });
 }
 
 /** Train and test sets from the four IDX files; the test set becomes the validation data. */

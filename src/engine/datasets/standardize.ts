@@ -19,12 +19,12 @@ export function fitStandardization(d: Dataset): Standardization {
   const mean = new Array<number>(d.features).fill(0);
   const sumSq = new Array<number>(d.features).fill(0);
   for (let r = 0; r < d.n; r++) {
-    for (let c = 0; c < d.features; c++) mean[c]! += d.x[r * d.features + c]!;
+    for (let c = 0; c < d.features; c++) mean[c]! += d.x[r * d.features + c]! * d.xScale;
   }
   for (let c = 0; c < d.features; c++) mean[c] = d.n > 0 ? mean[c]! / d.n : 0;
   for (let r = 0; r < d.n; r++) {
     for (let c = 0; c < d.features; c++) {
-      const delta = d.x[r * d.features + c]! - mean[c]!;
+      const delta = d.x[r * d.features + c]! * d.xScale - mean[c]!;
       sumSq[c]! += delta * delta;
     }
   }
@@ -42,8 +42,8 @@ export function applyStandardization(d: Dataset, s: Standardization): Dataset {
   for (let r = 0; r < d.n; r++) {
     for (let c = 0; c < d.features; c++) {
       const i = r * d.features + c;
-      x[i] = (d.x[i]! - s.mean[c]!) / s.std[c]!;
+      x[i] = (d.x[i]! * d.xScale - s.mean[c]!) / s.std[c]!;
     }
   }
-  return { ...d, x };
+  return { ...d, x, xScale: 1 };
 }

@@ -151,7 +151,7 @@ export async function loadExperiment(json: unknown, runtime: ExperimentRuntime):
   if (weights) model.setWeights(weights);
   optimizer.build(model.params.length, model.variables);
 
-  const toSamples = (d: Dataset): Samples => ({ x: d.x, y: d.y, n: d.n });
+  const toSamples = (d: Dataset): Samples => ({ x: d.x, xScale: d.xScale, y: d.y, n: d.n });
   return {
     seed, data, notes, rng, buffers,
     train: toSamples(adapted.train),

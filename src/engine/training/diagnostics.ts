@@ -26,7 +26,7 @@ export function confusionMatrix(model: Sequential, data: Samples, targetWidth: n
   const outW = model.outputSize;
   const classes = outW === 1 ? 2 : outW;
   const matrix = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
-  const pred = predictRows(model, data.x, data.n, buffers);
+  const pred = predictRows(model, data.x, data.n, buffers, data.xScale);
   const argmax = (a: Float32Array, o: number, w: number) => {
     let best = 0;
     for (let j = 1; j < w; j++) if (a[o + j]! > a[o + best]!) best = j;

@@ -12,6 +12,7 @@
  * A loss that becomes NaN or infinite stops the run and is reported (Keras would go on silently).
  */
 import type { Callback, EpochLogs, TrainingControl } from '../callbacks/callback';
+import type { FeatureArray } from '../datasets/dataset';
 import type { Arena } from '../kernels/arena';
 import type { Loss } from '../losses/loss';
 import type { Metric } from '../metrics/metric';
@@ -20,9 +21,20 @@ import type { Optimizer } from '../optimizers/optimizer';
 import type { Rng } from '../rng';
 
 export interface Samples {
-  readonly x: Float32Array; // (n, inputSize)
+  readonly x: FeatureArray; // (n, inputSize); the values are x · xScale
+  readonly xScale: number;
   readonly y: Float32Array; // (n, targetWidth)
   readonly n: number;
+}
+
+/** dst (count, w) = src rows [from, from + count) · scale (bytes become floats here). */
+export function copyRows(src: FeatureArray, scale: number, from: number, count: number, w: number, dst: Float32Array): void {
+  if (scale === 1 && src instanceof Float32Array) {
+    dst.set(src.subarray(from * w, (from + count) * w));
+    return;
+  }
+  const base = from * w, n = count * w;
+  for (let i = 0; i < n; i++) dst[i] = src[base + i]! * scale;
 }
 
 export interface CompiledModel {
@@ -77,8 +89,15 @@ export function allocateBatchBuffers(model: Sequential, loss: Loss, arena: Arena
   };
 }
 
-/** Copies the rows `order[from..from+batch)` of `src` (width w) into `dst`. */
-function gather(src: Float32Array, w: number, order: Uint32Array, from: number, batch: number, dst: Float32Array): void {
+/** Copies the rows `order[from..from+batch)` of `src` (width w), times `scale`, into `dst`. */
+function gather(src: FeatureArray, scale: number, w: number, order: Uint32Array, from: number, batch: number, dst: Float32Array): void {
+  if (scale !== 1 || !(src instanceof Float32Array)) {
+    for (let b = 0; b < batch; b++) {
+      const s = order[from + b]! * w, d = b * w;
+      for (let j = 0; j < w; j++) dst[d + j] = src[s + j]! * scale;
+    }
+    return;
+  }
   if (w >= 32) {
     for (let b = 0; b < batch; b++) {
       const r = order[from + b]!;
@@ -101,7 +120,7 @@ export function evaluate(compiled: CompiledModel, data: Samples, batchSize: numb
   let sum = 0;
   for (let from = 0; from < data.n; from += batchSize) {
     const batch = Math.min(batchSize, data.n - from);
-    buffers.x.set(data.x.subarray(from * inW, (from + batch) * inW));
+    copyRows(data.x, data.xScale, from, batch, inW, buffers.x);
     const y = data.y.subarray(from * tW, (from + batch) * tW);
     const pred = model.forward(buffers.x, batch, false);
     sum += loss.compute(pred, y, batch, outW, null) * batch;
@@ -137,8 +156,8 @@ export function fit(compiled: CompiledModel, train: Samples, opts: FitOptions): 
     let lossSum = 0, seen = 0, step = 0;
     for (let from = 0; from < train.n; from += bs) {
       const batch = Math.min(bs, train.n - from);
-      gather(train.x, inW, order, from, batch, buffers.x);
-      gather(train.y, tW, order, from, batch, buffers.y);
+      gather(train.x, train.xScale, inW, order, from, batch, buffers.x);
+      gather(train.y, 1, tW, order, from, batch, buffers.y);
       const pred = model.forward(buffers.x, batch, true);
       const stepLoss = loss.compute(pred, buffers.y, batch, outW, buffers.dPred) + model.penalty();
       step += 1;

@@ -4,16 +4,17 @@
  * array. Used for the decision-boundary heatmap (Playground's 100×100 grid) while training runs.
  */
 import type { Sequential } from '../model/sequential';
-import type { BatchBuffers } from './fit';
+import type { FeatureArray } from '../datasets/dataset';
+import { type BatchBuffers, copyRows } from './fit';
 
-/** Outputs (n, outputSize) for x (n, inputSize). */
-export function predictRows(model: Sequential, x: Float32Array, n: number, buffers: BatchBuffers): Float32Array {
+/** Outputs (n, outputSize) for the rows x (n, inputSize) · xScale. */
+export function predictRows(model: Sequential, x: FeatureArray, n: number, buffers: BatchBuffers, xScale = 1): Float32Array {
   const inW = model.inputSize, outW = model.outputSize;
   const chunk = Math.max(1, Math.floor(buffers.x.length / inW));
   const out = new Float32Array(n * outW);
   for (let from = 0; from < n; from += chunk) {
     const batch = Math.min(chunk, n - from);
-    buffers.x.set(x.subarray(from * inW, (from + batch) * inW));
+    copyRows(x, xScale, from, batch, inW, buffers.x);
     out.set(model.forward(buffers.x, batch, false).subarray(0, batch * outW), from * outW);
   }
   return out;

