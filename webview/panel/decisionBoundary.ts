@@ -35,8 +35,8 @@ export class DecisionBoundary {
 
   constructor(strings: PanelStrings) {
     this.canvas = el('canvas', { id: 'boundary', width: String(SIZE), height: String(SIZE), role: 'img', 'aria-label': strings.boundaryTitle });
-    this.showTest = el('vscode-checkbox', { id: 'show-test', label: strings.showTestData }) as Checkbox;
-    this.discretize = el('vscode-checkbox', { id: 'discretize', label: strings.discretize }) as Checkbox;
+    this.showTest = el('vscode-checkbox', { id: 'show-test', label: strings.showTestData });
+    this.discretize = el('vscode-checkbox', { id: 'discretize', label: strings.discretize });
     for (const box of [this.showTest, this.discretize]) box.addEventListener('change', () => this.draw());
     this.element = el('section', { class: 'boundary', hidden: true }, el('h2', {}, strings.boundaryTitle), this.canvas, el('div', { class: 'boundary-options' }, this.showTest, this.discretize));
   }

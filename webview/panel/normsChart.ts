@@ -48,7 +48,7 @@ export class NormsChart {
         { label: `${layer} ${this.strings.weightNorm}`, data: [], borderColor: layerColor(i), backgroundColor: layerColor(i), pointRadius: 0, borderDash: [5, 3], borderWidth: 1 },
       ]);
     }
-    this.chart.data.labels = run!.epochs.map((e) => e.epoch);
+    this.chart.data.labels = run.epochs.map((e) => e.epoch);
     norms.layers.forEach((_, i) => {
       // Zero norms cannot be drawn on a log axis: leave a gap.
       const positive = (v: number | null) => (v !== null && v > 0 ? v : null);
