@@ -1,0 +1,125 @@
+/**
+ * The contract every Keras layer rule fulfils: its constructor signature (for positional binding and for
+ * spotting misspelt keyword arguments), how many inputs it takes, its output shape and its weights. Rules
+ * throw `Unknowable` when a value cannot be known without running the code and `LayerProblem` when Keras
+ * itself would refuse the layer; `applyLayer` turns both into a `LayerOutcome`. Also the small helpers the
+ * rule families share (shape rank checks, channel axes). No rule lives here.
+ */
+import type { Dim, LayerCall, LayerOutcome, Severity, Shape } from '../kerasModel';
+import type { BoundArgs } from './boundArgs';
+import { formatShape } from './formatting';
+
+/** A value HyperLab cannot know statically; `reason` is shown on hover. */
+export class Unknowable extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/** Something Keras would reject (it raises, so the model never builds): the outcome becomes unknown and the problem is reported. */
+export class LayerProblem extends Error {
+  constructor(readonly code: string, message: string, readonly severity: Severity = 'error') {
+    super(message);
+  }
+}
+
+export function problem(code: string, message: string): LayerProblem {
+  return new LayerProblem(code, message);
+}
+
+/** Weight counts before `trainable=False` is applied; `expr` is the formula without its result ('784 × 512 + 512'). */
+export interface Weights {
+  readonly trainable: number;
+  readonly nonTrainable: number;
+  readonly expr: string | null;
+}
+
+export const NO_WEIGHTS: Weights = { trainable: 0, nonTrainable: 0, expr: null };
+
+/** The input shapes a rule sees; reading a missing one throws `Unknowable`. */
+export class RuleInputs {
+  constructor(private readonly shapes: readonly (Shape | null)[]) {}
+
+  get count(): number {
+    return this.shapes.length;
+  }
+
+  /** The single input of an ordinary layer. */
+  one(): Shape {
+    const shape = this.shapes[0];
+    if (shape === undefined || shape === null) throw new Unknowable('the input shape is not known');
+    return shape;
+  }
+
+  /** Every input of a merge layer. */
+  all(): readonly Shape[] {
+    return this.shapes.map((shape) => {
+      if (shape === null) throw new Unknowable('one of the input shapes is not known');
+      return shape;
+    });
+  }
+}
+
+/** Applies another layer call (Bidirectional's wrapped layer) with the same rules. */
+export type NestedApply = (call: Pick<LayerCall, 'className' | 'args' | 'kwargs'>, input: Shape) => LayerOutcome;
+
+export interface RuleContext {
+  readonly args: BoundArgs;
+  readonly inputs: RuleInputs;
+  readonly nested: NestedApply;
+}
+
+export interface LayerRule {
+  /** Canonical Keras class name. */
+  readonly className: string;
+  /** The Keras 3 file the rule follows, under keras/src/. */
+  readonly source: string;
+  /** Constructor parameters in order, for positional binding. */
+  readonly signature: readonly string[];
+  /** Further keyword arguments the class accepts through **kwargs (besides the base Layer ones). */
+  readonly extraKwargs?: readonly string[];
+  /** True when the class accepts keyword arguments HyperLab does not list (no 'unknown argument' warning). */
+  readonly openKwargs?: boolean;
+  readonly inputs: 'none' | 'one' | 'many';
+  /** Checks of arguments alone (Dropout rate, units > 0); runs even when the input is unknown. */
+  readonly check?: (ctx: RuleContext) => void;
+  readonly outputShape: (ctx: RuleContext) => Shape;
+  readonly weights: (ctx: RuleContext) => Weights;
+}
+
+/** The input's rank must be exactly `rank` (with the batch axis); `expects` names the axes for the message. */
+export function requireRank(className: string, input: Shape, rank: number, expects: string, hint = ''): void {
+  if (input.length === rank) return;
+  throw problem('impossible-shape', `${className} expects a ${rank}-D input ${expects} but gets ${formatShape(input)}${hint ? `; ${hint}` : ''}`);
+}
+
+export function requireMinRank(className: string, input: Shape, rank: number, expects: string): void {
+  if (input.length >= rank) return;
+  throw problem('impossible-shape', `${className} expects an input of rank ${rank} or more ${expects} but gets ${formatShape(input)}`);
+}
+
+/** A dimension that must be known for a weight shape (Keras cannot create a weight of size None). */
+export function knownDim(className: string, dim: Dim | undefined, what: string): number {
+  if (dim === undefined || dim === null) {
+    throw problem('impossible-shape', `${className} needs a known ${what} to create its weights, but it is None; give the input a fixed size there`);
+  }
+  return dim;
+}
+
+export type DataFormat = 'channels_last' | 'channels_first';
+
+/** `data_format`: None means channels_last (Keras' default image_data_format; a keras.json override is not visible to HyperLab). */
+export function dataFormat(args: BoundArgs): DataFormat {
+  const value = args.optionalString('data_format');
+  if (value === null || value === 'channels_last') return 'channels_last';
+  if (value === 'channels_first') return 'channels_first';
+  throw problem('invalid-argument', `${args.className} data_format must be "channels_last" or "channels_first", got "${value}"`);
+}
+
+/** Positions of the spatial axes and of the channel axis for a rank-(n+2) tensor. */
+export function layoutAxes(format: DataFormat, rank: number): { spatial: number[]; channel: number } {
+  const spatialCount = rank - 2;
+  const first = format === 'channels_last' ? 1 : 2;
+  const spatial = Array.from({ length: spatialCount }, (_, i) => first + i);
+  return { spatial, channel: format === 'channels_last' ? rank - 1 : 1 };
+}

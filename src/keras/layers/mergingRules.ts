@@ -1,0 +1,82 @@
+/**
+ * Rules for the merge layers under keras/src/layers/merging/: Concatenate (concatenate.py: equal ranks, equal
+ * sizes except on `axis`, which adds up) and the element-wise Add, Subtract, Multiply, Average, Maximum,
+ * Minimum (base_merge.py: Keras' broadcasting of the non-batch axes, aligned from the right, where 1
+ * stretches and None stays None). All take a list of inputs and have no weights.
+ */
+import type { Dim, Shape } from '../kerasModel';
+import { formatShape } from './formatting';
+import { type LayerRule, type RuleContext, NO_WEIGHTS, problem } from './layerRule';
+
+function mergedBatch(className: string, shapes: readonly Shape[]): Dim {
+  const sizes = new Set(shapes.map((s) => s[0] ?? null).filter((d): d is number => d !== null));
+  if (sizes.size > 1) throw problem('impossible-shape', `${className} cannot merge tensors with different batch sizes: ${shapes.map(formatShape).join(' and ')}`);
+  return sizes.size === 1 ? [...sizes][0]! : null;
+}
+
+/** base_merge.py _compute_elemwise_op_output_shape on the non-batch axes. */
+function broadcast(className: string, a: readonly Dim[], b: readonly Dim[], shapes: readonly Shape[]): Dim[] {
+  if (a.length < b.length) return broadcast(className, b, a, shapes);
+  const out: Dim[] = a.slice(0, a.length - b.length);
+  b.forEach((y, i) => {
+    const x = a[a.length - b.length + i] ?? null;
+    if (x === null || y === null) out.push(null);
+    else if (x === 1) out.push(y);
+    else if (y === 1 || x === y) out.push(x);
+    else throw problem('impossible-shape', `${className} needs inputs of the same shape, but gets ${shapes.map(formatShape).join(' and ')}`);
+  });
+  return out;
+}
+
+function elementwiseShape(className: string, { args, inputs }: RuleContext): Shape {
+  const shapes = inputs.all();
+  if (className === 'Subtract' && shapes.length !== 2) throw problem('invalid-argument', `Subtract takes exactly 2 inputs, but gets ${shapes.length}`);
+  if (shapes.length === 0) throw problem('invalid-argument', `${className} merges a list of tensors, e.g. ${className}()([a, b])`);
+  if (shapes.length === 1) args.warn('invalid-argument', `${className} merges a list of tensors, e.g. ${className}()([a, b]), but gets a single input`);
+  const rest = shapes.slice(1).reduce<Dim[]>((acc, s) => broadcast(className, acc, s.slice(1), shapes), shapes[0]!.slice(1));
+  return [mergedBatch(className, shapes), ...rest];
+}
+
+function elementwiseRule(className: string, file: string): LayerRule {
+  return {
+    className, source: `merging/${file}.py`, inputs: 'many', signature: [],
+    outputShape: (ctx) => elementwiseShape(className, ctx),
+    weights: () => NO_WEIGHTS,
+  };
+}
+
+const CONCATENATE: LayerRule = {
+  className: 'Concatenate', source: 'merging/concatenate.py', inputs: 'many', signature: ['axis'],
+  outputShape: ({ args, inputs }) => {
+    const shapes = inputs.all();
+    if (shapes.length === 0) throw problem('invalid-argument', 'Concatenate needs a list of inputs, e.g. Concatenate()([a, b])');
+    const rank = shapes[0]!.length;
+    const listed = shapes.map(formatShape).join(' and ');
+    if (shapes.some((s) => s.length !== rank)) throw problem('impossible-shape', `Concatenate needs inputs of the same rank, but gets ${listed}`);
+    const axis = args.int('axis', -1);
+    const index = axis < 0 ? rank + axis : axis;
+    if (index < 0 || index >= rank) throw problem('impossible-shape', `Concatenate axis=${axis} is outside inputs of rank ${rank} (${listed})`);
+    for (let j = 1; j < rank; j++) {
+      if (j === index) continue;
+      const sizes = new Set(shapes.map((s) => s[j] ?? null).filter((d) => d !== null));
+      if (sizes.size > 1) {
+        throw problem('impossible-shape', `Concatenate(axis=${axis}) needs the inputs to match on every other axis, but gets ${listed}`);
+      }
+    }
+    const out: Dim[] = [...shapes[0]!];
+    const parts = shapes.map((s) => s[index] ?? null);
+    out[index] = parts.some((d) => d === null) ? null : parts.reduce<number>((a, d) => a + d!, 0);
+    return out;
+  },
+  weights: () => NO_WEIGHTS,
+};
+
+export const MERGING_RULES: readonly LayerRule[] = [
+  CONCATENATE,
+  elementwiseRule('Add', 'add'),
+  elementwiseRule('Subtract', 'subtract'),
+  elementwiseRule('Multiply', 'multiply'),
+  elementwiseRule('Average', 'average'),
+  elementwiseRule('Maximum', 'maximum'),
+  elementwiseRule('Minimum', 'minimum'),
+];

@@ -1,0 +1,99 @@
+/**
+ * Rules for BatchNormalization (keras/src/layers/normalization/batch_normalization.py: gamma and beta
+ * trainable, moving_mean and moving_variance non-trainable, each of size C = input[axis]) and the
+ * Normalization preprocessing layer (keras/src/layers/preprocessing/normalization.py: without mean=/variance=
+ * it creates non-trainable mean and variance over the kept axes plus a scalar count, 2·F + 1 values; with
+ * them it creates no weights). Both leave the shape unchanged.
+ */
+import type { Shape } from '../kerasModel';
+import type { BoundArgs } from './boundArgs';
+import { formatCount, formatShape } from './formatting';
+import { type LayerRule, Unknowable, knownDim, problem } from './layerRule';
+
+/** The input axis BatchNormalization normalizes (int(axis) in Keras 3), checked against the rank. */
+function batchNormAxis(args: BoundArgs, input: Shape): number {
+  const value = args.known('axis');
+  if (value?.kind === 'tuple') throw new Unknowable('BatchNormalization over several axes (an axis list, tf.keras 2 only) is not modelled');
+  const axis = args.int('axis', -1);
+  const index = axis < 0 ? input.length + axis : axis;
+  if (index < 0 || index >= input.length) {
+    throw problem('impossible-shape', `BatchNormalization axis=${axis} is outside the input ${formatShape(input)}, which has ${input.length} axes`);
+  }
+  if (index === 0) throw problem('invalid-argument', 'BatchNormalization axis=0 is the batch axis; normalize the features axis instead (the default axis=-1)');
+  return index;
+}
+
+const BATCH_NORMALIZATION: LayerRule = {
+  className: 'BatchNormalization', source: 'normalization/batch_normalization.py', inputs: 'one',
+  signature: ['axis', 'momentum', 'epsilon', 'center', 'scale', 'beta_initializer', 'gamma_initializer', 'moving_mean_initializer', 'moving_variance_initializer', 'beta_regularizer', 'gamma_regularizer', 'beta_constraint', 'gamma_constraint', 'synchronized'],
+  extraKwargs: ['renorm', 'renorm_clipping', 'renorm_momentum', 'fused', 'virtual_batch_size', 'adjustment'],
+  check: ({ args }) => {
+    for (const name of ['renorm', 'renorm_clipping', 'renorm_momentum', 'fused', 'virtual_batch_size', 'adjustment']) {
+      if (args.has(name)) args.warn('unknown-argument', `Keras 3's BatchNormalization has no ${name} argument (tf.keras 2 only); Keras 3 raises on it`);
+    }
+    if (args.has('renorm') && args.bool('renorm', false)) throw new Unknowable('renorm=True (tf.keras 2) adds renormalization weights HyperLab does not model');
+  },
+  outputShape: ({ args, inputs }) => {
+    const input = inputs.one();
+    const axis = batchNormAxis(args, input);
+    knownDim('BatchNormalization', input[axis], `axis ${axis} (the normalized axis)`);
+    return input;
+  },
+  weights: ({ args, inputs }) => {
+    const input = inputs.one();
+    const c = knownDim('BatchNormalization', input[batchNormAxis(args, input)], 'normalized axis');
+    const learned = (args.bool('scale', true) ? 1 : 0) + (args.bool('center', true) ? 1 : 0);
+    return { trainable: learned * c, nonTrainable: 2 * c, expr: `${learned + 2} × ${formatCount(c)}` };
+  },
+};
+
+/** The kept axes of Normalization: axis=None keeps none, an int or a tuple keeps those. */
+function keptAxes(args: BoundArgs, input: Shape): number[] {
+  const value = args.known('axis');
+  let axes: number[];
+  if (value === undefined) axes = [-1];
+  else if (value.kind === 'none') axes = [];
+  else if (value.kind === 'tuple') {
+    axes = value.items.map((item) => {
+      if (item.kind === 'unknown') throw new Unknowable(`axis: ${item.reason}`);
+      return item.kind === 'number' ? item.value : NaN;
+    });
+  } else axes = [args.int('axis')];
+  const ndim = input.length;
+  return axes.map((a) => {
+    if (!Number.isInteger(a) || a < -ndim || a >= ndim) {
+      throw problem('impossible-shape', `Normalization axis ${a} is outside the input ${formatShape(input)}, which has ${ndim} axes`);
+    }
+    return a < 0 ? a + ndim : a;
+  });
+}
+
+function hasGivenStatistics(args: BoundArgs): boolean {
+  const mean = !args.isNone('mean');
+  const variance = !args.isNone('variance');
+  if (mean !== variance) throw problem('invalid-argument', 'Normalization needs both mean= and variance=, or neither (then call adapt())');
+  return mean;
+}
+
+const NORMALIZATION: LayerRule = {
+  className: 'Normalization', source: 'preprocessing/normalization.py', inputs: 'one',
+  signature: ['axis', 'mean', 'variance', 'invert'],
+  check: ({ args }) => void hasGivenStatistics(args),
+  outputShape: ({ args, inputs }) => {
+    const input = inputs.one();
+    if (!hasGivenStatistics(args)) keptSize(args, input);
+    return input;
+  },
+  weights: ({ args, inputs }) => {
+    if (hasGivenStatistics(args)) return { trainable: 0, nonTrainable: 0, expr: null };
+    const f = keptSize(args, inputs.one());
+    return { trainable: 0, nonTrainable: 2 * f + 1, expr: `2 × ${formatCount(f)} + 1` };
+  },
+};
+
+/** F: the number of values in mean (and in variance), the product of the kept axes, which must be known. */
+function keptSize(args: BoundArgs, input: Shape): number {
+  return keptAxes(args, input).reduce((size, axis) => size * knownDim('Normalization', input[axis], `axis ${axis} (a kept axis)`), 1);
+}
+
+export const NORMALIZATION_RULES: readonly LayerRule[] = [BATCH_NORMALIZATION, NORMALIZATION];

@@ -1,0 +1,137 @@
+/**
+ * Rules for SimpleRNN, LSTM and GRU (keras/src/layers/rnn/simple_rnn.py, lstm.py, gru.py, output shapes from
+ * rnn.py RNN.compute_output_shape) and the Bidirectional wrapper (rnn/bidirectional.py). Weights per cell:
+ * kernel (d, g·u), recurrent kernel (u, g·u), bias (g·u,) with g = 1, 4, 3 gates; GRU's default
+ * reset_after=True keeps separate input and recurrent biases, shape (2, 3u). return_state=True gives several
+ * output tensors, which a single Shape cannot hold: the shape is then unknown (the parameters are not).
+ */
+import type { LayerCall, Shape } from '../kerasModel';
+import type { BoundArgs } from './boundArgs';
+import { formatCount } from './formatting';
+import { type LayerRule, type RuleContext, type Weights, Unknowable, knownDim, problem, requireRank } from './layerRule';
+
+const RNN_TAIL = ['dropout', 'recurrent_dropout'];
+const RNN_FLAGS = ['return_sequences', 'return_state', 'go_backwards', 'stateful', 'unroll'];
+const REGULARIZERS = ['kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'recurrent_constraint', 'bias_constraint'];
+
+interface CellMaths {
+  /** Number of gate blocks g in the kernels. */
+  readonly gates: (args: BoundArgs) => number;
+  /** Bias length, and its formula, given the units. */
+  readonly bias: (args: BoundArgs, u: number) => { size: number; expr: string };
+}
+
+function sequenceInput(className: string, input: Shape): Shape {
+  requireRank(className, input, 3, '(batch, timesteps, features)', input.length === 2 ? 'add Reshape((timesteps, features)) before it, e.g. Reshape((28, 28)) for 784 pixels read row by row' : '');
+  return input;
+}
+
+function recurrentRule(className: string, source: string, signature: readonly string[], maths: CellMaths): LayerRule {
+  return {
+    className, source, signature, inputs: 'one',
+    extraKwargs: ['implementation', 'zero_output_for_mask', 'time_major'],
+    check: ({ args }) => {
+      args.positiveInt('units');
+      if (args.has('time_major')) args.warn('unknown-argument', `${className} has no time_major argument in Keras 3 (it was removed); inputs are (batch, timesteps, features)`);
+    },
+    outputShape: ({ args, inputs }) => {
+      const input = sequenceInput(className, inputs.one());
+      const units = args.positiveInt('units');
+      if (args.bool('return_state', false)) {
+        throw new Unknowable(`${className} with return_state=True returns several tensors (the output and its states); HyperLab shows one shape per layer`);
+      }
+      return args.bool('return_sequences', false) ? [input[0] ?? null, input[1] ?? null, units] : [input[0] ?? null, units];
+    },
+    weights: ({ args, inputs }) => {
+      const u = args.positiveInt('units');
+      const d = knownDim(className, sequenceInput(className, inputs.one())[2], 'features axis (last axis)');
+      const g = maths.gates(args);
+      const useBias = args.bool('use_bias', true);
+      const bias = useBias ? maths.bias(args, u) : { size: 0, expr: '' };
+      const inner = `${formatCount(d)} × ${formatCount(u)} + ${formatCount(u)} × ${formatCount(u)}${useBias ? ` + ${bias.expr}` : ''}`;
+      const total = g * (d * u + u * u) + bias.size;
+      return { trainable: total, nonTrainable: 0, expr: g === 1 ? inner : `${g} × (${inner})` };
+    },
+  };
+}
+
+const SIMPLE_RNN = recurrentRule('SimpleRNN', 'rnn/simple_rnn.py', [
+  'units', 'activation', 'use_bias', 'kernel_initializer', 'recurrent_initializer', 'bias_initializer', ...REGULARIZERS, ...RNN_TAIL, ...RNN_FLAGS, 'seed',
+], { gates: () => 1, bias: (_args, u) => ({ size: u, expr: formatCount(u) }) });
+
+const LSTM = recurrentRule('LSTM', 'rnn/lstm.py', [
+  'units', 'activation', 'recurrent_activation', 'use_bias', 'kernel_initializer', 'recurrent_initializer', 'bias_initializer', 'unit_forget_bias', ...REGULARIZERS, ...RNN_TAIL, 'seed', ...RNN_FLAGS, 'use_cudnn',
+], { gates: () => 4, bias: (_args, u) => ({ size: 4 * u, expr: formatCount(u) }) });
+
+// GRU bias: (2, 3u) with reset_after=True (default since TF 2 / Keras 3), (3u,) otherwise.
+const GRU = recurrentRule('GRU', 'rnn/gru.py', [
+  'units', 'activation', 'recurrent_activation', 'use_bias', 'kernel_initializer', 'recurrent_initializer', 'bias_initializer', ...REGULARIZERS, ...RNN_TAIL, 'seed', ...RNN_FLAGS, 'reset_after', 'use_cudnn',
+], {
+  gates: () => 3,
+  bias: (args, u) => (args.bool('reset_after', true) ? { size: 6 * u, expr: `2 × ${formatCount(u)}` } : { size: 3 * u, expr: formatCount(u) }),
+});
+
+const MERGE_MODES = ['concat', 'sum', 'mul', 'ave'];
+const WRAPPABLE = ['SimpleRNN', 'LSTM', 'GRU'];
+
+type CallLike = Pick<LayerCall, 'className' | 'args' | 'kwargs'>;
+
+/** Bidirectional(LSTM(64)): the wrapped call must be written inline and be one of the recurrent layers. */
+function inlineCall(args: BoundArgs, name: 'layer' | 'backward_layer'): CallLike {
+  const value = name === 'layer' ? args.required(name) : args.known(name);
+  if (value === undefined || value.kind !== 'call') {
+    throw new Unknowable(`${name} is not written inline (e.g. Bidirectional(LSTM(64))), so HyperLab cannot see its configuration`);
+  }
+  const className = value.callee;
+  if (!WRAPPABLE.includes(className)) {
+    throw new Unknowable(`HyperLab models Bidirectional around ${WRAPPABLE.join(', ')}; ${value.callee} is not one of them`);
+  }
+  return { className, args: value.args, kwargs: value.kwargs };
+}
+
+function mergeMode(args: BoundArgs): string | null {
+  const mode = args.has('merge_mode') ? args.optionalString('merge_mode') : 'concat';
+  if (mode !== null && !MERGE_MODES.includes(mode)) {
+    throw problem('invalid-argument', `Bidirectional merge_mode must be "concat", "sum", "mul", "ave" or None, got "${mode}"`);
+  }
+  return mode;
+}
+
+/** The wrapped layer's outcome; the backward copy has the same configuration unless backward_layer is given. */
+function innerOutcome({ args, inputs, nested }: RuleContext, which: 'layer' | 'backward_layer') {
+  const input = inputs.one();
+  const call = inlineCall(args, which);
+  const outcome = nested(call, input);
+  const error = outcome.problems.find((p) => p.severity === 'error');
+  if (error) throw problem(error.code, `Bidirectional's wrapped layer: ${error.message}`);
+  return outcome;
+}
+
+const BIDIRECTIONAL: LayerRule = {
+  className: 'Bidirectional', source: 'rnn/bidirectional.py', inputs: 'one',
+  signature: ['layer', 'merge_mode', 'weights', 'backward_layer'],
+  check: ({ args }) => void mergeMode(args),
+  outputShape: (ctx) => {
+    const mode = mergeMode(ctx.args);
+    const forward = innerOutcome(ctx, 'layer');
+    if (forward.outputShape === null) throw new Unknowable(forward.unknownReason ?? 'the wrapped layer\'s output shape is not known');
+    if (mode === null) throw new Unknowable('Bidirectional with merge_mode=None returns two tensors (forward and backward); HyperLab shows one shape per layer');
+    if (mode !== 'concat') return forward.outputShape;
+    const last = forward.outputShape.at(-1) ?? null;
+    return [...forward.outputShape.slice(0, -1), last === null ? null : 2 * last];
+  },
+  weights: (ctx): Weights => {
+    const forward = innerOutcome(ctx, 'layer');
+    const backward = ctx.args.isNone('backward_layer') ? forward : innerOutcome(ctx, 'backward_layer');
+    if (forward.params === null || backward.params === null) {
+      throw new Unknowable((forward.params === null ? forward.unknownReason : backward.unknownReason) ?? 'the wrapped layer\'s parameters are not known');
+    }
+    const trainable = forward.params.trainable + backward.params.trainable;
+    const nonTrainable = forward.params.nonTrainable + backward.params.nonTrainable;
+    const innerExpr = (forward.formula ?? formatCount(forward.params.trainable + forward.params.nonTrainable)).replace(/ = [\d,]+$/, '');
+    const expr = backward === forward ? `2 × (${innerExpr})` : `${formatCount(forward.params.trainable + forward.params.nonTrainable)} + ${formatCount(backward.params.trainable + backward.params.nonTrainable)}`;
+    return { trainable, nonTrainable, expr };
+  },
+};
+
+export const RECURRENT_RULES: readonly LayerRule[] = [SIMPLE_RNN, LSTM, GRU, BIDIRECTIONAL];

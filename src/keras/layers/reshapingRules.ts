@@ -1,0 +1,144 @@
+/**
+ * Rules for the weightless reshaping layers under keras/src/layers/reshaping/: Flatten, Reshape (one -1
+ * inferred, sizes must match: operation_utils.compute_reshape_output_shape), RepeatVector, UpSampling1D/2D,
+ * ZeroPadding2D and Cropping2D. Each states the rank it needs the way its InputSpec does.
+ */
+import type { Dim } from '../kerasModel';
+import { pyRepr, type BoundArgs } from './boundArgs';
+import { formatCount, formatShape } from './formatting';
+import { type LayerRule, NO_WEIGHTS, Unknowable, dataFormat, layoutAxes, problem, requireRank } from './layerRule';
+
+/** flatten.py: (batch, ∏ rest), None when any axis is None; a rank-1 input becomes (batch, 1). */
+const FLATTEN: LayerRule = {
+  className: 'Flatten', source: 'reshaping/flatten.py', inputs: 'one', signature: ['data_format'],
+  outputShape: ({ inputs }) => {
+    const input = inputs.one();
+    const rest = input.slice(1);
+    const size = rest.some((d) => d === null) ? null : rest.reduce<number>((a, d) => a * (d ?? 1), 1);
+    return [input[0] ?? null, size];
+  },
+  weights: () => NO_WEIGHTS,
+};
+
+function targetShape(args: BoundArgs): Dim[] {
+  const value = args.required('target_shape');
+  if (value.kind !== 'tuple') throw problem('invalid-argument', `Reshape target_shape must be a tuple such as (28, 28, 1), got ${pyRepr(value)}`);
+  const dims = value.items.map((item): Dim => {
+    if (item.kind === 'unknown') throw new Unknowable(`target_shape: ${item.reason}`);
+    if (item.kind === 'none') return null;
+    if (item.kind === 'number' && Number.isInteger(item.value) && item.value >= -1) return item.value;
+    throw problem('invalid-argument', `Reshape target_shape must hold non-negative integers or a single -1, got ${pyRepr(value)}`);
+  });
+  if (dims.filter((d) => d === -1).length > 1) throw problem('invalid-argument', `Reshape target_shape can hold only one -1, got ${pyRepr(value)}`);
+  return dims;
+}
+
+/** reshape.py: the batch axis is kept; -1 is inferred from the input's size per sample. */
+const RESHAPE: LayerRule = {
+  className: 'Reshape', source: 'reshaping/reshape.py', inputs: 'one', signature: ['target_shape'],
+  check: ({ args }) => void targetShape(args),
+  outputShape: ({ args, inputs }) => {
+    const input = inputs.one();
+    const target = targetShape(args);
+    const rest = input.slice(1);
+    if (rest.some((d) => d === null) || target.some((d) => d === null)) return [input[0] ?? null, ...target.map((d) => (d === -1 ? null : d))];
+    const size = rest.reduce<number>((a, d) => a * d!, 1);
+    const known = target.filter((d) => d !== -1).reduce<number>((a, d) => a * d!, 1);
+    const text = `Reshape(${pyRepr({ kind: 'tuple', items: target.map((d) => ({ kind: 'number', value: d! })) })})`;
+    if (!target.includes(-1)) {
+      if (known !== size) throw problem('impossible-shape', `${text} needs ${formatCount(known)} values per sample but its input ${formatShape(input)} has ${formatCount(size)}`);
+      return [input[0] ?? null, ...target];
+    }
+    if (known === 0 || size % known !== 0) {
+      throw problem('impossible-shape', `${text} cannot split the ${formatCount(size)} values per sample of ${formatShape(input)} into blocks of ${formatCount(known)}`);
+    }
+    return [input[0] ?? null, ...target.map((d) => (d === -1 ? size / known : d))];
+  },
+  weights: () => NO_WEIGHTS,
+};
+
+/** repeat_vector.py: (batch, features) → (batch, n, features). */
+const REPEAT_VECTOR: LayerRule = {
+  className: 'RepeatVector', source: 'reshaping/repeat_vector.py', inputs: 'one', signature: ['n'],
+  check: ({ args }) => void args.int('n'),
+  outputShape: ({ args, inputs }) => {
+    const input = inputs.one();
+    requireRank('RepeatVector', input, 2, '(batch, features)');
+    return [input[0] ?? null, args.int('n'), input[1] ?? null];
+  },
+  weights: () => NO_WEIGHTS,
+};
+
+function upSamplingRule(className: string, dims: number, signature: readonly string[]): LayerRule {
+  return {
+    className, source: `reshaping/up_sampling${dims}d.py`, inputs: 'one', signature,
+    outputShape: ({ args, inputs }) => {
+      const input = inputs.one();
+      const format = dims === 1 ? 'channels_last' : dataFormat(args);
+      requireRank(className, input, dims + 2, dims === 1 ? '(batch, steps, features)' : '(batch, height, width, channels)');
+      // UpSampling1D takes one positive int; UpSampling2D an int or a pair (standardize_tuple).
+      const size = dims === 1 ? [args.positiveInt('size', 2)] : args.intTuple('size', dims, 2);
+      const out: Dim[] = [...input];
+      layoutAxes(format, dims + 2).spatial.forEach((axis, i) => {
+        const n = input[axis] ?? null;
+        out[axis] = n === null ? null : n * size[i]!;
+      });
+      return out;
+    },
+    weights: () => NO_WEIGHTS,
+  };
+}
+
+/** ZeroPadding2D/Cropping2D amounts: an int, (symmetric_h, symmetric_w) or ((top, bottom), (left, right)). */
+function amounts2d(args: BoundArgs, name: string, fallback: number): [number, number][] {
+  const value = args.known(name);
+  if (value === undefined || value.kind === 'none') return [[fallback, fallback], [fallback, fallback]];
+  if (value.kind !== 'tuple') {
+    const n = args.int(name);
+    if (n < 0) throw problem('invalid-argument', `${args.className} ${name} cannot be negative, got ${n}`);
+    return [[n, n], [n, n]];
+  }
+  if (value.items.length !== 2) throw problem('invalid-argument', `${args.className} ${name} must have two entries (height, width), got ${pyRepr(value)}`);
+  return value.items.map((item): [number, number] => {
+    if (item.kind === 'unknown') throw new Unknowable(`${name}: ${item.reason}`);
+    const pair = item.kind === 'tuple' ? item.items : [item, item];
+    const nums = pair.map((p) => (p.kind === 'number' && Number.isInteger(p.value) && p.value >= 0 ? p.value : NaN));
+    if (nums.length !== 2 || nums.some(Number.isNaN)) throw problem('invalid-argument', `${args.className} ${name} must hold non-negative integers, got ${pyRepr(value)}`);
+    return [nums[0]!, nums[1]!];
+  });
+}
+
+function paddingRule(className: string, argName: string, fallback: number, sign: 1 | -1): LayerRule {
+  return {
+    className, source: `reshaping/${sign > 0 ? 'zero_padding2d' : 'cropping2d'}.py`, inputs: 'one', signature: [argName, 'data_format'],
+    outputShape: ({ args, inputs }) => {
+      const input = inputs.one();
+      const format = dataFormat(args);
+      requireRank(className, input, 4, format === 'channels_last' ? '(batch, height, width, channels)' : '(batch, channels, height, width)');
+      const amounts = amounts2d(args, argName, fallback);
+      const out: Dim[] = [...input];
+      layoutAxes(format, 4).spatial.forEach((axis, i) => {
+        const n = input[axis] ?? null;
+        const [a, b] = amounts[i]!;
+        if (n === null) return;
+        if (sign < 0 && a + b >= n) {
+          throw problem('impossible-shape', `Cropping2D removes ${a + b} of the ${n} rows or columns of ${formatShape(input)}; the cropping must be smaller than the input`);
+        }
+        out[axis] = n + sign * (a + b);
+      });
+      return out;
+    },
+    weights: () => NO_WEIGHTS,
+  };
+}
+
+export const RESHAPING_RULES: readonly LayerRule[] = [
+  FLATTEN,
+  RESHAPE,
+  REPEAT_VECTOR,
+  upSamplingRule('UpSampling1D', 1, ['size']),
+  upSamplingRule('UpSampling2D', 2, ['size', 'data_format', 'interpolation']),
+  paddingRule('ZeroPadding2D', 'padding', 1, 1),
+  paddingRule('Cropping2D', 'cropping', 0, -1),
+];
+
