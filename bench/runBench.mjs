@@ -9,7 +9,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const entries = ['benchMain', 'hyperlabBench', 'tfjsBench', 'baselineBench', 'matmulBench'];
+const entries = ['benchMain', 'hyperlabBench', 'tfjsBench', 'baselineBench', 'matmulBench', 'hostBench'];
 
 try {
   await esbuild.build({
@@ -21,5 +21,7 @@ try {
 } catch {
   process.exit(1); // esbuild has already printed the errors
 }
-const run = spawnSync(process.execPath, [path.join(root, 'out', 'bench', 'benchMain.js'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+// --host: the extension host's event-loop lag while the worker trains, and the boundary compute rate.
+const script = process.argv.includes('--host') ? 'hostBench.js' : 'benchMain.js';
+const run = spawnSync(process.execPath, [path.join(root, 'out', 'bench', script), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 process.exit(run.status ?? 1);

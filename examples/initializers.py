@@ -23,6 +23,8 @@ he = keras.Sequential([
     layers.Dense(1, activation="sigmoid", kernel_initializer=initializers.RandomUniform(minval=-0.05, maxval=0.05)),
 ])
 
-for model in (glorot, he):
-    model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.03), loss="binary_crossentropy", metrics=["accuracy"])
-    model.fit(x, y, epochs=30, batch_size=10, validation_split=0.3)
+glorot.compile(optimizer=keras.optimizers.SGD(learning_rate=0.03), loss="binary_crossentropy", metrics=["accuracy"])
+glorot.fit(x, y, epochs=30, batch_size=10, validation_split=0.3)
+
+he.compile(optimizer=keras.optimizers.SGD(learning_rate=0.03), loss="binary_crossentropy", metrics=["accuracy"])
+he.fit(x, y, epochs=30, batch_size=10, validation_split=0.3)

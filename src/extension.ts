@@ -11,6 +11,7 @@ import { trainExperimentFile } from './host/training/trainExperimentCommand';
 import { TrainingService } from './host/training/trainingService';
 import { createTrainingStatusBar } from './host/training/trainingStatusBar';
 import { TuningViewProvider } from './host/tuningViewProvider';
+import { registerLanguageFeatures } from './host/language/registerLanguageFeatures';
 import { WebviewReadiness } from './host/webviewReadiness';
 
 export function activate(context: vscode.ExtensionContext): HyperLabApi {
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     registerTrainingPanelSerializer(ctx),
     vscode.window.registerWebviewViewProvider(TUNING_VIEW_ID, new TuningViewProvider(ctx)),
   );
+  registerLanguageFeatures(context, training);
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`HyperLab ${version} activated in VS Code ${vscode.version}`);
   return createApi(readiness, training);

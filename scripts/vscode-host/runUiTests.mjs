@@ -78,8 +78,15 @@ await session({}, async (page) => {
     await frame.waitForSelector('#metrics th');
     await frame.waitForSelector('body[data-boundary-epoch] section.boundary:not([hidden]) canvas#boundary');
     await frame.waitForSelector('section.norms:not([hidden]) canvas#norms-chart');
+    await frame.waitForSelector('section.network:not([hidden]) canvas#network');
     await frame.waitForSelector('section.confusion-box:not([hidden]) table#confusion td.hit');
     await frame.click('vscode-checkbox#show-test');
+  });
+  await step(page, 'panel-network', async () => {
+    const frame = await findWebviewFrame(page, 'panel');
+    await frame.locator('section.network').scrollIntoViewIfNeeded();
+    const size = await frame.$eval('canvas#network', (c) => [c.width, c.height]);
+    if (!(size[0] > 100 && size[1] > 100)) throw new Error(`network canvas is ${size.join('x')}`);
   });
   await step(page, 'panel-second-run-ghost', async () => {
     // Train the same file again: the first run stays as a faint ghost behind the new one.
@@ -87,6 +94,38 @@ await session({}, async (page) => {
     await runCommandFromPalette(page, 'HyperLab: Train Experiment File');
     const frame = await findWebviewFrame(page, 'panel');
     await frame.waitForSelector('body[data-run="finished"][data-ghost="yes"]', { timeout: 60000 });
+  });
+  await step(page, 'second-train-asks', async () => {
+    // A long run (MNIST), then Train on another file: HyperLab asks before stopping the first.
+    const open = async (name) => {
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type(name, { delay: 15 });
+      await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(500);
+    };
+    await open('mnist_mlp.experiment.json');
+    await runCommandFromPalette(page, 'HyperLab: Train Experiment File');
+    const frame = await findWebviewFrame(page, 'panel');
+    await frame.waitForSelector('body[data-run="running"]', { timeout: 60000 });
+    await open('circle.experiment.json');
+    await runCommandFromPalette(page, 'HyperLab: Train Experiment File');
+    await page.locator('.monaco-dialog-box').waitFor();
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Stop and Restart' }).click();
+    // The panel was hidden behind the file and is shown again: its webview reloads from the snapshot.
+    await page.waitForTimeout(500);
+    const again = await findWebviewFrame(page, 'panel');
+    await again.waitForSelector('body[data-run="finished"]', { timeout: 60000 });
+    const status = await again.textContent('#run-status');
+    if (!status?.startsWith('circle.experiment.json')) throw new Error(`the panel shows ${status}`);
+  });
+  await step(page, 'codelens-mnist', async () => {
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('mnist_mlp.py', { delay: 15 });
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="mnist_mlp.py"]');
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .codelens-decoration', { hasText: '407,050 params (1.55 MB)' }).waitFor();
+    await page.locator('.monaco-editor .codelens-decoration', { hasText: '(None, 512) · 401,920 params' }).waitFor();
   });
   await step(page, 'sidebar', async () => {
     await openSidebar(page, 'HyperLab');

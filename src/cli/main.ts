@@ -1,9 +1,11 @@
 /**
  * The `hyperlab` command-line entry (package.json `bin`). It runs the same engine as the extension, with
- * no VS Code: `hyperlab train SPEC.json` trains an experiment file. `hyperlab summary FILE.py` arrives
- * with the Keras code intelligence. Bad input exits with code 1 and one line that says what to fix.
+ * no VS Code: `hyperlab train SPEC.json` trains an experiment file; `hyperlab summary FILE.py` prints the
+ * Keras-style summaries of the models in a Python file. Bad input exits with code 1 and one line that says
+ * what to fix.
  */
 import path from 'node:path';
+import { SUMMARY_USAGE, parseSummaryArgs, summary, terminalColumns } from './summaryCommand';
 import { TRAIN_USAGE, parseTrainArgs, train, type Output } from './trainCommand';
 
 declare const __HYPERLAB_VERSION__: string;
@@ -17,6 +19,9 @@ Commands:
       --log-steps   with --json, also a step event per optimizer step
       --weights F   write the trained weights (Keras layout) to F
       --kernels K   matrix kernels: auto (WebAssembly SIMD when available), wasm or typescript
+  ${SUMMARY_USAGE}
+      Print the Keras model.summary() of every model in a Python (or TensorFlow.js) file, read statically.
+      --json        one JSON object: models, layers (null = unknown) and diagnostics
 
 Options:
   --help       show this help
@@ -46,6 +51,14 @@ export async function runCli(argv: readonly string[], io: Output, extensionRoot:
       io.err(`hyperlab train: ${e instanceof Error ? e.message : String(e)}`);
       return 1;
     }
+  }
+  if (first === 'summary') {
+    const args = parseSummaryArgs(rest);
+    if (typeof args === 'string') {
+      io.err(`hyperlab summary: ${args}. Usage: ${SUMMARY_USAGE}`);
+      return 1;
+    }
+    return summary(args, io, { terminalColumns: terminalColumns(process.env, process.stdout.columns) });
   }
   io.err(`hyperlab: unknown command '${first}'. Run 'hyperlab --help' for the commands.`);
   return 1;

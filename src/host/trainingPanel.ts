@@ -78,6 +78,12 @@ export class TrainingPanel implements vscode.Disposable {
       case 'resumeTraining':
         this.ctx.training.resume();
         return;
+      case 'stepTraining':
+        this.ctx.training.stepEpoch();
+        return;
+      case 'restartTraining':
+        this.ctx.training.restart().then(undefined, (err: unknown) => this.ctx.log.error('restart failed', err));
+        return;
       default:
         assertNever(raw);
     }

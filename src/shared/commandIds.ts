@@ -5,6 +5,8 @@
 export const CommandIds = {
   openTrainingPanel: 'hyperlab.openTrainingPanel',
   trainExperiment: 'hyperlab.trainExperiment',
+  trainModel: 'hyperlab.trainModel',
+  showModelSummary: 'hyperlab.showModelSummary',
   stopTraining: 'hyperlab.stopTraining',
 } as const;
 

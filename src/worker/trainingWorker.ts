@@ -15,9 +15,10 @@ import { playgroundGrid, PLAYGROUND_FEATURES } from '../engine/datasets/playgrou
 import type { Point2D } from '../engine/datasets/playgroundGenerators';
 import { confusionMatrix, kernelNorms } from '../engine/training/diagnostics';
 import { predictRows } from '../engine/training/predict';
+import { networkView } from './networkView';
 import { createBackend } from '../engine/kernels/engineBackend';
 import {
-  CONTROL_PAUSE, CONTROL_STOP, type EpochRecord, type LayerNorms, type PlanePoints, type StartTraining, type StepPoint, type WorkerToHost, finiteOrNull, isHostToWorker,
+  CONTROL_PAUSE, CONTROL_STOP, PAUSE_ONE_EPOCH, PAUSE_PAUSED, type EpochRecord, type LayerNorms, type PlanePoints, type StartTraining, type StepPoint, type WorkerToHost, finiteOrNull, isHostToWorker,
 } from '../shared/protocol/workerProtocol';
 
 const FLUSH_MS = 100;
@@ -75,7 +76,7 @@ function postBoundary(exp: Experiment, grid: Float32Array, epoch: number): void 
   const out = predictRows(model, grid, n, exp.buffers);
   const values = new Array<number>(n);
   for (let i = 0; i < n; i++) values[i] = Math.round(out[i * model.outputSize]! * 1000) / 1000;
-  if (values.every(Number.isFinite)) post({ type: 'didUpdateBoundary', boundary: { epoch, density: BOUNDARY_DENSITY, values } });
+  if (values.every(Number.isFinite)) post({ type: 'didUpdateBoundary', boundary: { epoch, density: BOUNDARY_DENSITY, values, network: networkView(exp) } });
 }
 
 /** Gradient norms sampled on about NORM_SAMPLES steps per epoch (computing them is a pass over every weight). */
@@ -144,6 +145,8 @@ async function train(msg: StartTraining): Promise<void> {
     },
     onEpoch: (e) => {
       epochsSeen = e.epoch;
+      // "Step one epoch": pause again at the end of the epoch the host let run.
+      Atomics.compareExchange(control, CONTROL_PAUSE, PAUSE_ONE_EPOCH, PAUSE_PAUSED);
       batcher.addEpoch({ epoch: e.epoch, logs: Object.fromEntries(Object.entries(e.logs).map(([k, v]) => [k, finiteOrNull(v)])), norms: norms.takeEpoch() });
       if (plane && Date.now() - lastBoundary >= BOUNDARY_MS) {
         postBoundary(exp, plane.grid, e.epoch);
@@ -152,9 +155,9 @@ async function train(msg: StartTraining): Promise<void> {
     },
     shouldAbort: () => {
       // Pause: block this thread (not the host's) until resumed or stopped.
-      while (Atomics.load(control, CONTROL_PAUSE) === 1 && Atomics.load(control, CONTROL_STOP) === 0) {
+      while (Atomics.load(control, CONTROL_PAUSE) === PAUSE_PAUSED && Atomics.load(control, CONTROL_STOP) === 0) {
         batcher.flush();
-        Atomics.wait(control, CONTROL_PAUSE, 1, 250);
+        Atomics.wait(control, CONTROL_PAUSE, PAUSE_PAUSED, 250);
       }
       return Atomics.load(control, CONTROL_STOP) === 1;
     },

@@ -3,13 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HYPERPARAM_GROUPS } from '../../src/shared/hyperparams';
 
-/** Every string literal passed to vscode.l10n.t(...) in the host code. */
+/** Folders whose pure builders take the translation function as `t` (the host passes vscode.l10n.t). */
+const PURE_BUILDERS = [path.join('keras', 'hover'), path.join('host', 'language')];
+
+/** Every string literal passed to vscode.l10n.t(...) in the host code, and to t(...) in the pure builders. */
 function l10nLiterals(): string[] {
   const found: string[] = [];
   for (const file of fs.readdirSync('src', { recursive: true }).map(String)) {
     if (!file.endsWith('.ts')) continue;
     const text = fs.readFileSync(path.join('src', file), 'utf8');
-    for (const m of text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) found.push((m[1] as string).replace(/\\'/g, "'"));
+    const call = PURE_BUILDERS.some((dir) => file.startsWith(dir + path.sep)) ? /\bt\(\s*'((?:[^'\\]|\\.)*)'/g : /l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g;
+    for (const m of text.matchAll(call)) found.push((m[1] as string).replace(/\\'/g, "'"));
   }
   return found;
 }

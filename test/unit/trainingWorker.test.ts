@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, type WorkerToHost, isWorkerToHost } from '../../src/shared/protocol/workerProtocol';
+import { CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, PAUSE_ONE_EPOCH, PAUSE_PAUSED, type WorkerToHost, isWorkerToHost } from '../../src/shared/protocol/workerProtocol';
 
 const ROOT = process.cwd();
 
@@ -54,6 +54,12 @@ describe('training worker (dist/worker.js)', function () {
       assert.equal(last.boundary.epoch, 30);
       assert.equal(last.boundary.values.length, 100 * 100);
       assert.ok(last.boundary.values.every((v) => v >= 0 && v <= 1), 'sigmoid outputs');
+      const net = last.boundary.network;
+      assert.ok(net, 'a network view for a Playground-sized model');
+      assert.deepEqual(net.inputs, ['x1', 'x2']);
+      assert.deepEqual(net.layers.map((l) => [l.name, l.units, l.kernel.length]), [['dense', 8, 16], ['dense_1', 1, 8]]);
+      assert.deepEqual(net.unitThumbs.map((l) => l.length), [8, 1]);
+      assert.ok(net.unitThumbs[0]!.every((g) => g.length === 100 && g.every((v) => v >= -1 && v <= 1)), 'tanh thumbnails on a 10x10 grid');
     }
     const batches = s.messages.filter((m) => m.type === 'didReceiveMetrics');
     const boundaryCount = s.messages.filter((m) => m.type === 'didUpdateBoundary').length;
@@ -97,6 +103,29 @@ describe('training worker (dist/worker.js)', function () {
     const end = await s.done;
     await s.worker.terminate();
     assert.equal(end.type === 'didFinishTraining' && end.stoppedBy, 'completed');
+  });
+
+  it('steps exactly one epoch while paused, then pauses again', async () => {
+    let paused = false;
+    const s = startWorker(spiral(5), (m, session) => {
+      if (m.type === 'didStart' && !paused) {
+        paused = true;
+        Atomics.store(session.control, CONTROL_PAUSE, PAUSE_PAUSED);
+      }
+    });
+    const epochs = () => s.messages.flatMap((m) => (m.type === 'didReceiveMetrics' ? m.epochs : [])).length;
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(epochs(), 0);
+    Atomics.store(s.control, CONTROL_PAUSE, PAUSE_ONE_EPOCH);
+    Atomics.notify(s.control, CONTROL_PAUSE);
+    await new Promise((r) => setTimeout(r, 800));
+    assert.equal(epochs(), 1, 'one epoch, then paused');
+    assert.equal(Atomics.load(s.control, CONTROL_PAUSE), PAUSE_PAUSED);
+    Atomics.store(s.control, CONTROL_PAUSE, 0);
+    Atomics.notify(s.control, CONTROL_PAUSE);
+    await s.done;
+    await s.worker.terminate();
+    assert.equal(epochs(), 5);
   });
 
   it('reports a bad experiment as a config failure with the key', async () => {

@@ -9,19 +9,10 @@ import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import type { PanelStrings, RunView } from '../../src/shared/protocol/webviewProtocol';
 import type { Boundary } from '../../src/shared/protocol/workerProtocol';
 import { el } from '../common/dom';
+import { shade } from './playgroundColors';
 
 const SIZE = 300; // px, as Playground's heatmap
-const SHADES = 30;
 const DOMAIN = 6;
-// Playground's colour scale: #f59322 (−1), #e8eaeb (0), #0877bd (+1).
-const NEGATIVE = [0xf5, 0x93, 0x22], NEUTRAL = [0xe8, 0xea, 0xeb], POSITIVE = [0x08, 0x77, 0xbd];
-
-function shade(v: number): readonly number[] {
-  const t = Math.max(-1, Math.min(1, v));
-  const q = Math.round(((t + 1) / 2) * (SHADES - 1)) / (SHADES - 1) * 2 - 1; // 30 discrete shades
-  const [from, to, f] = q < 0 ? [NEUTRAL, NEGATIVE, -q] : [NEUTRAL, POSITIVE, q];
-  return from.map((c, i) => Math.round(c + (to[i]! - c) * f));
-}
 
 type Checkbox = HTMLElement & { checked: boolean };
 
@@ -32,6 +23,8 @@ export class DecisionBoundary {
   private readonly discretize: Checkbox;
   private run: RunView | null = null;
   private boundary: Boundary | null = null;
+  /** A hovered node's output (Playground shows it in place of the model's output). */
+  private neuron: { values: readonly number[]; density: number } | null = null;
 
   constructor(strings: PanelStrings) {
     this.canvas = el('canvas', { id: 'boundary', width: String(SIZE), height: String(SIZE), role: 'img', 'aria-label': strings.boundaryTitle });
@@ -51,6 +44,12 @@ export class DecisionBoundary {
     this.draw();
   }
 
+  /** Shows one node's output (already in [−1, 1] for tanh; as it is otherwise) until called with null. */
+  showNeuron(values: readonly number[] | null, density: number): void {
+    this.neuron = values ? { values, density } : null;
+    this.draw();
+  }
+
   private value(raw: number): number {
     const v = this.run?.task === 'regression' ? raw : 2 * raw - 1;
     return this.discretize.checked ? (v >= 0 ? 1 : -1) : v;
@@ -63,15 +62,16 @@ export class DecisionBoundary {
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
     ctx.clearRect(0, 0, SIZE, SIZE);
-    if (this.boundary) this.drawHeatmap(ctx, this.boundary);
+    if (this.neuron) this.drawHeatmap(ctx, { epoch: 0, density: this.neuron.density, values: this.neuron.values, network: null }, true);
+    else if (this.boundary) this.drawHeatmap(ctx, this.boundary, false);
     this.drawPoints(ctx, points.train, false);
     if (this.showTest.checked) this.drawPoints(ctx, points.validation, true);
   }
 
-  private drawHeatmap(ctx: CanvasRenderingContext2D, b: Boundary): void {
+  private drawHeatmap(ctx: CanvasRenderingContext2D, b: Boundary, raw: boolean): void {
     const image = ctx.createImageData(b.density, b.density);
-    b.values.forEach((raw, i) => {
-      const [r, g, bl] = shade(this.value(raw));
+    b.values.forEach((v, i) => {
+      const [r, g, bl] = shade(raw ? v : this.value(v));
       image.data.set([r!, g!, bl!, 160], i * 4); // Playground's alpha 160
     });
     // Draw the density² image scaled to the canvas (smoothed, as Playground's heatmap).

@@ -11,6 +11,7 @@ import { onThemeChange } from '../common/themeColors';
 import { connect } from '../common/vscodeApi';
 import { ConfusionTable } from './confusionTable';
 import { DecisionBoundary } from './decisionBoundary';
+import { NetworkDiagram } from './networkDiagram';
 import { NormsChart } from './normsChart';
 import { LossChart } from './lossChart';
 import { MetricsTable } from './metricsTable';
@@ -28,6 +29,7 @@ interface PanelView {
   readonly table: MetricsTable;
   readonly boundary: DecisionBoundary;
   readonly norms: NormsChart;
+  readonly network: NetworkDiagram;
   readonly confusion: ConfusionTable;
   readonly changes: HTMLElement;
   readonly changedSince: string;
@@ -47,6 +49,7 @@ function build(snapshot: PanelSnapshot): PanelView {
   const table = new MetricsTable();
   const boundary = new DecisionBoundary(strings);
   const norms = new NormsChart(strings);
+  const network = new NetworkDiagram(strings, (values, density) => boundary.showNeuron(values, density));
   const confusion = new ConfusionTable(strings);
   const title = el('h1', {}, strings.title);
   const status = el('p', { id: 'run-status', class: 'status', role: 'status', 'aria-live': 'polite' });
@@ -55,7 +58,7 @@ function build(snapshot: PanelSnapshot): PanelView {
     document.getElementById('app') as HTMLElement,
     el('header', {}, title, el('div', { class: 'toolbar' }, controls.element, logToggle)),
     status,
-    el('div', { class: 'run-body' }, el('div', { class: 'main-col' }, el('div', { class: 'chart-box' }, canvas), changes, norms.element), el('div', { class: 'side' }, table.element, boundary.element, confusion.element)),
+    el('div', { class: 'run-body' }, el('div', { class: 'main-col' }, el('div', { class: 'chart-box' }, canvas), changes, network.element, norms.element), el('div', { class: 'side' }, table.element, boundary.element, confusion.element)),
   );
   const chart = new LossChart(canvas, strings, viewState.logScale);
   logToggle.addEventListener('change', () => {
@@ -63,7 +66,7 @@ function build(snapshot: PanelSnapshot): PanelView {
     channel.setState(viewState);
     chart.setLogScale(viewState.logScale);
   });
-  return { status, title, chart, controls, table, boundary, norms, confusion, changes, changedSince: strings.changedSince, emptyText: strings.emptyState };
+  return { status, title, chart, controls, table, boundary, norms, network, confusion, changes, changedSince: strings.changedSince, emptyText: strings.emptyState };
 }
 
 function showRun(v: PanelView, run: RunView | null): void {
@@ -91,6 +94,7 @@ channel.onMessage((message) => {
       view = build(message.snapshot);
       showRun(view, message.snapshot.run);
       view.boundary.showBoundary(message.snapshot.boundary);
+      view.network.show(message.snapshot.boundary?.network ?? null);
       document.body.dataset.state = 'ready';
       return;
     case 'didUpdateRun':
@@ -98,6 +102,7 @@ channel.onMessage((message) => {
       return;
     case 'didUpdateBoundary':
       view?.boundary.showBoundary(message.boundary);
+      view?.network.show(message.boundary?.network ?? null);
       if (message.boundary) document.body.dataset.boundaryEpoch = String(message.boundary.epoch);
       return;
     default:

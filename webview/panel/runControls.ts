@@ -12,14 +12,20 @@ export class RunControls {
   readonly element: HTMLElement;
   private readonly stop: Button;
   private readonly pauseResume: Button;
+  private readonly step: Button;
+  private readonly restart: Button;
   private paused = false;
 
   constructor(private readonly strings: PanelStrings, post: (m: PanelToHost) => void) {
     this.stop = el('vscode-button', { id: 'stop-run', secondary: true }, strings.stop);
     this.pauseResume = el('vscode-button', { id: 'pause-run', secondary: true }, strings.pause);
     this.stop.addEventListener('click', () => post({ type: 'stopTraining' }));
+    this.step = el('vscode-button', { id: 'step-run', secondary: true, title: strings.step }, strings.step);
+    this.restart = el('vscode-button', { id: 'restart-run', secondary: true }, strings.restart);
     this.pauseResume.addEventListener('click', () => post({ type: this.paused ? 'resumeTraining' : 'pauseTraining' }));
-    this.element = el('div', { class: 'run-controls' }, this.pauseResume, this.stop);
+    this.step.addEventListener('click', () => post({ type: 'stepTraining' }));
+    this.restart.addEventListener('click', () => post({ type: 'restartTraining' }));
+    this.element = el('div', { class: 'run-controls' }, this.pauseResume, this.step, this.stop, this.restart);
     this.show(null);
   }
 
@@ -29,5 +35,7 @@ export class RunControls {
     this.stop.disabled = !active;
     this.pauseResume.disabled = !active || run?.status === 'starting';
     this.pauseResume.textContent = this.paused ? this.strings.resume : this.strings.pause;
+    this.step.disabled = !this.paused;
+    this.restart.disabled = run === null;
   }
 }

@@ -59,7 +59,7 @@ export interface FitOptions {
   readonly buffers: BatchBuffers;
   readonly onStep?: (event: StepEvent) => void;
   readonly onEpoch?: (event: EpochEvent) => void;
-  /** Polled between steps: true ends the run after the current step (a user's Stop). */
+  /** Polled before every step: true ends the run there (a user's Stop); it may also block (a pause). */
   readonly shouldAbort?: () => boolean;
 }
 
@@ -155,6 +155,8 @@ export function fit(compiled: CompiledModel, train: Samples, opts: FitOptions): 
     for (const m of metrics) m.metric.reset();
     let lossSum = 0, seen = 0, step = 0;
     for (let from = 0; from < train.n; from += bs) {
+      // Checked before each step, so a pause or a stop takes effect at a step (and an epoch) boundary.
+      if (opts.shouldAbort?.()) { stoppedBy = 'aborted'; break; }
       const batch = Math.min(bs, train.n - from);
       gather(train.x, train.xScale, inW, order, from, batch, buffers.x);
       gather(train.y, 1, tW, order, from, batch, buffers.y);
@@ -174,7 +176,6 @@ export function fit(compiled: CompiledModel, train: Samples, opts: FitOptions): 
       lossSum += stepLoss * batch;
       seen += batch;
       opts.onStep?.({ epoch: epoch + 1, step, loss: stepLoss });
-      if (opts.shouldAbort?.()) { stoppedBy = 'aborted'; break; }
     }
     if (stoppedBy !== 'completed') break;
     const logs: EpochLogs = { loss: lossSum / seen };

@@ -19,3 +19,24 @@ export function predictRows(model: Sequential, x: FeatureArray, n: number, buffe
   }
   return out;
 }
+
+/**
+ * Every layer's output for the rows x (n, inputSize) · xScale, in inference mode: one (n, width) array
+ * per layer, in layer order (for the network view's per-neuron thumbnails).
+ */
+export function predictLayers(model: Sequential, x: FeatureArray, n: number, buffers: BatchBuffers, xScale = 1): Float32Array[] {
+  const inW = model.inputSize;
+  const widths = model.layers.map((l) => l.outputShape.reduce((a, b) => a * b, 1));
+  const outs = widths.map((w) => new Float32Array(n * w));
+  const chunk = Math.max(1, Math.floor(buffers.x.length / inW));
+  for (let from = 0; from < n; from += chunk) {
+    const batch = Math.min(chunk, n - from);
+    copyRows(x, xScale, from, batch, inW, buffers.x);
+    let h: Float32Array = buffers.x;
+    model.layers.forEach((layer, i) => {
+      h = layer.forward(h, batch, false);
+      outs[i]!.set(h.subarray(0, batch * widths[i]!), from * widths[i]!);
+    });
+  }
+  return outs;
+}

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import {
-  type Boundary, type Confusion, type EarlyStoppingInfo, CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, type EpochRecord, type PlanePoints, type StartTraining, type Task, type WorkerToHost, isWorkerToHost,
+  type Boundary, type Confusion, type EarlyStoppingInfo, CONTROL_PAUSE, PAUSE_ONE_EPOCH, PAUSE_PAUSED, PAUSE_RUNNING, CONTROL_SLOTS, CONTROL_STOP, type EpochRecord, type PlanePoints, type StartTraining, type Task, type WorkerToHost, isWorkerToHost,
 } from '../../shared/protocol/workerProtocol';
 
 export type RunStatus = 'starting' | 'running' | 'paused' | 'finished' | 'stopped' | 'failed';
@@ -47,6 +47,8 @@ export class TrainingRun implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<RunState>();
   readonly onDidChange = this.emitter.event;
   private current: RunState;
+  /** True while "step one epoch" runs: the run shows as paused again when that epoch arrives. */
+  private stepping = false;
 
   constructor(
     private readonly request: RunRequest,
@@ -64,6 +66,11 @@ export class TrainingRun implements vscode.Disposable {
   /** The experiment this run trains (to name what changed from one run to the next). */
   get experiment(): unknown {
     return this.request.experiment;
+  }
+
+  /** What started this run, to start it again from scratch (Reset). */
+  get runRequest(): RunRequest {
+    return this.request;
   }
 
   get isActive(): boolean {
@@ -88,13 +95,23 @@ export class TrainingRun implements vscode.Disposable {
 
   pause(): void {
     if (this.current.status !== 'running') return;
-    Atomics.store(this.control, CONTROL_PAUSE, 1);
+    Atomics.store(this.control, CONTROL_PAUSE, PAUSE_PAUSED);
     this.update({ status: 'paused' });
+  }
+
+  /** Runs exactly one more epoch, then pauses again (Playground's Step). */
+  stepEpoch(): void {
+    if (this.current.status !== 'paused') return;
+    this.stepping = true;
+    Atomics.store(this.control, CONTROL_PAUSE, PAUSE_ONE_EPOCH);
+    Atomics.notify(this.control, CONTROL_PAUSE);
+    this.update({ status: 'running' });
   }
 
   resume(): void {
     if (this.current.status !== 'paused') return;
-    Atomics.store(this.control, CONTROL_PAUSE, 0);
+    this.stepping = false;
+    Atomics.store(this.control, CONTROL_PAUSE, PAUSE_RUNNING);
     Atomics.notify(this.control, CONTROL_PAUSE);
     this.update({ status: 'running' });
   }
@@ -133,7 +150,9 @@ export class TrainingRun implements vscode.Disposable {
         return;
       case 'didReceiveMetrics': {
         const lastStep = msg.steps.length > 0 ? msg.steps[msg.steps.length - 1]! : this.current.lastStep;
-        this.update({ epochs: msg.epochs.length > 0 ? [...this.current.epochs, ...msg.epochs] : this.current.epochs, lastStep, bestEpoch: msg.bestEpoch });
+        const status = this.stepping && msg.epochs.length > 0 && this.current.status === 'running' ? 'paused' : this.current.status;
+        if (status === 'paused') this.stepping = false;
+        this.update({ epochs: msg.epochs.length > 0 ? [...this.current.epochs, ...msg.epochs] : this.current.epochs, lastStep, bestEpoch: msg.bestEpoch, status });
         return;
       }
       case 'didFinishTraining': {

@@ -7,6 +7,9 @@ import * as vscode from 'vscode';
 import { experimentDiff } from '../../shared/experimentDiff';
 import { type RunRequest, type RunState, TrainingRun } from './trainingRun';
 
+/** Runs still going after this long get a progress notification. */
+const LONG_RUN_MS = 4000;
+
 export class TrainingService implements vscode.Disposable {
   private run: TrainingRun | null = null;
   /** The run before the current one, drawn as a faint ghost, and what changed since. */
@@ -54,6 +57,18 @@ export class TrainingService implements vscode.Disposable {
     this.run?.resume();
   }
 
+  stepEpoch(): void {
+    this.run?.stepEpoch();
+  }
+
+  /** Playground's Reset: the same experiment again from new initial weights of the same seed (a fresh run). */
+  async restart(): Promise<void> {
+    if (!this.run) return;
+    const request = this.run.runRequest;
+    this.run.stop();
+    this.replaceRun(new TrainingRun(request, this.extensionRoot, this.log));
+  }
+
   stop(): void {
     this.run?.stop();
   }
@@ -75,6 +90,37 @@ export class TrainingService implements vscode.Disposable {
     });
     run.start();
     this.emitter.fire(run.state);
+    const timer = setTimeout(() => this.showProgress(run), LONG_RUN_MS);
+    run.onDidChange(() => {
+      if (!run.isActive) clearTimeout(timer);
+    });
+  }
+
+  /** A cancellable progress notification for runs that last (Cancel stops the run). */
+  private showProgress(run: TrainingRun): void {
+    if (!run.isActive || this.run !== run) return;
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `HyperLab: ${run.state.label}`, cancellable: true },
+      (progress, token) =>
+        new Promise<void>((resolve) => {
+          token.onCancellationRequested(() => run.stop());
+          let reported = 0;
+          const update = () => {
+            const s = run.state;
+            const done = s.epochs.length;
+            if (s.totalEpochs && done > reported) {
+              progress.report({ increment: ((done - reported) / s.totalEpochs) * 100, message: vscode.l10n.t('epoch {0} of {1}', done, s.totalEpochs) });
+              reported = done;
+            }
+            if (!run.isActive || this.run !== run) {
+              sub.dispose();
+              resolve();
+            }
+          };
+          const sub = run.onDidChange(update);
+          update();
+        }),
+    );
   }
 
   private announce(state: RunState): void {

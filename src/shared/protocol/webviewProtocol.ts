@@ -11,9 +11,9 @@ import { type Boundary, type Confusion, type PlanePoints, type Task, TASKS, isBo
 // ---- training panel -------------------------------------------------------------------------------
 
 export const PANEL_STRING_KEYS = [
-  'title', 'emptyState', 'logScale', 'epochAxis', 'lossAxis', 'trainLoss', 'valLoss', 'stop', 'pause', 'resume',
+  'title', 'emptyState', 'logScale', 'epochAxis', 'lossAxis', 'trainLoss', 'valLoss', 'stop', 'pause', 'resume', 'step', 'restart',
   'boundaryTitle', 'showTestData', 'discretize', 'previousRun', 'bestEpoch', 'patienceWindow', 'changedSince',
-  'normsTitle', 'weightNorm', 'gradientNorm', 'confusionTitle', 'trueClass', 'predictedClass', 'onValidation', 'onTraining',
+  'networkTitle', 'normsTitle', 'weightNorm', 'gradientNorm', 'confusionTitle', 'trueClass', 'predictedClass', 'onValidation', 'onTraining',
 ] as const;
 export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;
 
@@ -65,7 +65,9 @@ export type PanelToHost =
   | { readonly type: 'ready' }
   | { readonly type: 'stopTraining' }
   | { readonly type: 'pauseTraining' }
-  | { readonly type: 'resumeTraining' };
+  | { readonly type: 'resumeTraining' }
+  | { readonly type: 'stepTraining' }
+  | { readonly type: 'restartTraining' };
 
 export type HostToPanel =
   | { readonly type: 'didLoadSnapshot'; readonly snapshot: PanelSnapshot }
@@ -102,7 +104,7 @@ export type HostToSidebar = { readonly type: 'didLoadSnapshot'; readonly snapsho
 
 // ---- guards ---------------------------------------------------------------------------------------
 
-const PANEL_REQUESTS = ['ready', 'stopTraining', 'pauseTraining', 'resumeTraining'];
+const PANEL_REQUESTS = ['ready', 'stopTraining', 'pauseTraining', 'resumeTraining', 'stepTraining', 'restartTraining'];
 
 export function isPanelToHost(raw: unknown): raw is PanelToHost {
   return isRecord(raw) && PANEL_REQUESTS.includes(raw.type as string) && Object.keys(raw).length === 1;

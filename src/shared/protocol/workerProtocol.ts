@@ -9,7 +9,10 @@ import { isArrayOf, isFiniteNumber, isRecord, isString } from './guards';
 
 /** Slots of the Int32Array over the control buffer. */
 export const CONTROL_STOP = 0; // 1: stop after the current step
-export const CONTROL_PAUSE = 1; // 1: wait before the next step until it is 0 again (or stop is set)
+export const CONTROL_PAUSE = 1; // 1: wait before the next step until it is 0 again (or stop is set); 2: run one epoch, then 1
+export const PAUSE_RUNNING = 0;
+export const PAUSE_PAUSED = 1;
+export const PAUSE_ONE_EPOCH = 2;
 export const CONTROL_SLOTS = 2;
 
 export interface StartTraining {
@@ -62,11 +65,35 @@ export interface PlanePoints {
   readonly validation: readonly number[];
 }
 
+/** One Dense layer of the network view: kernel (inputs, units) row-major, as Keras lays it out. */
+export interface NetworkLayer {
+  readonly name: string;
+  readonly units: number;
+  readonly activation: string;
+  readonly kernel: readonly number[];
+  readonly bias: readonly number[] | null;
+}
+
+/**
+ * Playground's network view of a small model: the input features, each Dense layer's weights, and every
+ * node's output over a coarse grid (thumbDensity², same orientation as the boundary) for its thumbnail.
+ */
+export interface NetworkView {
+  readonly inputs: readonly string[];
+  readonly layers: readonly NetworkLayer[];
+  readonly thumbDensity: number;
+  /** One grid per input feature, then per layer one grid per unit. */
+  readonly inputThumbs: readonly (readonly number[])[];
+  readonly unitThumbs: readonly (readonly (readonly number[])[])[];
+}
+
 /** The model's first output over Playground's grid: row j·density + i is x1 = -6 + 12i/(density-1), x2 = 6 - 12j/(density-1). */
 export interface Boundary {
   readonly epoch: number;
   readonly density: number;
   readonly values: readonly number[];
+  /** Small models only (Playground-sized): the network view at the same moment. */
+  readonly network: NetworkView | null;
 }
 
 /** The EarlyStopping settings the panel draws: the best epoch and the patience window after it. */
@@ -111,8 +138,19 @@ const STOPPED_BY = ['completed', 'callback', 'nan', 'aborted'];
 const isNullableNumber = (v: unknown): v is number | null => v === null || isFiniteNumber(v);
 const isNumberList = (v: unknown): v is number[] => Array.isArray(v) && v.every(isFiniteNumber);
 const isPoints = (v: unknown): v is PlanePoints => isRecord(v) && isNumberList(v.train) && isNumberList(v.validation) && v.train.length % 3 === 0 && v.validation.length % 3 === 0;
+const isGrids = (v: unknown, size: number): boolean => Array.isArray(v) && v.every((g) => isNumberList(g) && g.length === size);
+const isNetworkLayer = (v: unknown): v is NetworkLayer =>
+  isRecord(v) && isString(v.name) && Number.isInteger(v.units) && isString(v.activation) && isNumberList(v.kernel) &&
+  v.kernel.length % (v.units as number) === 0 && (v.bias === null || (isNumberList(v.bias) && v.bias.length === v.units));
+const isNetworkView = (v: unknown): v is NetworkView => {
+  if (!isRecord(v) || !isArrayOf(v.inputs, isString) || !isArrayOf(v.layers, isNetworkLayer) || !Number.isInteger(v.thumbDensity)) return false;
+  const size = (v.thumbDensity as number) ** 2;
+  return isGrids(v.inputThumbs, size) && Array.isArray(v.unitThumbs) && v.unitThumbs.length === v.layers.length &&
+    v.unitThumbs.every((layer: unknown, i) => isGrids(layer, size) && (layer as unknown[]).length === (v.layers as NetworkLayer[])[i]!.units);
+};
 export const isBoundary = (v: unknown): v is Boundary =>
-  isRecord(v) && Number.isInteger(v.epoch) && Number.isInteger(v.density) && isNumberList(v.values) && v.values.length === (v.density as number) ** 2;
+  isRecord(v) && Number.isInteger(v.epoch) && Number.isInteger(v.density) && isNumberList(v.values) && v.values.length === (v.density as number) ** 2 &&
+  (v.network === null || isNetworkView(v.network));
 const isStep = (v: unknown): v is StepPoint => isRecord(v) && Number.isInteger(v.epoch) && Number.isInteger(v.step) && isNullableNumber(v.loss);
 const isNorms = (v: unknown): v is LayerNorms => isRecord(v) && isString(v.layer) && isNullableNumber(v.weight) && isNullableNumber(v.gradient);
 const isEpoch = (v: unknown): v is EpochRecord =>

@@ -147,3 +147,16 @@ describe('training diagnostics', () => {
     assert.deepEqual(confusionMatrix(soft, three, 3, { x: new Float32Array(6), y: new Float32Array(6), dPred: new Float32Array(6) }), [[0, 0, 1], [0, 1, 0], [0, 0, 0]]);
   });
 });
+
+describe('predictLayers', () => {
+  it('returns each layer\'s output, the last equal to predictRows', async () => {
+    const { predictLayers, predictRows } = await import('../../../src/engine/training/predict');
+    const model = buildModel([{ class_name: 'Dense', units: 3, activation: 'tanh', input_shape: [2] }, { class_name: 'Dense', units: 1, activation: 'sigmoid' }], [2], 4);
+    const x = randomArray(10 * 2, new Rng(4));
+    const buffers = { x: new Float32Array(4 * 2), y: new Float32Array(4), dPred: new Float32Array(4) };
+    const layers = predictLayers(model, x, 10, buffers);
+    assert.deepEqual(layers.map((l) => l.length), [30, 10]);
+    assert.deepEqual(Array.from(layers[1]!), Array.from(predictRows(model, x, 10, buffers)));
+    assert.ok(layers[0]!.every((v) => v > -1 && v < 1), 'tanh outputs');
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * The lenses HyperLab puts over Keras code, as plain data (line + title + what it opens): on each model,
+ * its parameter total and size as Keras prints them (`407,050 params (1.55 MB)`) and a Summary action;
+ * on each layer, its output shape and parameter count (`(None, 512) · 401,920 params`). Unknown values
+ * show as `?` with the reason in the tooltip, never a guess.
+ */
+import { formatCount, formatShape, readableMemorySize, totalCount, weightBytes } from '../../keras/kerasFormat';
+import type { DocumentAnalysis } from '../../keras/kerasModel';
+
+export interface LensData {
+  /** 0-based line. */
+  readonly line: number;
+  readonly title: string;
+  readonly tooltip: string;
+  /** Index of the model in the analysis, for the Summary action; null for layer lenses. */
+  readonly summaryOf: number | null;
+  /** 'model' lenses carry the total; 'train' and 'summary' are actions. */
+  readonly kind: 'model' | 'train' | 'summary' | 'layer';
+}
+
+export function lensData(analysis: DocumentAnalysis, t: (english: string, ...args: (string | number)[]) => string): LensData[] {
+  const lenses: LensData[] = [];
+  analysis.models.forEach((model, index) => {
+    const line = model.graph.span.line - 1;
+    const total = totalCount(model.totals);
+    const reason = model.graph.unknownReason ?? model.layers.find((l) => l.outcome.unknownReason)?.outcome.unknownReason ?? '';
+    lenses.push({
+      line, kind: 'model', summaryOf: null,
+      // Keras' footer order: "407,050 params (1.55 MB)".
+      title: total === null ? t('? params') : t('{0} params ({1})', formatCount(total), readableMemorySize(weightBytes(total))),
+      tooltip: total === null ? t('Unknown: {0}', reason) : t('{0}: {1} trainable, {2} non-trainable', model.graph.name, formatCount(model.totals!.trainable), formatCount(model.totals!.nonTrainable)),
+    });
+    lenses.push({ line, kind: 'train', summaryOf: index, title: t('▶ Train'), tooltip: t('Train {0} with HyperLab', model.graph.name) });
+    lenses.push({ line, kind: 'summary', summaryOf: index, title: t('Summary'), tooltip: t('Show model.summary() for {0}', model.graph.name) });
+    for (const layer of model.layers) {
+      const { outcome, node } = layer;
+      const params = outcome.params === null ? '?' : formatCount(outcome.params.trainable + outcome.params.nonTrainable);
+      lenses.push({
+        line: node.call.span.line - 1, kind: 'layer', summaryOf: null,
+        title: t('{0} · {1} params', formatShape(outcome.outputShape), params),
+        tooltip: outcome.unknownReason ? t('Unknown: {0}', outcome.unknownReason) : outcome.formula ?? `${node.name} (${node.call.className})`,
+      });
+    }
+  });
+  return lenses;
+}

@@ -1,0 +1,34 @@
+/**
+ * Registers HyperLab's Keras code intelligence: one shared analysis per document version feeding the
+ * CodeLenses, hovers, diagnostics and quick fixes, plus the Show Model Summary and Train Model commands, for
+ * Python and TensorFlow.js (JavaScript/TypeScript) documents.
+ */
+import * as vscode from 'vscode';
+import { CommandIds } from '../../shared/commandIds';
+import type { TrainingService } from '../training/trainingService';
+import { ANALYSED_LANGUAGES, DocumentAnalyses } from './documentAnalyses';
+import { KerasCodeLensProvider } from './kerasCodeLensProvider';
+import { KerasDiagnostics } from './kerasDiagnostics';
+import { KerasHoverProvider } from './kerasHoverProvider';
+import { KerasQuickFixes } from './kerasQuickFixes';
+import { ModelSummaryDocuments, SUMMARY_SCHEME, showModelSummary } from './modelSummaryCommand';
+import { trainModel } from './trainModelCommand';
+
+export function registerLanguageFeatures(context: vscode.ExtensionContext, training: TrainingService): void {
+  const analyses = new DocumentAnalyses();
+  const selector = ANALYSED_LANGUAGES.map((language) => ({ language }));
+  const summaries = new ModelSummaryDocuments();
+  const lenses = new KerasCodeLensProvider(analyses);
+  context.subscriptions.push(
+    analyses,
+    lenses,
+    vscode.languages.registerCodeLensProvider(selector, lenses),
+    vscode.languages.registerHoverProvider(selector, new KerasHoverProvider(analyses)),
+    new KerasDiagnostics(analyses),
+    vscode.languages.registerCodeActionsProvider(selector, new KerasQuickFixes(analyses), KerasQuickFixes.metadata),
+    vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, summaries),
+    vscode.commands.registerCommand(CommandIds.showModelSummary, (uri: unknown, index: unknown) => showModelSummary(analyses, summaries, uri, index)),
+    vscode.commands.registerCommand(CommandIds.trainModel, (uri: unknown, index: unknown, data: unknown) => trainModel(analyses, training, context.workspaceState, uri, index, data)),
+  );
+}
+

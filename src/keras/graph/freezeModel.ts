@@ -1,0 +1,111 @@
+/**
+ * Turns a model build (what the interpreter recorded) into the ModelGraph of the shared contract, plus the
+ * notes the summarizer needs and the contract does not carry: why a node is unknown whatever its inputs,
+ * `trainable` set after construction, the shape given to model.build(). A Sequential becomes a chain; a
+ * functional model becomes the nodes reachable from its outputs back to its inputs (creation order, which
+ * is topological), with a shared layer's later applications pointing at its first one.
+ */
+import type { ModelGraph, ModelNode, PyValue } from '../kerasModel';
+import { extraFrames } from './graphBuilder';
+import type { Application, FunctionalBuild, ModelBuild, SequentialBuild } from './symbolic';
+
+/** A ModelGraph that also carries the name Keras' summary prints in `Model: "..."`. */
+export type KerasModelGraph = ModelGraph & { readonly kerasName: string };
+
+export interface BuiltModel {
+  readonly graph: KerasModelGraph;
+  /** Node id -> why its numbers are unknown whatever its inputs. */
+  readonly notes: ReadonlyMap<number, string>;
+  /** Node id -> `trainable` set after construction (`layer.trainable = False`, `model.trainable = False`). */
+  readonly trainable: ReadonlyMap<number, boolean>;
+  readonly buildShape: PyValue | null;
+  readonly trainableUnknown: string | null;
+}
+
+export function freezeModel(model: ModelBuild, apps: readonly Application[]): BuiltModel {
+  return model.kind === 'sequential' ? freezeSequential(model) : freezeFunctional(model, apps);
+}
+
+function graphName(model: ModelBuild): string {
+  return model.explicitName ?? model.varName ?? model.kerasName;
+}
+
+function freezeSequential(model: SequentialBuild): BuiltModel {
+  const notes = new Map<number, string>();
+  const trainable = new Map<number, boolean>();
+  const nodes: ModelNode[] = model.entries.map((entry, id) => {
+    const note = entry.uncertain ?? entry.layer.note;
+    if (note) notes.set(id, note);
+    const t = entry.layer.trainable ?? model.trainable;
+    if (t !== null) trainable.set(id, t);
+    return { id, call: entry.layer.call, isInput: entry.layer.isInput, inputs: id > 0 ? [id - 1] : [], sharedWith: null, name: entry.layer.name };
+  });
+  const graph: KerasModelGraph = {
+    name: graphName(model), kerasName: model.kerasName, kind: 'sequential', span: model.span, nodes,
+    outputs: nodes.length > 0 ? [nodes.length - 1] : [], unknownReason: model.unknownReason, compile: model.compile, fit: model.fit,
+  };
+  return { graph, notes, trainable, buildShape: model.buildShape, trainableUnknown: model.trainableUnknown };
+}
+
+/** App ids reachable from the outputs, stopping at Input layers and at the model's declared inputs. */
+function reachableApps(model: FunctionalBuild, apps: readonly Application[]): number[] {
+  const stop = new Set<number>();
+  for (const ref of model.inputs) if ('app' in ref) stop.add(ref.app);
+  const seen = new Set<number>();
+  const stack: number[] = [];
+  for (const ref of model.outputs) if ('app' in ref) stack.push(ref.app);
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    const app = apps[id];
+    if (seen.has(id) || !app) continue;
+    seen.add(id);
+    if (app.layer.isInput || stop.has(id)) continue;
+    for (const ref of app.inputs) if ('app' in ref) stack.push(ref.app);
+  }
+  for (const id of stop) if (apps[id]?.layer.isInput) seen.add(id); // unused Inputs stay in the model, as in Keras
+  return [...seen].sort((a, b) => a - b);
+}
+
+function uncertainNote(app: Application, model: FunctionalBuild): string | null {
+  const extra = extraFrames(app.frames, model.frames);
+  if (extra === 'loop') return 'This layer is applied in a loop; HyperLab cannot unroll it.';
+  if (extra === 'if') return 'This layer is applied inside an `if`; HyperLab cannot tell whether it runs.';
+  return null;
+}
+
+function freezeFunctional(model: FunctionalBuild, apps: readonly Application[]): BuiltModel {
+  const ids = reachableApps(model, apps);
+  const nodeOf = new Map(ids.map((appId, nodeId) => [appId, nodeId]));
+  const notes = new Map<number, string>();
+  const trainable = new Map<number, boolean>();
+  let unknownReason = model.unknownReason;
+  const nodes: ModelNode[] = ids.map((appId, id) => {
+    const app = apps[appId]!;
+    const inputs: number[] = [];
+    for (const ref of app.inputs) {
+      const n = 'app' in ref ? nodeOf.get(ref.app) : undefined;
+      if (n !== undefined) inputs.push(n);
+      else if (!app.layer.isInput) notes.set(id, 'unknown' in ref ? `An input of this layer ${ref.unknown}.` : 'An input of this layer is outside the model.');
+    }
+    const note = uncertainNote(app, model) ?? app.layer.note;
+    if (note && !notes.has(id)) notes.set(id, note);
+    if (note && uncertainNote(app, model)) unknownReason ??= note.replace('This layer is', 'Layers are');
+    const t = app.layer.trainable ?? model.trainable;
+    if (t !== null) trainable.set(id, t);
+    const first = app.layer.applications.find((a) => nodeOf.has(a));
+    const sharedWith = first !== undefined && first !== appId ? nodeOf.get(first)! : null;
+    return { id, call: app.layer.call, isInput: app.layer.isInput, inputs, sharedWith, name: app.layer.name };
+  });
+  const outputs: number[] = [];
+  for (const ref of model.outputs) {
+    const n = 'app' in ref ? nodeOf.get(ref.app) : undefined;
+    if (n !== undefined) outputs.push(n);
+    else unknownReason ??= `An output of the model ${'unknown' in ref ? ref.unknown : 'cannot be followed'}.`;
+  }
+  if (model.outputs.length === 0) unknownReason ??= 'HyperLab cannot tell which tensors are the outputs of this model.';
+  const graph: KerasModelGraph = {
+    name: graphName(model), kerasName: model.kerasName, kind: 'functional', span: model.span, nodes, outputs,
+    unknownReason, compile: model.compile, fit: model.fit,
+  };
+  return { graph, notes, trainable, buildShape: null, trainableUnknown: model.trainableUnknown };
+}

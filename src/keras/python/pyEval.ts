@@ -1,0 +1,246 @@
+/**
+ * Evaluates Python expressions as far as they can be known without running the program: literals,
+ * names (imports are module paths), tuples and lists, + - * / // % ** and parentheses, comparisons and
+ * `and`/`or`/`not`, `a if c else b`, indexing and slicing of tuples, attribute paths of modules, and calls
+ * (handed to pyCalls). What cannot be known becomes an unknown PyValue whose reason is a predicate meant to
+ * follow the argument's name: "units comes from the function argument `n`".
+ */
+import type { SyntaxNode } from '@lezer/common';
+import type { PyValue, SourceSpan } from '../kerasModel';
+import { type Sym, pySym, unknownSym } from '../graph/symbolic';
+import { children } from '../sourceText';
+import { binaryOp, indexValue, truthy, unaryOp } from './pyArith';
+import type { ReaderContext } from '../readerContext';
+import { evalCall } from './pyCalls';
+import { resolveName } from './pyNames';
+import { parsePythonNumber, parsePythonString } from './pyLiterals';
+
+const MAX_DEPTH = 150;
+
+export function evalExpr(ctx: ReaderContext, node: SyntaxNode): Sym {
+  if (ctx.depth > MAX_DEPTH) return unknownSym('is nested too deeply for HyperLab to read', ctx.src.nodeSpan(node));
+  ctx.depth++;
+  try {
+    return evalNode(ctx, node);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+/**
+ * A value with the span where it is written, unless it already has one (a constant keeps the span of its
+ * definition). Spans are attached where values are stored — arguments, assignments, list items — rather
+ * than at every subexpression, which keeps a 5,000-line file fast.
+ */
+export function spanned(ctx: ReaderContext, sym: Sym, node: SyntaxNode): Sym {
+  if (sym.sym !== 'py' || sym.value.span) return sym;
+  return pySym(withSpan(sym.value, ctx.src.nodeSpan(node)));
+}
+
+/** The value with a span, built per kind so every object has one fixed shape (spreading is slow here). */
+export function withSpan(v: PyValue, span: SourceSpan): PyValue {
+  switch (v.kind) {
+    case 'number': return { kind: 'number', value: v.value, span };
+    case 'string': return { kind: 'string', value: v.value, span };
+    case 'bool': return { kind: 'bool', value: v.value, span };
+    case 'none': return { kind: 'none', span };
+    case 'tuple': return { kind: 'tuple', items: v.items, span };
+    case 'unknown': return { kind: 'unknown', reason: v.reason, span };
+    case 'call': return v;
+  }
+}
+
+/** evalExpr, then spanned. */
+export function evalSpanned(ctx: ReaderContext, node: SyntaxNode): Sym {
+  return spanned(ctx, evalExpr(ctx, node), node);
+}
+
+function evalNode(ctx: ReaderContext, node: SyntaxNode): Sym {
+  if (node.type.isError) return unknownSym('has a syntax error');
+  switch (node.name) {
+    case 'Number': return pySym(parsePythonNumber(ctx.src.slice(node)));
+    case 'String': case 'FormatString': return stringSym(ctx, node);
+    case 'ContinuedString': return continuedString(ctx, node);
+    case 'Boolean': return pySym({ kind: 'bool', value: ctx.src.slice(node) === 'True' });
+    case 'None': return pySym({ kind: 'none' });
+    case 'VariableName': return resolveName(ctx, ctx.src.slice(node));
+    case 'ParenthesizedExpression': return parenthesized(ctx, node);
+    case 'TupleExpression': case 'ArrayExpression': return evalList(ctx, node);
+    case 'DictionaryExpression': return evalDict(ctx, node);
+    case 'UnaryExpression': return unary(ctx, node);
+    case 'BinaryExpression': return binary(ctx, node);
+    case 'ConditionalExpression': return conditional(ctx, node);
+    case 'MemberExpression': return member(ctx, node);
+    case 'CallExpression': return evalCall(ctx, node);
+    case 'ArrayComprehensionExpression': case 'ComprehensionExpression':
+    case 'SetComprehensionExpression': case 'DictionaryComprehensionExpression':
+      return unknownSym('is built by a comprehension; HyperLab cannot unroll it');
+    default: return unknownSym(`is only known when the code runs (\`${ctx.src.short(node)}\`)`);
+  }
+}
+
+function stringSym(ctx: ReaderContext, node: SyntaxNode): Sym {
+  const text = ctx.src.slice(node);
+  const hasFields = node.name === 'FormatString' && node.getChild('FormatReplacement') !== null;
+  const value = hasFields ? null : parsePythonString(node.name === 'FormatString' ? text.replace(/^([a-zA-Z]*)[fF]/, '$1') : text);
+  return value === null ? unknownSym(`is an f-string computed when the code runs (\`${ctx.src.short(node)}\`)`) : pySym({ kind: 'string', value });
+}
+
+function continuedString(ctx: ReaderContext, node: SyntaxNode): Sym {
+  let out = '';
+  for (const part of children(node)) {
+    const s = stringSym(ctx, part);
+    if (s.sym !== 'py' || s.value.kind !== 'string') return s;
+    out += s.value.value;
+  }
+  return pySym({ kind: 'string', value: out });
+}
+
+function parenthesized(ctx: ReaderContext, node: SyntaxNode): Sym {
+  const inner = children(node).filter((c) => c.name !== '(' && c.name !== ')');
+  return inner.length === 1 ? evalExpr(ctx, inner[0]!) : unknownSym('has a syntax error');
+}
+
+/** `[a, b]` / `(a, b)`: items up to the first syntax error (the rest is marked truncated). */
+export function evalList(ctx: ReaderContext, node: SyntaxNode): Sym {
+  const items: Sym[] = [];
+  let truncated: string | null = null;
+  const parts = children(node).filter((c) => !['(', ')', '[', ']', ','].includes(c.name));
+  for (let i = 0; i < parts.length; i++) {
+    const c = parts[i]!;
+    if (c.type.isError) {
+      truncated = `has a syntax error at line ${ctx.src.span(c.from, c.from).line}`;
+      break;
+    }
+    if (c.name === '*') {
+      truncated = `unpacks \`${ctx.src.short(parts[i + 1] ?? c)}\`, which HyperLab does not expand`;
+      break;
+    }
+    items.push(evalSpanned(ctx, c));
+  }
+  return { sym: 'list', items, span: ctx.src.nodeSpan(node), truncated };
+}
+
+function evalDict(ctx: ReaderContext, node: SyntaxNode): Sym {
+  const entries = new Map<string, Sym>();
+  const parts = children(node).filter((c) => !['{', '}', ','].includes(c.name));
+  for (let i = 0; i + 2 < parts.length + 1; i++) {
+    const key = parts[i], colon = parts[i + 1], value = parts[i + 2];
+    if (!key || colon?.name !== ':' || !value) break;
+    const k = evalExpr(ctx, key);
+    if (k.sym === 'py' && k.value.kind === 'string') entries.set(k.value.value, evalExpr(ctx, value));
+    i += 2;
+  }
+  return { sym: 'dict', entries, span: ctx.src.nodeSpan(node) };
+}
+
+function unary(ctx: ReaderContext, node: SyntaxNode): Sym {
+  const [op, arg] = children(node);
+  if (!op || !arg) return unknownSym('has a syntax error');
+  const v = evalExpr(ctx, arg);
+  return v.sym === 'py' ? pySym(unaryOp(ctx.src.slice(op), v.value)) : unknownSym(`is only known when the code runs (\`${ctx.src.short(node)}\`)`);
+}
+
+function binary(ctx: ReaderContext, node: SyntaxNode): Sym {
+  const [left, op, right] = children(node);
+  if (!left || !op || !right) return unknownSym('has a syntax error');
+  const error = ctx.src.firstErrorIn(node.from, node.to);
+  if (error !== null) return brokenBinary(ctx, left, error);
+  const opText = ctx.src.slice(op);
+  const a = evalExpr(ctx, left);
+  if (opText === 'and' || opText === 'or') {
+    if (a.sym !== 'py' || a.value.kind === 'unknown') return a;
+    return truthy(a.value) === (opText === 'and') ? evalExpr(ctx, right) : a;
+  }
+  const b = evalExpr(ctx, right);
+  const pa = asPlain(a), pb = asPlain(b);
+  if (pa && pb) return pySym(binaryOp(opText, pa, pb));
+  if (a.sym === 'tensor' || b.sym === 'tensor') return { sym: 'tensor', ref: { unknown: `comes from \`${ctx.src.short(node)}\`, an operation HyperLab does not follow` } };
+  return unknownSym(`is only known when the code runs (\`${ctx.src.short(node)}\`)`);
+}
+
+/**
+ * An operator expression with a syntax error inside: the parser's recovery glued the rest of a broken
+ * list onto it (`[a, b, // comment ...]`). The list on the left keeps the items before the error.
+ */
+function brokenBinary(ctx: ReaderContext, left: SyntaxNode, error: number): Sym {
+  const why = `has a syntax error at line ${ctx.src.span(error, error).line}`;
+  const a = evalExpr(ctx, left);
+  if (a.sym === 'list') return { ...a, truncated: a.truncated ?? why };
+  return unknownSym(why);
+}
+
+/** A list of plain values as a tuple PyValue; a py value as itself; anything else null. */
+function asPlain(s: Sym): PyValue | null {
+  if (s.sym === 'py') return s.value;
+  if (s.sym === 'list' && !s.truncated) {
+    const items = s.items.map(asPlain);
+    return items.every((i): i is PyValue => i !== null) ? { kind: 'tuple', items } : null;
+  }
+  return null;
+}
+
+function conditional(ctx: ReaderContext, node: SyntaxNode): Sym {
+  const parts = children(node).filter((c) => c.name !== 'if' && c.name !== 'else');
+  const [then, cond, otherwise] = parts;
+  if (!then || !cond || !otherwise) return unknownSym('has a syntax error');
+  const c = evalExpr(ctx, cond);
+  if (c.sym !== 'py' || c.value.kind === 'unknown') return unknownSym(`depends on a condition known only when the code runs (\`${ctx.src.short(cond)}\`)`);
+  return evalExpr(ctx, truthy(c.value) ? then : otherwise);
+}
+
+/** `a.b` as a dotted name when it is only names ('self.model'), else null. */
+export function dottedName(ctx: ReaderContext, node: SyntaxNode): string | null {
+  if (node.name === 'VariableName') return ctx.src.slice(node);
+  if (node.name !== 'MemberExpression') return null;
+  const [obj, dot, prop] = children(node);
+  if (!obj || dot?.name !== '.' || prop?.name !== 'PropertyName') return null;
+  const base = dottedName(ctx, obj);
+  return base === null ? null : `${base}.${ctx.src.slice(prop)}`;
+}
+
+function member(ctx: ReaderContext, node: SyntaxNode): Sym {
+  const parts = children(node);
+  const obj = parts[0];
+  if (!obj) return unknownSym('has a syntax error');
+  // `f(x` + newline + `y.g(...)`: the parser glued the next line on after an error; keep the part before it.
+  if (parts[1]?.type.isError) return evalExpr(ctx, obj);
+  if (parts[1]?.name === '[') return subscript(ctx, node, obj, parts.slice(2, -1));
+  const dotted = dottedName(ctx, node);
+  const bound = dotted !== null ? ctx.lookup(dotted) : undefined;
+  if (bound) return bound;
+  const prop = parts[2] ? ctx.src.slice(parts[2]) : '';
+  const base = evalExpr(ctx, obj);
+  if (base.sym === 'module') return { sym: 'module', path: `${base.path}.${prop}`, fromImport: base.fromImport };
+  if (base.sym === 'layer' && prop === 'output' && base.layer.applications.length > 0) return { sym: 'tensor', ref: { app: base.layer.applications[0]! } };
+  const why = `is only known when the code runs (\`${ctx.src.short(node)}\`)`;
+  return base.sym === 'tensor' || base.sym === 'model' ? { sym: 'tensor', ref: { unknown: why } } : unknownSym(why);
+}
+
+function subscript(ctx: ReaderContext, node: SyntaxNode, obj: SyntaxNode, inner: SyntaxNode[]): Sym {
+  const base = evalExpr(ctx, obj);
+  const why = `is only known when the code runs (\`${ctx.src.short(node)}\`)`;
+  const colon = inner.findIndex((c) => c.name === ':');
+  const bound = (c: SyntaxNode | undefined): number | null | undefined => {
+    if (!c || c.name === ':') return undefined;
+    const v = evalExpr(ctx, c);
+    return v.sym === 'py' && v.value.kind === 'number' ? v.value.value : null;
+  };
+  const items = base.sym === 'list' && !base.truncated ? base.items : null;
+  if (base.sym === 'py' || items) {
+    const value = base.sym === 'py' ? base.value : null;
+    const seq = items ?? (value?.kind === 'tuple' ? value.items.map(pySym) : null);
+    if (seq && inner.length === 1) return indexValue(seq, bound(inner[0])) ?? unknownSym(why);
+    if (seq && colon >= 0 && inner.length <= 3 && inner.filter((c) => c.name === ':').length === 1) {
+      const lo = colon > 0 ? bound(inner[0]) : undefined, hi = bound(inner[colon + 1]);
+      if (lo !== null && hi !== null) return sliceSeq(seq, lo, hi, ctx, node);
+    }
+  }
+  return base.sym === 'tensor' || base.sym === 'model' ? { sym: 'tensor', ref: { unknown: why } } : unknownSym(why);
+}
+
+function sliceSeq(seq: readonly Sym[], lo: number | undefined, hi: number | undefined, ctx: ReaderContext, node: SyntaxNode): Sym {
+  const n = seq.length;
+  const norm = (i: number | undefined, dflt: number) => i === undefined ? dflt : Math.min(n, Math.max(0, i < 0 ? n + i : i));
+  return { sym: 'list', items: seq.slice(norm(lo, 0), norm(hi, n)), span: ctx.src.nodeSpan(node), truncated: null };
+}

@@ -1,0 +1,142 @@
+/**
+ * What Keras calls do, for the Python reader: constructing a layer (and its automatic name), applying it to
+ * tensors, keras.Input, Sequential(...) with its list, keras.Model(inputs, outputs), the functional merge
+ * helpers (layers.concatenate([a, b])), and the model methods add / pop / build / compile / fit. Every
+ * Keras call that is not a layer of a model is also kept for hovers (optimizers, callbacks, regularizers).
+ */
+import type { SyntaxNode } from '@lezer/common';
+import type { LayerCall } from '../kerasModel';
+import type { LayerObject, ModelBuild, SequentialBuild, Sym, TensorRef } from '../graph/symbolic';
+import { unknownSym } from '../graph/symbolic';
+import { children } from '../sourceText';
+import { type CallArgs, buildLayerCall, stringArg, toPy } from './pyArgs';
+import type { ReaderContext } from '../readerContext';
+
+export interface CallSite {
+  readonly node: SyntaxNode;
+  readonly callee: SyntaxNode;
+  readonly args: CallArgs;
+}
+
+export function constructLayer(ctx: ReaderContext, className: string, isKeras: boolean, site: CallSite, isInput = false): LayerObject {
+  const call = buildLayerCall(ctx, className, isKeras, site.node, site.callee, site.args);
+  const syntax = ctx.src.hasErrorIn(site.node.from, site.node.to) ? 'This layer call has a syntax error.' : null;
+  return ctx.builder.createLayer({ call, isInput, note: syntax ?? site.args.unpackNote, explicitName: stringArg(site.args.keyword.get('name')) }, ctx.naming());
+}
+
+/** A Sym used where Keras expects tensors, as tensor references. */
+export function tensorRefs(sym: Sym | undefined): TensorRef[] {
+  if (!sym) return [{ unknown: 'is missing' }];
+  if (sym.sym === 'tensor') return [sym.ref];
+  if (sym.sym === 'list') {
+    const refs = sym.items.flatMap((i) => tensorRefs(i));
+    return sym.truncated ? [...refs, { unknown: sym.truncated }] : refs;
+  }
+  if (sym.sym === 'py' && sym.value.kind === 'unknown') return [{ unknown: sym.value.reason }];
+  return [{ unknown: 'is not a Keras tensor' }];
+}
+
+export function applyLayer(ctx: ReaderContext, layer: LayerObject, args: CallArgs): Sym {
+  const input = args.positional[0] ?? args.keyword.get('inputs');
+  return { sym: 'tensor', ref: ctx.builder.apply(layer, tensorRefs(input), ctx.frames) };
+}
+
+export function makeInput(ctx: ReaderContext, site: CallSite): Sym {
+  const layer = constructLayer(ctx, 'Input', true, site, true);
+  return { sym: 'tensor', ref: ctx.builder.apply(layer, [], ctx.frames) };
+}
+
+const nestedLayers = new WeakMap<ModelBuild, LayerObject>();
+
+/** A model used as a layer (nested model): one placeholder layer object per model. */
+export function modelAsLayer(ctx: ReaderContext, model: ModelBuild): LayerObject {
+  let layer = nestedLayers.get(model);
+  if (!layer) {
+    const className = model.kind === 'sequential' ? 'Sequential' : 'Functional';
+    const call: LayerCall = { className, isKeras: true, args: [], kwargs: {}, span: model.span, calleeSpan: model.span };
+    layer = ctx.builder.createLayer({ call, isInput: false, note: 'Nested models are not analysed yet.', explicitName: model.kerasName }, ctx.naming());
+    nestedLayers.set(model, layer);
+  }
+  return layer;
+}
+
+function placeholderLayer(ctx: ReaderContext, text: string, span: LayerCall['span'], note: string): LayerObject {
+  const call: LayerCall = { className: text, isKeras: false, args: [], kwargs: {}, span, calleeSpan: span };
+  return ctx.builder.createLayer({ call, isInput: false, note, explicitName: '?' }, ctx.naming());
+}
+
+/** One item of `Sequential([...])` or the argument of `model.add(...)`. */
+export function addItem(ctx: ReaderContext, model: SequentialBuild, item: Sym, itemNode: SyntaxNode | undefined, rebuild: boolean): void {
+  let layer: LayerObject | null = null;
+  if (item.sym === 'layer') layer = item.layer;
+  else if (item.sym === 'model') layer = modelAsLayer(ctx, item.model);
+  else if (item.sym === 'tensor' && 'app' in item.ref) {
+    const origin = ctx.builder.apps[item.ref.app]?.layer;
+    if (origin?.isInput) layer = origin;
+  }
+  if (!layer) {
+    const reason = item.sym === 'py' && item.value.kind === 'unknown' ? item.value.reason : 'is not a layer HyperLab can follow';
+    const span = itemNode ? ctx.src.nodeSpan(itemNode) : model.span;
+    layer = placeholderLayer(ctx, itemNode ? ctx.src.short(itemNode, 30) : '?', span, `This item ${reason}.`);
+    model.unknownReason ??= `An item of the model ${reason}.`;
+  }
+  ctx.builder.addToSequential(model, layer, ctx.frames, ctx.naming(), rebuild);
+  const error = itemNode ? ctx.src.firstErrorIn(itemNode.from, itemNode.to) : null;
+  if (error !== null) model.unknownReason ??= `A syntax error at line ${ctx.src.span(error, error).line} breaks the model's definition; layers after it are unknown.`;
+}
+
+export function makeSequential(ctx: ReaderContext, site: CallSite): Sym {
+  const { args } = site;
+  const layersArg = args.positional[0] ?? args.keyword.get('layers');
+  const name = stringArg(args.keyword.get('name') ?? args.positional[2]);
+  ctx.kerasCalls.push(buildLayerCall(ctx, 'Sequential', true, site.node, site.callee, args));
+  const model = ctx.builder.newSequential({ span: ctx.src.nodeSpan(site.node), explicitName: name, frames: [...ctx.frames] }, ctx.naming());
+  if (layersArg?.sym === 'list') {
+    const itemNodes = listItemNodes(site.args.positionalNodes[0]);
+    layersArg.items.forEach((item, i) => addItem(ctx, model, item, itemNodes[i], false));
+    if (layersArg.truncated) model.unknownReason ??= `The layer list ${layersArg.truncated}; layers after that point are unknown.`;
+    ctx.builder.maybeRebuild(model, ctx.naming());
+  } else if (layersArg && !(layersArg.sym === 'py' && layersArg.value.kind === 'none')) {
+    const why = layersArg.sym === 'py' && layersArg.value.kind === 'unknown' ? layersArg.value.reason : 'is not a list HyperLab can read';
+    model.unknownReason = `The layer list ${why}.`;
+  }
+  return { sym: 'model', model };
+}
+
+/** The item nodes of the list literal a Sequential gets (found through a broken expression too). */
+function listItemNodes(node: SyntaxNode | undefined): SyntaxNode[] {
+  let n: SyntaxNode | null = node ?? null;
+  while (n && n.name === 'BinaryExpression') n = n.firstChild;
+  if (!n || (n.name !== 'ArrayExpression' && n.name !== 'TupleExpression')) return [];
+  return children(n).filter((c) => !['[', ']', '(', ')', ','].includes(c.name));
+}
+
+export function makeFunctional(ctx: ReaderContext, site: CallSite): Sym {
+  const { args } = site;
+  ctx.kerasCalls.push(buildLayerCall(ctx, 'Model', true, site.node, site.callee, args));
+  const inputs = tensorRefs(args.keyword.get('inputs') ?? args.positional[0]);
+  const outputs = tensorRefs(args.keyword.get('outputs') ?? args.positional[1]);
+  const name = stringArg(args.keyword.get('name') ?? args.positional[2]);
+  const spec = { span: ctx.src.nodeSpan(site.node), explicitName: name, frames: [...ctx.frames] };
+  return { sym: 'model', model: ctx.builder.newFunctional(spec, inputs, outputs, ctx.naming()) };
+}
+
+/** `model.add / pop / build / compile / fit / summary ...` */
+export function modelMethod(ctx: ReaderContext, model: ModelBuild, method: string, site: CallSite): Sym {
+  const { args } = site;
+  if (method === 'add' && model.kind === 'sequential') {
+    addItem(ctx, model, args.positional[0] ?? args.keyword.get('layer') ?? unknownSym('is missing'), site.args.positionalNodes[0], true);
+  } else if (method === 'pop' && model.kind === 'sequential') {
+    if (ctx.frames.length > 0) model.unknownReason ??= 'A layer is removed inside a loop or an `if`; HyperLab cannot follow it.';
+    else model.entries.pop();
+  } else if (method === 'build' && model.kind === 'sequential') {
+    const shape = args.positional[0] ?? args.keyword.get('input_shape');
+    model.buildShape = shape ? toPy(shape) : { kind: 'unknown', reason: 'is missing' };
+    ctx.builder.buildSequential(model, ctx.naming());
+  } else if (method === 'compile' || method === 'fit') {
+    const call = buildLayerCall(ctx, method, true, site.node, site.callee, args);
+    ctx.kerasCalls.push(call);
+    if (method === 'compile') model.compile = call; else model.fit = call;
+  }
+  return unknownSym(`is the result of \`${method}()\`, known when the code runs`);
+}

@@ -1,0 +1,48 @@
+/**
+ * Reads the Keras models of a Python document: parses it once with @lezer/python (error tolerant; in
+ * segments that survive from the previous version: pySegments.ts), reads the module top to bottom, then the
+ * functions and methods nobody called, and freezes every model the file builds. Returns the models, the
+ * other Keras calls and the syntax diagnostics.
+ */
+import { parser } from '@lezer/python';
+import { declaredInputShape, kerasAutoName } from '../layers/applyLayer';
+import { GraphBuilder } from '../graph/graphBuilder';
+import { LayerNames, kerasSnakeCase } from '../graph/layerNames';
+import { type SourceModels, collectModels } from '../graph/sourceModels';
+import { SourceText, children } from '../sourceText';
+import { syntaxDiagnostics } from '../syntaxDiagnostics';
+import { ReaderContext } from '../readerContext';
+import { runUncalledFunctions } from './pyFunctions';
+import { scanModuleAssignments } from './pyImports';
+import { STEP_BUDGET, execBlock } from './pyStatements';
+import { SegmentedParser } from './pySegments';
+
+const PYTHON_PARSES = new SegmentedParser(parser);
+
+export function pythonModels(text: string): SourceModels {
+  const tree = PYTHON_PARSES.parse(text);
+  const src = new SourceText(text, tree);
+  const builder = new GraphBuilder(
+    new LayerNames('keras'),
+    (className) => safePrefix(className),
+    (call) => declaredInputShape(call) !== undefined,
+  );
+  const ctx = new ReaderContext(src, builder, () => scanModuleAssignments(src, tree.topNode));
+  execBlock(ctx, children(tree.topNode));
+  ctx.stopped = false;
+  runUncalledFunctions(ctx);
+  const diagnostics = [...syntaxDiagnostics(src), ...ctx.diagnostics];
+  if (ctx.steps > STEP_BUDGET) {
+    diagnostics.push({
+      severity: 'info', code: 'too-complex', span: src.span(0, 0),
+      message: 'This file is too complex for HyperLab to follow completely; some models may be missing.',
+    });
+  }
+  return collectModels(builder, ctx.kerasCalls, diagnostics);
+}
+
+/** Keras' name prefix for a class: the layer rules' own for known layers, Keras' snake case otherwise. */
+function safePrefix(className: string): string {
+  const fromRules = kerasAutoName(className);
+  return fromRules || kerasSnakeCase(className);
+}

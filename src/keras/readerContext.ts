@@ -1,0 +1,147 @@
+/**
+ * The state of one run of a source reader (Python or TensorFlow.js) over one document: the scopes (module
+ * and function bodies, with imports as ordinary bindings), the loop/if frames the reader is inside, the
+ * functions defined so far, the graph builder, and the Keras calls and diagnostics found. One
+ * ReaderContext per analysis; nothing here outlives it.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import type { Diagnostic, LayerCall } from './kerasModel';
+import type { GraphBuilder } from './graph/graphBuilder';
+import type { NamingContext } from './graph/layerNames';
+import { type Frame, type ModelBuild, type Sym, unknownSym } from './graph/symbolic';
+import type { SourceText } from './sourceText';
+
+export interface ReaderParam {
+  readonly name: string;
+  readonly star: '' | '*' | '**';
+  /** The default value, evaluated where the function is defined. */
+  readonly defaultValue: Sym | null;
+}
+
+export interface ReaderFunction {
+  readonly id: number;
+  readonly name: string;
+  /** The Body node of the definition. */
+  readonly body: SyntaxNode;
+  readonly params: readonly ReaderParam[];
+  readonly defOffset: number;
+  running: boolean;
+  /** Times the body has been read at a call site. */
+  calls: number;
+}
+
+export class Scope {
+  private readonly vars = new Map<string, Sym>();
+  constructor(readonly parent: Scope | null, readonly fn: ReaderFunction | null) {}
+
+  own(name: string): Sym | undefined {
+    return this.vars.get(name);
+  }
+
+  set(name: string, sym: Sym): void {
+    this.vars.set(name, sym);
+  }
+
+  names(): IterableIterator<string> {
+    return this.vars.keys();
+  }
+}
+
+export interface ActiveFrame extends Frame {
+  readonly assigned: Set<string>;
+}
+
+export class ReaderContext {
+  readonly kerasCalls: LayerCall[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  readonly functions: ReaderFunction[] = [];
+  readonly module: Scope = new Scope(null, null);
+  scope: Scope = this.module;
+  frames: ActiveFrame[] = [];
+  /** Loops and ifs around the call sites of the function being read (for automatic names). */
+  outerLoops = 0;
+  outerIfs = 0;
+  /** Expression nesting, to stop on pathological input instead of overflowing the stack. */
+  depth = 0;
+  /** False once a `from x import *` of a non-Keras module makes unbound names unpredictable. */
+  guessKeras = true;
+  /** `from keras.layers import *` was seen: guessed layer names count as imported from Keras. */
+  kerasStar = false;
+  /** The value of the `return` that ended the current function body, if any. */
+  returned: Sym | null = null;
+  /** A top-level `return` was executed: the rest of the body does not run. */
+  stopped = false;
+  /** Statements read so far, against a budget that keeps pathological files bounded in time. */
+  steps = 0;
+  private nextFrameId = 0;
+  private readonly namedAtModuleLevel = new WeakSet<ModelBuild>();
+
+  private assignedAtModuleLevel: ReadonlyMap<string, readonly number[]> | null = null;
+
+  constructor(
+    readonly src: SourceText,
+    readonly builder: GraphBuilder,
+    /** Computes, on first need, the module-level assignment offsets per name (is a global stable in a function?). */
+    private readonly scanModule: () => ReadonlyMap<string, readonly number[]>,
+  ) {}
+
+  get moduleAssigned(): ReadonlyMap<string, readonly number[]> {
+    this.assignedAtModuleLevel ??= this.scanModule();
+    return this.assignedAtModuleLevel;
+  }
+
+  naming(): NamingContext {
+    return {
+      inLoop: this.outerLoops > 0 || this.frames.some((f) => f.kind === 'loop'),
+      inIf: this.outerIfs > 0 || this.frames.some((f) => f.kind === 'if'),
+    };
+  }
+
+  pushFrame(kind: 'loop' | 'if'): ActiveFrame {
+    const frame: ActiveFrame = { id: this.nextFrameId++, kind, assigned: new Set() };
+    this.frames.push(frame);
+    return frame;
+  }
+
+  /** Leaves a frame: plain values assigned inside it are unknown afterwards (they depend on the loop or if). */
+  popFrame(frame: ActiveFrame): void {
+    this.frames.pop();
+    const why = frame.kind === 'loop' ? 'is assigned inside a loop' : 'is assigned inside an `if`';
+    for (const name of frame.assigned) {
+      const cur = this.scope.own(name);
+      if (cur && (cur.sym === 'py' || cur.sym === 'list' || cur.sym === 'dict')) this.scope.set(name, unknownSym(`${why} (\`${name}\`)`));
+      this.frames.at(-1)?.assigned.add(name);
+    }
+  }
+
+  bind(name: string, sym: Sym): void {
+    this.scope.set(name, sym);
+    this.frames.at(-1)?.assigned.add(name);
+  }
+
+  /** Looks a name up: the current function's locals, then the module (if the module value is stable). */
+  lookup(name: string): Sym | undefined {
+    const local = this.scope.own(name);
+    if (local || this.scope === this.module) return local;
+    const fn = this.scope.fn;
+    const global = this.module.own(name);
+    if (fn && global && (global.sym === 'py' || global.sym === 'list') && this.moduleAssigned.get(name)?.some((off) => off > fn.defOffset)) {
+      return unknownSym(`changes at module level after \`${fn.name}\` is defined (\`${name}\`)`);
+    }
+    return global;
+  }
+
+  /** Names a model after a variable: a module-level variable wins over one inside the function that built it. */
+  nameModel(model: ModelBuild, name: string): void {
+    if (this.scope === this.module && !this.namedAtModuleLevel.has(model)) {
+      this.namedAtModuleLevel.add(model);
+      model.varName = name;
+    } else {
+      model.varName ??= name;
+    }
+  }
+
+  addDiagnostic(d: Diagnostic): void {
+    this.diagnostics.push(d);
+  }
+}

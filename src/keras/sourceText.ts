@@ -1,0 +1,87 @@
+/**
+ * Small helpers over a @lezer/common syntax tree shared by the Python and JavaScript readers: source
+ * spans (1-based lines, 0-based columns), node text, child lists, and a fast "is there a syntax error
+ * inside this range" test over the error positions collected once per parse. No language rules here.
+ */
+import type { SyntaxNode, Tree } from '@lezer/common';
+import type { SourceSpan } from './kerasModel';
+
+export class SourceText {
+  private readonly lineStarts: number[] = [0];
+  private hint = 0;
+  /** Sorted offsets of the parser's error nodes. */
+  readonly errors: number[] = [];
+  /** The error nodes as [from, to), outermost first, in document order. */
+  readonly errorRanges: [number, number][] = [];
+
+  constructor(readonly text: string, tree: Tree) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    const cursor = tree.cursor();
+    do {
+      if (cursor.type.isError) {
+        this.errors.push(cursor.from);
+        this.errorRanges.push([cursor.from, cursor.to]);
+      }
+    } while (cursor.next());
+    this.errors.sort((a, b) => a - b);
+  }
+
+  span(from: number, to: number): SourceSpan {
+    // Spans are mostly asked for in document order: try the line of the previous answer first.
+    const h = this.hint;
+    if (from >= this.lineStarts[h]! && (h + 1 >= this.lineStarts.length || from < this.lineStarts[h + 1]!)) {
+      return { line: h + 1, column: from - this.lineStarts[h]!, from, to };
+    }
+    let lo = 0, hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= from) lo = mid; else hi = mid - 1;
+    }
+    this.hint = lo;
+    return { line: lo + 1, column: from - this.lineStarts[lo]!, from, to };
+  }
+
+  nodeSpan(node: SyntaxNode): SourceSpan {
+    return this.span(node.from, node.to);
+  }
+
+  slice(node: SyntaxNode): string {
+    return this.text.slice(node.from, node.to);
+  }
+
+  /** Source text shortened for messages: one line, at most `max` characters. */
+  short(node: SyntaxNode, max = 40): string {
+    const s = this.text.slice(node.from, Math.min(node.to, node.from + 4 * max)).replace(/\s+/g, ' ').trim();
+    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  }
+
+  /** True when a parse error lies inside [from, to]. */
+  hasErrorIn(from: number, to: number): boolean {
+    let lo = 0, hi = this.errors.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.errors[mid]! < from) lo = mid + 1; else hi = mid;
+    }
+    return lo < this.errors.length && this.errors[lo]! <= to;
+  }
+
+  /** The first error offset inside [from, to], or null. */
+  firstErrorIn(from: number, to: number): number | null {
+    for (const e of this.errors) if (e >= from && e <= to) return e;
+    return null;
+  }
+}
+
+/** The child nodes, without comments (which lezer keeps in the tree wherever they appear). */
+export function children(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.name !== 'Comment' && c.name !== 'LineComment' && c.name !== 'BlockComment') out.push(c);
+  return out;
+}
+
+const PUNCTUATION = new Set(['(', ')', '[', ']', '{', '}', ',', ':', ';', '.']);
+
+/** Children that are not brackets, commas or other punctuation. */
+export function meaningfulChildren(node: SyntaxNode): SyntaxNode[] {
+  return children(node).filter((c) => !PUNCTUATION.has(c.name));
+}

@@ -1,0 +1,30 @@
+/**
+ * Syntax errors as diagnostics (code 'syntax', severity error): one per line, at most a few dozen per
+ * document, from the error nodes @lezer's error-tolerant parsers leave in the tree. The analysis goes on
+ * with whatever parsed; these only tell the user where the code is broken.
+ */
+import type { Diagnostic } from './kerasModel';
+import type { SourceText } from './sourceText';
+
+const MAX_SYNTAX_DIAGNOSTICS = 25;
+
+export function syntaxDiagnostics(src: SourceText): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const lines = new Set<number>();
+  for (const [from, to] of src.errorRanges) {
+    if (out.length >= MAX_SYNTAX_DIAGNOSTICS) break;
+    const span = src.span(from, Math.max(to, Math.min(src.text.length, from + 1)));
+    if (lines.has(span.line)) continue;
+    lines.add(span.line);
+    out.push({ severity: 'error', message: syntaxMessage(src, from, to), span, code: 'syntax' });
+  }
+  return out;
+}
+
+function syntaxMessage(src: SourceText, from: number, to: number): string {
+  const text = src.text.slice(from, to).trim().split('\n')[0]!.slice(0, 30);
+  if (text) return `Syntax error: unexpected \`${text}\` (is a bracket, a comma or a colon missing before it?). HyperLab still analyses the code it could read.`;
+  return from >= src.text.length
+    ? 'Syntax error: the code ends before this statement is complete.'
+    : 'Syntax error: something is missing here (a bracket, a comma or an operand?).';
+}
