@@ -14,7 +14,7 @@ const webviewOnly = {
 };
 
 export default tseslint.config(
-  { ignores: ['assembly/**', 'src/engine/kernels/generated/**', 'dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'scripts/**', 'esbuild.mjs', 'eslint.config.mjs', 'test/unit/reporter.cjs'] },
+  { ignores: ['test/fixtures/**', 'assembly/**', 'src/engine/kernels/generated/**', 'dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'scripts/**', 'esbuild.mjs', 'eslint.config.mjs', 'test/unit/reporter.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

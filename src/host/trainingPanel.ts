@@ -82,7 +82,7 @@ export class TrainingPanel implements vscode.Disposable {
         this.ctx.training.stepEpoch();
         return;
       case 'restartTraining':
-        this.ctx.training.restart().then(undefined, (err: unknown) => this.ctx.log.error('restart failed', err));
+        this.ctx.training.restart();
         return;
       default:
         assertNever(raw);

@@ -74,7 +74,7 @@ describe('Keras code intelligence in the real extension host', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.equal(diagnostics[0]?.code, 'loss-activation-mismatch', JSON.stringify(diagnostics));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostics[0]!.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostics[0].range, vscode.CodeActionKind.QuickFix.value);
     const useCce = actions.find((a) => a.title === 'Use loss categorical_crossentropy');
     assert.ok(useCce?.edit, actions.map((a) => a.title).join(' | '));
     await vscode.workspace.applyEdit(useCce.edit);

@@ -62,7 +62,7 @@ export class TrainingService implements vscode.Disposable {
   }
 
   /** Playground's Reset: the same experiment again from new initial weights of the same seed (a fresh run). */
-  async restart(): Promise<void> {
+  restart(): void {
     if (!this.run) return;
     const request = this.run.runRequest;
     this.run.stop();

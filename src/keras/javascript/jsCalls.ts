@@ -31,8 +31,11 @@ export function evalJsCall(ctx: ReaderContext, node: SyntaxNode): Sym {
   const objSym = method && parts[0] ? evalJs(ctx, parts[0]) : null;
   const args = children(argList).filter((c) => !['(', ')', ','].includes(c.name) && !c.type.isError).map((a) => evalJsSpanned(ctx, a));
   const site: JsSite = { node, callee, args };
-  if (objSym && method && objSym.sym !== 'module') return methodCall(ctx, objSym, ctx.src.slice(method), site);
-  const fn = objSym && method && objSym.sym === 'module' ? { sym: 'module', path: `${objSym.path}.${ctx.src.slice(method)}`, fromImport: objSym.fromImport } as Sym : evalJs(ctx, callee);
+  if (objSym && method) {
+    if (objSym.sym !== 'module') return methodCall(ctx, objSym, ctx.src.slice(method), site);
+    return tfjsPath(ctx, `${objSym.path}.${ctx.src.slice(method)}`, objSym.fromImport, site);
+  }
+  const fn = evalJs(ctx, callee);
   if (fn.sym === 'function') return callJsFunction(ctx, fn.id, args);
   if (fn.sym === 'module') return tfjsPath(ctx, fn.path, fn.fromImport, site);
   if (callee.name === 'VariableName' && ctx.src.slice(callee) === 'require') return requireCall(args);

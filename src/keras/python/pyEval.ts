@@ -121,15 +121,24 @@ export function evalList(ctx: ReaderContext, node: SyntaxNode): Sym {
   return { sym: 'list', items, span: ctx.src.nodeSpan(node), truncated };
 }
 
+/** `{"units": 64, **base}`: string keys only (what `**config` can pass to a layer). */
 function evalDict(ctx: ReaderContext, node: SyntaxNode): Sym {
   const entries = new Map<string, Sym>();
   const parts = children(node).filter((c) => !['{', '}', ','].includes(c.name));
-  for (let i = 0; i + 2 < parts.length + 1; i++) {
-    const key = parts[i], colon = parts[i + 1], value = parts[i + 2];
-    if (!key || colon?.name !== ':' || !value) break;
-    const k = evalExpr(ctx, key);
-    if (k.sym === 'py' && k.value.kind === 'string') entries.set(k.value.value, evalExpr(ctx, value));
-    i += 2;
+  let i = 0;
+  while (i < parts.length) {
+    const first = parts[i]!;
+    if (first.name === '**' && parts[i + 1]) {
+      const spread = evalExpr(ctx, parts[i + 1]!);
+      if (spread.sym === 'dict') for (const [k, v] of spread.entries) entries.set(k, v);
+      i += 2;
+      continue;
+    }
+    const value = parts[i + 2];
+    if (parts[i + 1]?.name !== ':' || !value) break;
+    const k = evalExpr(ctx, first);
+    if (k.sym === 'py' && k.value.kind === 'string') entries.set(k.value.value, evalSpanned(ctx, value));
+    i += 3;
   }
   return { sym: 'dict', entries, span: ctx.src.nodeSpan(node) };
 }

@@ -19,7 +19,8 @@ import type { DocumentAnalysis, LayerOutcome } from '../../../src/keras/kerasMod
 
 const DIR = path.resolve('test/fixtures/keras');
 const CASES = 1_000;
-const MAX_MS_PER_FILE = 250;
+/** Generous (CI machines are shared): the bound catches hangs and blow-ups, not speed (bench/kerasSummaryBench.ts does). */
+const MAX_MS_PER_FILE = 1_000;
 /** Fixtures whose earlier layers depend on later statements (model.build, `.trainable = False`). */
 const LATE_DEPENDENCIES = new Set(['build_and_trainable.py']);
 

@@ -111,6 +111,21 @@ describe('keras parser: import spellings and constants', () => {
     assert.equal(model(a, 'm_tf').layers[0]!.node.call.isKeras, true);
   });
 
+  it('reads InputLayer(input_shape=...) and InputLayer(shape=...) at the bottom of a Sequential', () => {
+    for (const arg of ['input_shape=(4,)', 'shape=(4,)']) {
+      const m = model(analyze(`from keras import layers, Sequential\nmodel = Sequential([layers.InputLayer(${arg}), layers.Dense(2)])`), 'model');
+      assert.deepEqual(rows(m), [['input_layer', 'InputLayer', '[null,4]', 0], ['dense', 'Dense', '[null,2]', 10]], arg);
+    }
+  });
+
+  it('reads `import tensorflow` without an alias and `from tensorflow.keras.layers import *`', () => {
+    const a1 = analyze('import tensorflow\nm = tensorflow.keras.Sequential([tensorflow.keras.layers.Dense(3, input_dim=2)])');
+    assert.equal(total(model(a1, 'm')), 9);
+    const a2 = analyze('from tensorflow.keras.models import Sequential\nfrom tensorflow.keras.layers import *\nm = Sequential([Dense(3, input_dim=2), Dropout(0.1)])');
+    assert.equal(total(model(a2, 'm')), 9);
+    assert.equal(model(a2, 'm').layers[0]!.node.call.isKeras, true);
+  });
+
   it('does not guess Keras names after a star import from another library', () => {
     assert.equal(analyze('from mylib import *\nmodel = Sequential([Dense(4, input_shape=(2,))])').models.length, 0);
   });
