@@ -14,14 +14,14 @@ import { loadExperiment } from '../src/engine/experiment/experiment';
 import { nodeDataIo } from '../src/engine/experiment/nodeDataIo';
 import { createBackend } from '../src/engine/kernels/engineBackend';
 import { predictRows } from '../src/engine/training/predict';
-import { CONTROL_SLOTS, CONTROL_STOP, type EpochRecord, isWorkerToHost } from '../src/shared/protocol/workerProtocol';
+import { CONTROL_BYTES, CONTROL_SLOTS, CONTROL_STOP, type EpochRecord, isWorkerToHost } from '../src/shared/protocol/workerProtocol';
 
 const ROOT = process.cwd();
 const TRAIN_SECONDS = 12;
 
 async function hostLag(): Promise<{ p50: number; p99: number; max: number; messages: number; steps: number }> {
   const worker = new Worker(path.join(ROOT, 'dist', 'worker.js'));
-  const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  const control = new Int32Array(new SharedArrayBuffer(CONTROL_BYTES), 0, CONTROL_SLOTS);
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   let messages = 0, steps = 0;
   let epochs: EpochRecord[] = [];

@@ -18,7 +18,7 @@ import { predictRows } from '../engine/training/predict';
 import { networkView } from './networkView';
 import { createBackend } from '../engine/kernels/engineBackend';
 import {
-  CONTROL_PAUSE, CONTROL_STOP, PAUSE_ONE_EPOCH, PAUSE_PAUSED, type EpochRecord, type LayerNorms, type PlanePoints, type StartTraining, type StepPoint, type WorkerToHost, finiteOrNull, isHostToWorker,
+  CONTROL_LR_VERSION, CONTROL_PAUSE, CONTROL_STOP, PAUSE_ONE_EPOCH, controlViews, PAUSE_PAUSED, type EpochRecord, type LayerNorms, type PlanePoints, type StartTraining, type StepPoint, type WorkerToHost, finiteOrNull, isHostToWorker,
 } from '../shared/protocol/workerProtocol';
 
 const FLUSH_MS = 100;
@@ -119,7 +119,8 @@ function postConfusion(exp: Experiment): void {
 }
 
 async function train(msg: StartTraining): Promise<void> {
-  const control = new Int32Array(msg.control);
+  const { ints: control, learningRate } = controlViews(msg.control);
+  let lrVersion = 0;
   const backend = createBackend(msg.kernels);
   const exp = await loadExperiment(msg.experiment, { io: nodeDataIo(msg.baseDir, msg.extensionRoot), backend });
   const plane = boundaryGrid(exp);
@@ -158,6 +159,13 @@ async function train(msg: StartTraining): Promise<void> {
       while (Atomics.load(control, CONTROL_PAUSE) === PAUSE_PAUSED && Atomics.load(control, CONTROL_STOP) === 0) {
         batcher.flush();
         Atomics.wait(control, CONTROL_PAUSE, PAUSE_PAUSED, 250);
+      }
+      // A learning rate the host wrote since the last step applies from this step on (Playground's live change).
+      const version = Atomics.load(control, CONTROL_LR_VERSION);
+      if (version !== lrVersion) {
+        lrVersion = version;
+        const lr = learningRate[0]!;
+        if (Number.isFinite(lr) && lr > 0) exp.compiled.optimizer.learningRate = lr;
       }
       return Atomics.load(control, CONTROL_STOP) === 1;
     },

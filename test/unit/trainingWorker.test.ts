@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, PAUSE_ONE_EPOCH, PAUSE_PAUSED, type WorkerToHost, isWorkerToHost } from '../../src/shared/protocol/workerProtocol';
+import { CONTROL_BYTES, CONTROL_LR_VERSION, CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, controlViews, PAUSE_ONE_EPOCH, PAUSE_PAUSED, type WorkerToHost, isWorkerToHost } from '../../src/shared/protocol/workerProtocol';
 
 const ROOT = process.cwd();
 
@@ -9,7 +9,7 @@ interface Session { messages: WorkerToHost[]; control: Int32Array; done: Promise
 
 function startWorker(experiment: unknown, onMessage?: (m: WorkerToHost, s: Session) => void): Session {
   const worker = new Worker(path.join(ROOT, 'dist/worker.js'));
-  const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  const control = new Int32Array(new SharedArrayBuffer(CONTROL_BYTES), 0, CONTROL_SLOTS);
   const session = { messages: [] as WorkerToHost[], control, worker } as Session;
   session.done = new Promise((resolve, reject) => {
     worker.on('message', (raw: unknown) => {
@@ -126,6 +126,35 @@ describe('training worker (dist/worker.js)', function () {
     await s.done;
     await s.worker.terminate();
     assert.equal(epochs(), 5);
+  });
+
+  it('applies a learning rate the host writes while it trains', async () => {
+    // One epoch at SGD's 0.03, then (while paused) the host writes 1e-30: the weights stop moving, so
+    // every later val_loss equals the first. A run left alone keeps changing.
+    const run = async (change: boolean) => {
+      const s = startWorker(spiral(5), (m, session) => {
+        if (m.type === 'didStart') Atomics.store(session.control, CONTROL_PAUSE, PAUSE_PAUSED);
+      });
+      const epochs = () => s.messages.flatMap((m) => (m.type === 'didReceiveMetrics' ? m.epochs : []));
+      await new Promise((r) => setTimeout(r, 200));
+      Atomics.store(s.control, CONTROL_PAUSE, PAUSE_ONE_EPOCH);
+      Atomics.notify(s.control, CONTROL_PAUSE);
+      for (let i = 0; i < 100 && epochs().length < 1; i++) await new Promise((r) => setTimeout(r, 20));
+      if (change) {
+        const { learningRate, ints } = controlViews(s.control.buffer as SharedArrayBuffer);
+        learningRate[0] = 1e-30;
+        Atomics.add(ints, CONTROL_LR_VERSION, 1);
+      }
+      Atomics.store(s.control, CONTROL_PAUSE, 0);
+      Atomics.notify(s.control, CONTROL_PAUSE);
+      await s.done;
+      await s.worker.terminate();
+      return epochs().map((e) => e.logs.val_loss);
+    };
+    const changed = await run(true), untouched = await run(false);
+    assert.equal(changed.length, 5);
+    assert.equal(new Set(changed).size, 1, `val_loss still moves: ${changed.join(', ')}`);
+    assert.ok(new Set(untouched).size > 1, 'without the change the run keeps learning');
   });
 
   it('reports a bad experiment as a config failure with the key', async () => {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import {
-  type Boundary, type Confusion, type EarlyStoppingInfo, CONTROL_PAUSE, PAUSE_ONE_EPOCH, PAUSE_PAUSED, PAUSE_RUNNING, CONTROL_SLOTS, CONTROL_STOP, type EpochRecord, type PlanePoints, type StartTraining, type Task, type WorkerToHost, isWorkerToHost,
+  type Boundary, type Confusion, type EarlyStoppingInfo, CONTROL_PAUSE, PAUSE_ONE_EPOCH, PAUSE_PAUSED, PAUSE_RUNNING, CONTROL_BYTES, CONTROL_LR_VERSION, CONTROL_STOP, controlViews, type EpochRecord, type PlanePoints, type StartTraining, type Task, type WorkerToHost, isWorkerToHost,
 } from '../../shared/protocol/workerProtocol';
 
 export type RunStatus = 'starting' | 'running' | 'paused' | 'finished' | 'stopped' | 'failed';
@@ -43,7 +43,9 @@ export interface RunRequest {
 
 export class TrainingRun implements vscode.Disposable {
   private worker: Worker | null = null;
-  private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  private readonly controlBuffer = new SharedArrayBuffer(CONTROL_BYTES);
+  private readonly control = controlViews(this.controlBuffer).ints;
+  private readonly learningRate = controlViews(this.controlBuffer).learningRate;
   private readonly emitter = new vscode.EventEmitter<RunState>();
   readonly onDidChange = this.emitter.event;
   private current: RunState;
@@ -88,7 +90,7 @@ export class TrainingRun implements vscode.Disposable {
     });
     const start: StartTraining = {
       type: 'startTraining', experiment: this.request.experiment, baseDir: this.request.baseDir, extensionRoot: this.extensionRoot,
-      kernels: 'auto', control: this.control.buffer,
+      kernels: 'auto', control: this.controlBuffer,
     };
     worker.postMessage(start);
   }
@@ -97,6 +99,14 @@ export class TrainingRun implements vscode.Disposable {
     if (this.current.status !== 'running') return;
     Atomics.store(this.control, CONTROL_PAUSE, PAUSE_PAUSED);
     this.update({ status: 'paused' });
+  }
+
+  /** Changes the learning rate from the next optimizer step on, while the run trains (as Playground does). */
+  setLearningRate(lr: number): void {
+    if (!this.isActive || !(Number.isFinite(lr) && lr > 0)) return;
+    this.learningRate[0] = lr;
+    Atomics.add(this.control, CONTROL_LR_VERSION, 1);
+    this.log.info(`run "${this.current.label}": learning rate set to ${lr}`);
   }
 
   /** Runs exactly one more epoch, then pauses again (Playground's Step). */

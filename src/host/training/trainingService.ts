@@ -57,6 +57,11 @@ export class TrainingService implements vscode.Disposable {
     this.run?.resume();
   }
 
+  /** A live learning-rate change for the current run (no effect when none trains). */
+  setLearningRate(lr: number): void {
+    this.run?.setLearningRate(lr);
+  }
+
   stepEpoch(): void {
     this.run?.stepEpoch();
   }

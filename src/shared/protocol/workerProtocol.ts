@@ -13,7 +13,21 @@ export const CONTROL_PAUSE = 1; // 1: wait before the next step until it is 0 ag
 export const PAUSE_RUNNING = 0;
 export const PAUSE_PAUSED = 1;
 export const PAUSE_ONE_EPOCH = 2;
-export const CONTROL_SLOTS = 2;
+/** Slot 2: incremented each time the host writes a new learning rate (Playground applies it live). */
+export const CONTROL_LR_VERSION = 2;
+export const CONTROL_SLOTS = 4;
+/** The control buffer: CONTROL_SLOTS int32 slots, then one float64, the requested learning rate. */
+export const CONTROL_BYTES = CONTROL_SLOTS * 4 + 8;
+
+export interface ControlViews {
+  readonly ints: Int32Array;
+  readonly learningRate: Float64Array;
+}
+
+/** Views of a control buffer (one made by the host with `new SharedArrayBuffer(CONTROL_BYTES)`). */
+export function controlViews(buffer: SharedArrayBuffer): ControlViews {
+  return { ints: new Int32Array(buffer, 0, CONTROL_SLOTS), learningRate: new Float64Array(buffer, CONTROL_SLOTS * 4, 1) };
+}
 
 export interface StartTraining {
   readonly type: 'startTraining';
@@ -24,7 +38,7 @@ export interface StartTraining {
   /** The extension's folder (media/mnist lives under it). */
   readonly extensionRoot: string;
   readonly kernels: 'auto' | 'wasm' | 'typescript';
-  /** Int32Array(CONTROL_SLOTS) view target shared with the host. */
+  /** CONTROL_BYTES shared with the host (see controlViews). */
   readonly control: SharedArrayBuffer;
 }
 
@@ -164,7 +178,7 @@ export function isHostToWorker(raw: unknown): raw is HostToWorker {
   return (
     isRecord(raw) && raw.type === 'startTraining' && isString(raw.baseDir) && isString(raw.extensionRoot) &&
     (raw.kernels === 'auto' || raw.kernels === 'wasm' || raw.kernels === 'typescript') &&
-    typeof SharedArrayBuffer !== 'undefined' && raw.control instanceof SharedArrayBuffer
+    typeof SharedArrayBuffer !== 'undefined' && raw.control instanceof SharedArrayBuffer && raw.control.byteLength === CONTROL_BYTES
   );
 }
 
