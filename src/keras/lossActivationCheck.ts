@@ -39,8 +39,8 @@ function readLoss(compile: LayerCall): Loss | null {
 const LINEAR_DEFAULT = /^(Dense|Conv[123]D(Transpose)?|SeparableConv[12]D|DepthwiseConv[12]D|EinsumDense)$/;
 const TANH_DEFAULT = /^(SimpleRNN|LSTM|GRU)$/;
 
-/** The output layer's activation name, or null when it cannot be read. */
-function outputActivation(call: LayerCall): string | null {
+/** The output layer's activation name, or null when it cannot be read (also used by the loss hover). */
+export function outputActivation(call: LayerCall): string | null {
   const c = call.className;
   if (c === 'Softmax') return 'softmax';
   if (c === 'ReLU') return 'relu';

@@ -4,7 +4,8 @@
  * the loss formula as Keras 3 computes it (keras/src/losses/losses.py); and the model's actual output
  * layer against the row. It explains; the mismatch diagnostics live in lossActivationCheck.ts.
  */
-import type { LayerCall, ModelSummary, PyValue } from '../kerasModel';
+import type { ModelSummary, PyValue } from '../kerasModel';
+import { outputActivation } from '../lossActivationCheck';
 import { type Translate, escapeMarkdown, formulaBlock, inlineCode, lookupOwn, sections, table } from './hoverMarkdown';
 
 type Row = 'categorical' | 'sparse' | 'regression' | 'binary';
@@ -101,16 +102,3 @@ function outputLine(model: ModelSummary | null, row: Row | null, logits: boolean
   return `${line} ${verdict}`;
 }
 
-const LINEAR_DEFAULT = /^(Dense|Conv[123]D(Transpose)?|SeparableConv[12]D|DepthwiseConv[12]D|EinsumDense)$/;
-const TANH_DEFAULT = /^(SimpleRNN|LSTM|GRU)$/;
-
-/** The output layer's activation name: its activation= (positional for Dense and Activation), else the class default. */
-function outputActivation(call: LayerCall): string | null {
-  const c = call.className;
-  if (c === 'Softmax') return 'softmax';
-  if (c === 'ReLU') return 'relu';
-  const v = call.kwargs['activation'] ?? (c === 'Activation' ? call.args[0] : c === 'Dense' ? call.args[1] : undefined);
-  if (v === undefined) return LINEAR_DEFAULT.test(c) ? 'linear' : TANH_DEFAULT.test(c) ? 'tanh' : null;
-  if (v.kind === 'none') return 'linear';
-  return v.kind === 'string' ? v.value.toLowerCase() : null;
-}
