@@ -16,6 +16,8 @@ export interface ChartTheme {
   readonly fontFamily: string;
   /** The previous run's curves: the foreground colour, faint. */
   readonly ghost: string;
+  /** The per-batch loss trace: the training colour, faint. */
+  readonly trace: string;
   /** The EarlyStopping patience band. */
   readonly band: string;
 }
@@ -28,6 +30,7 @@ export function chartTheme(): ChartTheme {
     validation: cssVar('--vscode-charts-orange', '#d18616'),
     fontFamily: cssVar('--vscode-font-family', 'sans-serif'),
     ghost: cssVar('--vscode-disabledForeground', 'rgba(128,128,128,0.6)'),
+    trace: `color-mix(in srgb, ${cssVar('--vscode-charts-blue', '#3794ff')} 30%, transparent)`,
     band: cssVar('--vscode-editor-selectionHighlightBackground', 'rgba(128,128,128,0.15)'),
   };
 }

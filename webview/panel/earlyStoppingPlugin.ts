@@ -15,17 +15,16 @@ export interface EarlyStoppingMarks {
   readonly band: string;
 }
 
-export function earlyStoppingPlugin(marks: () => EarlyStoppingMarks | null): Plugin<'line'> {
+export function earlyStoppingPlugin(marks: () => EarlyStoppingMarks | null): Plugin<'line', unknown> {
   return {
     id: 'hyperlabEarlyStopping',
-    beforeDatasetsDraw(chart: Chart<'line'>) {
+    beforeDatasetsDraw(chart: Chart) {
       const m = marks();
       if (!m?.es || m.es.bestEpoch === null) return;
       const { ctx, chartArea, scales } = chart;
       const x = scales.x;
       if (!x) return;
-      // Category axis: epochs are labels 1..n, so an epoch's pixel is its index's.
-      const px = (epoch: number) => x.getPixelForValue(epoch - 1);
+      const px = (epoch: number) => x.getPixelForValue(epoch);
       const best = m.es.bestEpoch;
       const windowEnd = Math.min(best + m.es.patience, m.es.stoppedEpoch ?? m.lastEpoch, m.lastEpoch);
       ctx.save();

@@ -1,6 +1,7 @@
 /**
- * The panel's loss chart: training and validation loss per epoch (Keras' `history` keys), on a linear
- * or logarithmic axis. chart.js is bundled (no CDN) and only the pieces used here are registered.
+ * The panel's loss chart: training and validation loss per epoch (Keras' `history` keys) over a faint
+ * per-batch trace, on a linear or logarithmic axis; x is the epoch (a batch sits at its fraction of its
+ * epoch). chart.js is bundled (no CDN) and only the pieces used here are registered.
  */
 import {
   CategoryScale,
@@ -19,8 +20,10 @@ import { type EarlyStoppingMarks, earlyStoppingPlugin } from './earlyStoppingPlu
 
 Chart.register(CategoryScale, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
+type Point = { x: number; y: number | null };
+
 export class LossChart {
-  private readonly chart: Chart<'line', (number | null)[], number>;
+  private readonly chart: Chart<'line', Point[]>;
   private marks: EarlyStoppingMarks | null = null;
 
   constructor(canvas: HTMLCanvasElement, private readonly strings: PanelStrings, logScale: boolean) {
@@ -28,13 +31,14 @@ export class LossChart {
     this.chart = new Chart(canvas, {
       type: 'line',
       data: {
-        labels: [],
         datasets: [
           { label: strings.trainLoss, data: [], borderColor: theme.train, backgroundColor: theme.train, pointRadius: 2 },
           { label: strings.valLoss, data: [], borderColor: theme.validation, backgroundColor: theme.validation, pointRadius: 2, borderDash: [6, 3] },
           // The previous run, faint, for comparison (hidden from the legend while there is none).
           { label: `${strings.trainLoss} (${strings.previousRun})`, data: [], borderColor: theme.ghost, backgroundColor: theme.ghost, pointRadius: 0, borderWidth: 1.5 },
           { label: `${strings.valLoss} (${strings.previousRun})`, data: [], borderColor: theme.ghost, backgroundColor: theme.ghost, pointRadius: 0, borderWidth: 1.5, borderDash: [6, 3] },
+          // Every batch's loss (thinned), under the epoch curves.
+          { label: strings.batchLoss, data: [], borderColor: theme.trace, backgroundColor: theme.trace, pointRadius: 0, borderWidth: 1, order: 10 },
         ],
       },
       plugins: [earlyStoppingPlugin(() => this.marks)],
@@ -45,7 +49,7 @@ export class LossChart {
         spanGaps: true,
         plugins: { legend: { labels: { usePointStyle: true, pointStyle: 'line', filter: (item, data) => (data.datasets[item.datasetIndex ?? 0]?.data.length ?? 0) > 0 } } },
         scales: {
-          x: { title: { display: true, text: strings.epochAxis } },
+          x: { type: 'linear', min: 0, title: { display: true, text: strings.epochAxis }, ticks: { precision: 0 } },
           y: { type: logScale ? 'logarithmic' : 'linear', title: { display: true, text: strings.lossAxis } },
         },
       },
@@ -57,13 +61,12 @@ export class LossChart {
   show(run: RunView | null): void {
     const epochs = run?.epochs ?? [];
     const ghost = run?.ghost?.epochs ?? [];
-    const length = Math.max(epochs.length, ghost.length);
-    this.chart.data.labels = Array.from({ length }, (_, i) => i + 1);
-    const [train, val, ghostTrain, ghostVal] = this.chart.data.datasets;
-    if (train) train.data = epochs.map((e) => e.loss);
-    if (val) val.data = epochs.map((e) => e.val_loss);
-    if (ghostTrain) ghostTrain.data = ghost.map((e) => e.loss);
-    if (ghostVal) ghostVal.data = ghost.map((e) => e.val_loss);
+    const [train, val, ghostTrain, ghostVal, trace] = this.chart.data.datasets;
+    if (train) train.data = epochs.map((e) => ({ x: e.epoch, y: e.loss }));
+    if (val) val.data = epochs.map((e) => ({ x: e.epoch, y: e.val_loss }));
+    if (ghostTrain) ghostTrain.data = ghost.map((e) => ({ x: e.epoch, y: e.loss }));
+    if (ghostVal) ghostVal.data = ghost.map((e) => ({ x: e.epoch, y: e.val_loss }));
+    if (trace) trace.data = (run?.trace ?? []).map((p) => ({ x: p.x, y: p.loss }));
     const theme = chartTheme();
     this.marks = run?.earlyStopping
       ? { es: run.earlyStopping, lastEpoch: epochs.length, bestLabel: this.strings.bestEpoch, patienceLabel: this.strings.patienceWindow, color: theme.foreground, band: theme.band }
@@ -85,7 +88,8 @@ export class LossChart {
     for (const axis of Object.values(this.chart.options.scales ?? {})) {
       if (axis?.grid) axis.grid.color = theme.grid;
     }
-    const [train, val, ghostTrain, ghostVal] = this.chart.data.datasets;
+    const [train, val, ghostTrain, ghostVal, trace] = this.chart.data.datasets;
+    if (trace) trace.borderColor = trace.backgroundColor = theme.trace;
     if (train) train.borderColor = train.backgroundColor = theme.train;
     if (val) val.borderColor = val.backgroundColor = theme.validation;
     for (const g of [ghostTrain, ghostVal]) if (g) g.borderColor = g.backgroundColor = theme.ghost;

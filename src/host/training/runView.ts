@@ -44,6 +44,10 @@ export function toRunView(state: RunState | null, previous: { readonly state: Ru
       bestEpoch: state.bestEpoch, stoppedEpoch: state.stoppedEpoch, restored: state.restoredBestWeights,
     },
     norms: normsView(state),
+    // Each batch at its place in the epoch: epoch e's last batch sits at x = e, like the epoch's point.
+    trace: state.stepsPerEpoch
+      ? state.trace.filter((s) => s.loss !== null).map((s) => ({ x: s.epoch - 1 + s.step / state.stepsPerEpoch!, loss: s.loss! }))
+      : [],
     confusion: state.confusion,
     ghost: previous && { label: previous.state.label, epochs: points(previous.state), changes: previous.changes },
   };

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import {
-  type Boundary, type Confusion, type EarlyStoppingInfo, CONTROL_PAUSE, PAUSE_ONE_EPOCH, PAUSE_PAUSED, PAUSE_RUNNING, CONTROL_BYTES, CONTROL_LR_VERSION, CONTROL_STOP, controlViews, type EpochRecord, type PlanePoints, type StartTraining, type Task, type WorkerToHost, isWorkerToHost,
+  type Boundary, type Confusion, type EarlyStoppingInfo, CONTROL_PAUSE, PAUSE_ONE_EPOCH, PAUSE_PAUSED, PAUSE_RUNNING, CONTROL_BYTES, CONTROL_LR_VERSION, CONTROL_STOP, controlViews, type EpochRecord, type PlanePoints, type StartTraining, type StepPoint, type Task, type WorkerToHost, isWorkerToHost,
 } from '../../shared/protocol/workerProtocol';
 
 export type RunStatus = 'starting' | 'running' | 'paused' | 'finished' | 'stopped' | 'failed';
@@ -33,7 +33,13 @@ export interface RunState {
   readonly stoppedEpoch: number | null;
   readonly restoredBestWeights: boolean;
   readonly confusion: Confusion | null;
+  readonly stepsPerEpoch: number | null;
+  /** Per-batch losses, thinned to at most TRACE_POINTS (every `traceEvery`-th step kept). */
+  readonly trace: readonly StepPoint[];
 }
+
+/** The per-batch trace keeps at most this many points: when full, every other point goes and the stride doubles. */
+export const TRACE_POINTS = 2000;
 
 export interface RunRequest {
   readonly label: string;
@@ -58,7 +64,7 @@ export class TrainingRun implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.current = { label: request.label, status: 'starting', description: null, params: null, totalEpochs: null, epochs: [], lastStep: null, message: null, notes: [], task: null, points: null, boundary: null,
-      earlyStopping: null, bestEpoch: null, stoppedEpoch: null, restoredBestWeights: false, confusion: null };
+      earlyStopping: null, bestEpoch: null, stoppedEpoch: null, restoredBestWeights: false, confusion: null, stepsPerEpoch: null, trace: [] };
   }
 
   get state(): RunState {
@@ -149,7 +155,7 @@ export class TrainingRun implements vscode.Disposable {
         for (const note of msg.notes) this.log.info(`note: ${note}`);
         this.update({
           status: this.current.status === 'paused' ? 'paused' : 'running', description: msg.description, params: msg.params,
-          totalEpochs: msg.epochs, notes: msg.notes, task: msg.task, points: msg.points, earlyStopping: msg.earlyStopping,
+          totalEpochs: msg.epochs, notes: msg.notes, task: msg.task, points: msg.points, earlyStopping: msg.earlyStopping, stepsPerEpoch: msg.stepsPerEpoch,
         });
         return;
       case 'didUpdateBoundary':
@@ -162,7 +168,7 @@ export class TrainingRun implements vscode.Disposable {
         const lastStep = msg.steps.length > 0 ? msg.steps[msg.steps.length - 1]! : this.current.lastStep;
         const status = this.stepping && msg.epochs.length > 0 && this.current.status === 'running' ? 'paused' : this.current.status;
         if (status === 'paused') this.stepping = false;
-        this.update({ epochs: msg.epochs.length > 0 ? [...this.current.epochs, ...msg.epochs] : this.current.epochs, lastStep, bestEpoch: msg.bestEpoch, status });
+        this.update({ epochs: msg.epochs.length > 0 ? [...this.current.epochs, ...msg.epochs] : this.current.epochs, lastStep, bestEpoch: msg.bestEpoch, status, trace: this.extendTrace(msg.steps) });
         return;
       }
       case 'didFinishTraining': {
@@ -183,6 +189,21 @@ export class TrainingRun implements vscode.Disposable {
         this.end('failed', msg.message);
         return;
     }
+  }
+
+  private traceEvery = 1;
+  private stepsSeen = 0;
+
+  private extendTrace(steps: readonly StepPoint[]): StepPoint[] {
+    let trace = [...this.current.trace];
+    for (const s of steps) {
+      if (this.stepsSeen++ % this.traceEvery === 0) trace.push(s);
+      if (trace.length > TRACE_POINTS) {
+        trace = trace.filter((_, i) => i % 2 === 0);
+        this.traceEvery *= 2;
+      }
+    }
+    return trace;
   }
 
   private update(patch: Partial<RunState>): void {

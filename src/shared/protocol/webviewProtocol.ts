@@ -13,7 +13,7 @@ import { type Boundary, type Confusion, type PlanePoints, type Task, TASKS, isBo
 export const PANEL_STRING_KEYS = [
   'title', 'emptyState', 'logScale', 'epochAxis', 'lossAxis', 'trainLoss', 'valLoss', 'stop', 'pause', 'resume', 'step', 'restart',
   'boundaryTitle', 'showTestData', 'discretize', 'previousRun', 'bestEpoch', 'patienceWindow', 'changedSince',
-  'networkTitle', 'normsTitle', 'weightNorm', 'gradientNorm', 'confusionTitle', 'trueClass', 'predictedClass', 'onValidation', 'onTraining',
+  'batchLoss', 'networkTitle', 'normsTitle', 'weightNorm', 'gradientNorm', 'confusionTitle', 'trueClass', 'predictedClass', 'onValidation', 'onTraining',
 ] as const;
 export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;
 
@@ -49,6 +49,8 @@ export interface RunView {
   /** Per-layer kernel norms per epoch (weight) and mean gradient norms (gradient), aligned with `epochs`. */
   readonly norms: { readonly layers: readonly string[]; readonly weight: readonly (readonly (number | null)[])[]; readonly gradient: readonly (readonly (number | null)[])[] };
   readonly confusion: Confusion | null;
+  /** Per-batch losses (thinned) at fractional epochs, for the faint trace under the epoch curve. */
+  readonly trace: readonly { readonly x: number; readonly loss: number }[];
   /** The previous run, drawn faintly for comparison, with what changed since (key paths). */
   readonly ghost: { readonly label: string; readonly epochs: readonly EpochPoint[]; readonly changes: readonly string[] } | null;
 }
@@ -134,7 +136,8 @@ function isRunView(v: unknown): v is RunView {
     isArrayOf(v.epochs, isEpochPoint) && (v.lastLogs === null || (isRecord(v.lastLogs) && Object.values(v.lastLogs).every(isNullableNumber))) &&
     (v.task === null || TASKS.includes(v.task as Task)) && (v.points === null || isPlanePoints(v.points)) &&
     (v.earlyStopping === null || isEarlyStoppingView(v.earlyStopping)) && (v.ghost === null || isGhost(v.ghost)) &&
-    isNormsView(v.norms) && (v.confusion === null || isConfusion(v.confusion))
+    isNormsView(v.norms) && (v.confusion === null || isConfusion(v.confusion)) &&
+    Array.isArray(v.trace) && v.trace.every((p: unknown) => isRecord(p) && isFiniteNumber(p.x) && isFiniteNumber(p.loss))
   );
 }
 
