@@ -47,3 +47,26 @@ describe('training in the real extension host', () => {
     assert.match(end.message ?? '', /gradients exploded.*Lower the learning rate or set clipnorm/);
   });
 });
+
+describe('a run outlives its panel', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('hyperlab.stopTraining');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('keeps training when the panel closes and shows the run again when it reopens', async () => {
+    const hyperlab = await api();
+    await vscode.commands.executeCommand('hyperlab.trainExperiment', fileUri('test', 'fixtures', 'experiments', 'long.experiment.json'));
+    await hyperlab.whenWebviewReady('panel', 45_000);
+    for (let i = 0; i < 100 && hyperlab.trainingState()?.status !== 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.equal(hyperlab.isWebviewReady('panel'), false);
+    const before = hyperlab.trainingState()?.epochs.length ?? 0;
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(hyperlab.trainingState()?.status, 'running', 'the run stopped with its panel');
+    assert.ok((hyperlab.trainingState()?.epochs.length ?? 0) > before, 'no epochs while the panel was closed');
+    await vscode.commands.executeCommand('hyperlab.openTrainingPanel');
+    await hyperlab.whenWebviewReady('panel', 45_000);
+    assert.equal(hyperlab.trainingState()?.status, 'running');
+  });
+});

@@ -41,6 +41,9 @@ export interface RunState {
 /** The per-batch trace keeps at most this many points: when full, every other point goes and the stride doubles. */
 export const TRACE_POINTS = 2000;
 
+/** The training worker's JavaScript heap limit (typed arrays and WebAssembly memory come on top). */
+const WORKER_HEAP_MB = 2048;
+
 export interface RunRequest {
   readonly label: string;
   readonly experiment: unknown;
@@ -86,10 +89,17 @@ export class TrainingRun implements vscode.Disposable {
   }
 
   start(): void {
-    const worker = new Worker(path.join(this.extensionRoot, 'dist', 'worker.js'));
+    // The worker gets its own heap limit: a model or data set too large fails in the worker (an error the
+    // user sees), never in the extension host.
+    const worker = new Worker(path.join(this.extensionRoot, 'dist', 'worker.js'), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     this.worker = worker;
     worker.on('message', (raw: unknown) => this.receive(raw));
-    worker.on('error', (err) => this.end('failed', `The training worker crashed: ${err.message}. Your files are unchanged; run it again to retry.`));
+    worker.on('error', (err) => {
+      const oom = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.end('failed', oom
+        ? `The training ran out of memory (${WORKER_HEAP_MB} MB): use a smaller model, batch size or data set. Your files are unchanged.`
+        : `The training worker crashed: ${err.message}. Your files are unchanged; run it again to retry.`);
+    });
     worker.on('exit', (code) => {
       this.worker = null;
       if (this.isActive) this.end('failed', `The training worker stopped unexpectedly (exit code ${code}), perhaps out of memory. Try a smaller model or batch size.`);
