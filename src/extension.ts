@@ -7,6 +7,7 @@ import { CommandIds, TUNING_VIEW_ID } from './shared/commandIds';
 import type { HostContext } from './host/hostContext';
 import { type HyperLabApi, createApi } from './host/hyperlabApi';
 import { TrainingPanel, registerTrainingPanelSerializer } from './host/trainingPanel';
+import { trainExercise } from './host/training/exerciseCommand';
 import { trainExperimentFile } from './host/training/trainExperimentCommand';
 import { TrainingService } from './host/training/trainingService';
 import { createTrainingStatusBar } from './host/training/trainingStatusBar';
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
   const training = new TrainingService(context.extensionUri.fsPath, log, () => TrainingPanel.show(ctx));
   const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness, training };
 
+  const tuning = new TuningViewProvider(ctx, context.workspaceState);
   context.subscriptions.push(
     log,
     readiness,
@@ -30,13 +32,14 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     }),
     vscode.commands.registerCommand(CommandIds.trainExperiment, (arg: unknown) => trainExperimentFile(training, arg)),
     vscode.commands.registerCommand(CommandIds.stopTraining, () => training.stop()),
+    vscode.commands.registerCommand(CommandIds.trainExercise, (id: unknown) => trainExercise(training, context.extensionUri.fsPath, id)),
     registerTrainingPanelSerializer(ctx),
-    vscode.window.registerWebviewViewProvider(TUNING_VIEW_ID, new TuningViewProvider(ctx)),
+    vscode.window.registerWebviewViewProvider(TUNING_VIEW_ID, tuning),
   );
   registerLanguageFeatures(context, training);
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`HyperLab ${version} activated in VS Code ${vscode.version}`);
-  return createApi(readiness, training);
+  return createApi(readiness, training, tuning.handle);
 }
 
 export function deactivate(): void {

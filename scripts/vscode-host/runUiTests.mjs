@@ -119,6 +119,18 @@ await session({}, async (page) => {
     const status = await again.textContent('#run-status');
     if (!status?.startsWith('circle.experiment.json')) throw new Error(`the panel shows ${status}`);
   });
+  await step(page, 'walkthrough', async () => {
+    await runCommandFromPalette(page, 'Welcome: Open Walkthrough...');
+    await page.keyboard.type("HyperLab: the lecture's exercises", { delay: 10 });
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="HyperLab"]');
+    await page.keyboard.press('Enter');
+    await page.locator('.getting-started-step', { hasText: 'Circle with one hidden layer' }).first().waitFor();
+    await page.locator('a', { hasText: 'Train this exercise' }).first().click();
+    const frame = await findWebviewFrame(page, 'panel');
+    await frame.waitForSelector('body[data-run="finished"]', { timeout: 60000 });
+    const status = await frame.textContent('#run-status');
+    if (!status?.startsWith('Circle with one hidden layer of 2 neurons')) throw new Error(`the panel shows ${status}`);
+  });
   await step(page, 'codelens-mnist', async () => {
     await page.keyboard.press('Control+P');
     await page.keyboard.type('mnist_mlp.py', { delay: 15 });
@@ -132,7 +144,29 @@ await session({}, async (page) => {
     const frame = await findWebviewFrame(page, 'sidebar');
     await frame.waitForSelector('body[data-state="ready"]');
     const groups = await frame.$$eval('vscode-collapsible', (els) => els.map((e) => e.getAttribute('heading')));
-    if (groups.join('|') !== 'Model architecture|Optimization|Regularization|Initialization') throw new Error(`sidebar groups: ${groups.join('|')}`);
+    if (groups.join('|') !== 'Model architecture|Optimization|Regularization|Initialization|Data') throw new Error(`sidebar groups: ${groups.join('|')}`);
+    // Playground's start: 2 inputs -> 4 tanh -> 2 tanh -> 1 output = 12 + 10 + 3 parameters; 250 training points in batches of 10.
+    await frame.getByText('25 trainable parameters', { exact: true }).waitFor();
+    await frame.getByText('25 iterations per epoch').waitFor();
+    // A value outside a control's range is refused at the control, with the allowed range.
+    await frame.locator('vscode-textfield#batch_size input').fill('0');
+    await frame.getByText('Allowed: whole numbers 1 … 512').waitFor();
+    await frame.locator('vscode-textfield#batch_size input').fill('10');
+    await frame.waitForSelector('[data-key="batch_size"] .hp-error[hidden]', { state: 'attached' });
+  });
+  await step(page, 'sidebar-train', async () => {
+    // Six neurons in the first hidden layer and the xor dataset, then Train: the panel runs exactly that.
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.locator('vscode-textfield#units-0 input').fill('6');
+    await frame.waitForSelector('body[data-params="35"]');
+    await frame.click('vscode-single-select#dataset');
+    await frame.locator('vscode-single-select#dataset li.option', { hasText: 'Exclusive or' }).click();
+    await frame.waitForFunction(() => document.querySelector('vscode-single-select#dataset')?.value === 'xor');
+    await frame.click('vscode-button#train');
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.waitForFunction(() => document.body.dataset.run === 'finished' && (document.getElementById('run-status')?.textContent ?? '').startsWith('Sidebar: xor'), undefined, { timeout: 60000 });
+    await panel.waitForSelector('body[data-boundary-epoch] section.boundary:not([hidden]) canvas#boundary');
+    await frame.waitForSelector('body[data-run="finished"]');
   });
   await step(page, 'sidebar-opens-panel', async () => {
     await runCommandFromPalette(page, 'View: Close All Editors');
@@ -142,6 +176,19 @@ await session({}, async (page) => {
     const panel = await findWebviewFrame(page, 'panel');
     await panel.waitForSelector('body[data-state="ready"] canvas#loss-chart');
   });
+  await step(page, 'sidebar-after-reload', async () => {
+    // The settings of 'sidebar-train' survive a window reload (workspace storage and the webview's state).
+    await runCommandFromPalette(page, 'Developer: Reload Window');
+    await page.waitForTimeout(1500);
+    await waitForWorkbench(page);
+    const frame = await findWebviewFrame(page, 'sidebar', { timeout: 8000 }).catch(async () => {
+      await openSidebar(page, 'HyperLab');
+      return findWebviewFrame(page, 'sidebar');
+    });
+    await frame.waitForSelector('body[data-state="ready"][data-params="35"]');
+    const restored = await frame.evaluate(() => [document.querySelector('vscode-textfield#units-0')?.value, document.querySelector('vscode-single-select#dataset')?.value]);
+    if (restored.join() !== '6,xor') throw new Error(`after the reload the sidebar shows ${restored.join()}`);
+  });
 });
 
 await session({ locale: 'es' }, async (page) => {
@@ -149,8 +196,13 @@ await session({ locale: 'es' }, async (page) => {
     await openSidebar(page, 'HyperLab');
     const frame = await findWebviewFrame(page, 'sidebar');
     await frame.waitForSelector('body[data-state="ready"]');
-    await frame.getByText('Arquitectura del modelo').waitFor();
-    await frame.getByText('Tasa de aprendizaje').waitFor();
+    await frame.getByText('Arquitectura del modelo', { exact: true }).waitFor();
+    await frame.getByText('Tasa de aprendizaje', { exact: true }).waitFor();
+    await frame.getByText('25 parámetros entrenables', { exact: true }).waitFor();
+    const title = await frame.getAttribute('[data-key="batch_size"]', 'title');
+    if (!title?.startsWith('Ejemplos de entrenamiento')) throw new Error(`batch size tooltip: ${title}`);
+    await frame.locator('vscode-textfield#units-0 input').fill('65');
+    await frame.getByText('Permitido: números enteros 1 … 64').waitFor();
   });
   await step(page, 'panel-es', async () => {
     const frame = await findWebviewFrame(page, 'sidebar');

@@ -4,6 +4,7 @@
  */
 import type { RunState } from './training/trainingRun';
 import type { TrainingService } from './training/trainingService';
+import type { SidebarHandle } from './tuningViewProvider';
 import type { WebviewKind, WebviewReadiness } from './webviewReadiness';
 
 export interface HyperLabApi {
@@ -15,12 +16,15 @@ export interface HyperLabApi {
   trainingState(): RunState | null;
   /** Resolves with the run's final state once the current run has ended; rejects after `timeoutMs`. */
   whenTrainingEnds(timeoutMs?: number): Promise<RunState>;
+  /** The hyperparameter sidebar's host side: handle a message as its webview would post it; read its settings. */
+  readonly sidebar: SidebarHandle;
 }
 
 const ENDED = ['finished', 'stopped', 'failed'];
 
-export function createApi(readiness: WebviewReadiness, training: TrainingService): HyperLabApi {
+export function createApi(readiness: WebviewReadiness, training: TrainingService, sidebar: SidebarHandle): HyperLabApi {
   return {
+    sidebar,
     isWebviewReady: (kind) => readiness.isReady(kind),
     whenWebviewReady: (kind, timeoutMs) => readiness.whenReady(kind, timeoutMs),
     trainingState: () => training.state,

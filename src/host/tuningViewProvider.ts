@@ -1,47 +1,87 @@
 /**
- * The HyperLab sidebar (a webview view in the activity bar): the lecture's hyperparameter families with
- * the Keras argument and default of each, and a way into the training panel. It lives as long as the
- * extension; VS Code resolves it again whenever the view is shown after being disposed.
+ * The HyperLab sidebar (a webview view in the activity bar): every hyperparameter of the lecture as a
+ * control, the live parameter count, and Train/Stop. This file wires VS Code to the SidebarController
+ * (src/host/sidebar/sidebarController.ts), which holds the logic. The provider lives as long as the
+ * extension; VS Code resolves the view again whenever it is shown after being disposed, and each view's
+ * listeners die with it.
  */
 import * as vscode from 'vscode';
 import { CommandIds } from '../shared/commandIds';
-import { assertNever } from '../shared/protocol/guards';
-import { type HostToSidebar, isSidebarToHost } from '../shared/protocol/webviewProtocol';
+import type { HyperparamSettings } from '../shared/hyperparams';
+import type { HostToSidebar, SidebarRun } from '../shared/protocol/webviewProtocol';
 import type { HostContext } from './hostContext';
+import { SIDEBAR_RUN_PREFIX, SidebarController } from './sidebar/sidebarController';
+import { toRunView } from './training/runView';
 import { setUpWebview } from './webviewSetup';
-import { sidebarGroups, sidebarStrings } from './webviewStrings';
+import { sidebarProblems, sidebarStrings, sidebarTexts } from './webviewStrings';
+
+/** What the extension's API exposes of the sidebar (for integration tests): its host side, without the webview. */
+export interface SidebarHandle {
+  /** Handles `message` exactly as if the sidebar's webview had posted it (guard included). */
+  post(message: unknown): Promise<void>;
+  /** The settings the sidebar holds (and has stored in the workspace). */
+  settings(): HyperparamSettings;
+}
+
+/** Storage for one window session, used only when the extension passes no workspaceState. */
+class SessionMemento {
+  private readonly values = new Map<string, unknown>();
+  get(key: string): unknown {
+    return this.values.get(key);
+  }
+  update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, value);
+    return Promise.resolve();
+  }
+}
 
 export class TuningViewProvider implements vscode.WebviewViewProvider {
-  constructor(private readonly ctx: HostContext) {}
+  private view: vscode.WebviewView | null = null;
+  private readonly controller: SidebarController;
+
+  /** `workspaceState`: the extension context's, so the settings survive a window reload. */
+  constructor(private readonly ctx: HostContext, workspaceState?: vscode.Memento) {
+    if (!workspaceState) ctx.log.warn('sidebar: no workspaceState given; the sidebar settings last only for this session');
+    this.controller = new SidebarController({
+      post: (message: HostToSidebar) => this.view?.webview.postMessage(message) ?? Promise.resolve(false),
+      memento: workspaceState ?? new SessionMemento(),
+      training: ctx.training,
+      currentRun: () => this.currentRun(),
+      openTrainingPanel: () => vscode.commands.executeCommand(CommandIds.openTrainingPanel),
+      strings: sidebarStrings,
+      texts: sidebarTexts,
+      describeProblems: sidebarProblems,
+      log: ctx.log,
+      markReady: () => ctx.readiness.markReady('sidebar'),
+      baseDir: ctx.extensionUri.fsPath,
+    });
+  }
+
+  /** The sidebar's host side for the extension's API. */
+  get handle(): SidebarHandle {
+    return { post: (message) => this.controller.handle(message), settings: () => this.controller.settings };
+  }
 
   resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
     setUpWebview(view.webview, this.ctx.extensionUri, 'sidebar', vscode.l10n.t('Hyperparameters'));
-    const subscription = view.webview.onDidReceiveMessage((raw: unknown) => this.receive(view, raw));
+    const subscriptions = [
+      view.webview.onDidReceiveMessage((raw: unknown) => {
+        this.controller.handle(raw).then(undefined, (err: unknown) => this.ctx.log.error('sidebar: message failed', err));
+      }),
+      this.ctx.training.onDidChangeRun(() => this.controller.runChanged()),
+    ];
     view.onDidDispose(() => {
-      subscription.dispose();
+      for (const s of subscriptions) s.dispose();
+      if (this.view === view) this.view = null;
       this.ctx.readiness.markGone('sidebar');
     });
   }
 
-  private receive(view: vscode.WebviewView, raw: unknown): void {
-    if (!isSidebarToHost(raw)) {
-      this.ctx.log.warn(`sidebar: ignored a malformed message ${JSON.stringify(raw)}`);
-      return;
-    }
-    switch (raw.type) {
-      case 'ready': {
-        const message: HostToSidebar = { type: 'didLoadSnapshot', snapshot: { strings: sidebarStrings(), groups: sidebarGroups() } };
-        view.webview.postMessage(message).then(
-          () => this.ctx.readiness.markReady('sidebar'),
-          (err: unknown) => this.ctx.log.error('sidebar: postMessage failed', err),
-        );
-        return;
-      }
-      case 'openTrainingPanel':
-        vscode.commands.executeCommand(CommandIds.openTrainingPanel).then(undefined, (err: unknown) => this.ctx.log.error('sidebar: could not open the panel', err));
-        return;
-      default:
-        assertNever(raw);
-    }
+  private currentRun(): SidebarRun | null {
+    const state = this.ctx.training.state;
+    const view = toRunView(state);
+    if (!state || !view) return null;
+    return { label: state.label, status: state.status, statusText: view.statusText, fromSidebar: state.label.startsWith(SIDEBAR_RUN_PREFIX) };
   }
 }

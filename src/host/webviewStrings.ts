@@ -3,8 +3,8 @@
  * and sent in the snapshot. English is the key; l10n/bundle.l10n.es.json holds the Spanish.
  */
 import * as vscode from 'vscode';
-import { HYPERPARAM_GROUPS } from '../shared/hyperparams';
-import type { PanelStrings, SidebarGroup, SidebarStrings } from '../shared/protocol/webviewProtocol';
+import { type SettingsProblem, schemaTexts } from '../shared/hyperparamSettings';
+import type { PanelStrings, SidebarStrings } from '../shared/protocol/webviewProtocol';
 
 export function panelStrings(): PanelStrings {
   return {
@@ -46,16 +46,37 @@ export function sidebarStrings(): SidebarStrings {
       'Parameters (weights and biases) are learned by the model during training. Hyperparameters are chosen before training: these are the ones HyperLab lets you tune.',
     ),
     openPanel: vscode.l10n.t('Open Training Panel'),
+    train: vscode.l10n.t('Train'),
+    stop: vscode.l10n.t('Stop'),
+    addLayer: vscode.l10n.t('Add layer'),
+    removeLayer: vscode.l10n.t('Remove'),
+    layerN: vscode.l10n.t('Hidden layer {0}'),
+    inputLayer: vscode.l10n.t('Input: {0} features'),
+    outputLayer: vscode.l10n.t('Output: Dense(1, activation="{0}"), loss="{1}"'),
+    parameters: vscode.l10n.t('{0} trainable parameters'),
+    iterations: vscode.l10n.t('{0} iterations per epoch = ⌈{1} training samples / batch size {2}⌉'),
     kerasDefault: vscode.l10n.t('Keras default'),
     noDefault: vscode.l10n.t('you choose'),
+    allowed: vscode.l10n.t('Allowed: {0}'),
+    allowedWhole: vscode.l10n.t('Allowed: whole numbers {0}'),
+    notANumber: vscode.l10n.t('Enter a number'),
+    oneFeature: vscode.l10n.t('The network needs at least one input feature.'),
+    regenerate: vscode.l10n.t('Regenerate'),
+    presets: vscode.l10n.t('Playground\'s values'),
+    otherValue: vscode.l10n.t('other'),
+    appliesNext: vscode.l10n.t('Changes apply to the next run; a learning-rate change applies at once to a run started here.'),
+    rejected: vscode.l10n.t('HyperLab refused these settings:'),
+    noRun: vscode.l10n.t('No training run yet.'),
+    dropoutHint: vscode.l10n.t('Dropout: add a Dropout layer under Model architecture and set its rate there ({0} now).'),
   };
 }
 
-/** The lecture's hyperparameter groups with translated labels (keys are the English labels). */
-export function sidebarGroups(): SidebarGroup[] {
-  return HYPERPARAM_GROUPS.map((group) => ({
-    id: group.id,
-    label: vscode.l10n.t(group.label),
-    items: group.items.map((item) => ({ ...item, label: vscode.l10n.t(item.label) })),
-  }));
+/** The schema's English texts → the display language's (keys are the English texts). */
+export function sidebarTexts(): Record<string, string> {
+  return Object.fromEntries(schemaTexts().map((text) => [text, vscode.l10n.t(text)]));
+}
+
+/** Settings problems as lines for the user: "Batch size: Allowed: 1 … 512". */
+export function sidebarProblems(problems: readonly SettingsProblem[]): string[] {
+  return problems.map((p) => `${vscode.l10n.t(p.label)} (${p.path}): ${vscode.l10n.t('Allowed: {0}', p.allowed)}`);
 }

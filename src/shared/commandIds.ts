@@ -6,6 +6,7 @@ export const CommandIds = {
   openTrainingPanel: 'hyperlab.openTrainingPanel',
   trainExperiment: 'hyperlab.trainExperiment',
   trainModel: 'hyperlab.trainModel',
+  trainExercise: 'hyperlab.trainExercise',
   showModelSummary: 'hyperlab.showModelSummary',
   stopTraining: 'hyperlab.stopTraining',
 } as const;

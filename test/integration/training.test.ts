@@ -70,3 +70,18 @@ describe('a run outlives its panel', () => {
     assert.equal(hyperlab.trainingState()?.status, 'running');
   });
 });
+
+describe('the lecture exercises', () => {
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('trains an exercise of the walkthrough by its id', async () => {
+    const hyperlab = await api();
+    await vscode.commands.executeCommand('hyperlab.trainExercise', '03-gauss-new-dataset');
+    const end = await hyperlab.whenTrainingEnds(60_000);
+    assert.equal(end.status, 'finished', end.message ?? '');
+    assert.equal(end.label, 'A new dataset: two Gaussian clusters');
+    assert.ok((end.epochs.at(-1)?.logs.val_accuracy ?? 0) > 0.9, 'two Gaussian clusters are separable');
+  });
+});

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HYPERPARAM_GROUPS } from '../../src/shared/hyperparams';
+import { schemaTexts } from '../../src/shared/hyperparamSettings';
 
 /** Folders whose pure builders take the translation function as `t` (the host passes vscode.l10n.t). */
-const PURE_BUILDERS = [path.join('keras', 'hover'), path.join('host', 'language')];
+const PURE_BUILDERS = [path.join('keras', 'hover'), path.join('host', 'language'), path.join('host', 'training')];
 
 /** Every string literal passed to vscode.l10n.t(...) in the host code, and to t(...) in the pure builders. */
 function l10nLiterals(): string[] {
@@ -20,7 +20,7 @@ function l10nLiterals(): string[] {
 
 describe('localization', () => {
   const bundle = JSON.parse(fs.readFileSync('l10n/bundle.l10n.es.json', 'utf8')) as Record<string, string>;
-  const keys = [...new Set([...l10nLiterals(), ...HYPERPARAM_GROUPS.flatMap((g) => [g.label, ...g.items.map((i) => i.label)])])];
+  const keys = [...new Set([...l10nLiterals(), ...schemaTexts()])];
 
   it('finds the host strings to check', () => {
     assert.ok(keys.length >= 15, `only ${keys.length} strings found`);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { defaultSettings } from '../../src/shared/hyperparamSettings';
 import {
   type PanelStrings,
   type SidebarStrings,
@@ -16,13 +17,27 @@ const sidebarStrings = Object.fromEntries(SIDEBAR_STRING_KEYS.map((k) => [k, k])
 describe('webview protocol guards', () => {
   it('accept the webviews\' requests and nothing else', () => {
     assert.ok(isPanelToHost({ type: 'ready' }));
-    assert.ok(isSidebarToHost({ type: 'ready' }));
+    assert.ok(isSidebarToHost({ type: 'ready', settings: null }));
     assert.ok(isSidebarToHost({ type: 'openTrainingPanel' }));
     assert.ok(isPanelToHost({ type: 'stopTraining' }) && isPanelToHost({ type: 'pauseTraining' }) && isPanelToHost({ type: 'resumeTraining' }));
     for (const bad of [null, 'ready', [], {}, { type: 'READY' }, { type: 'ready', extra: 1 }, { type: 'openTrainingPanel' }]) {
       assert.ok(!isPanelToHost(bad), `panel accepted ${JSON.stringify(bad)}`);
     }
     assert.ok(!isSidebarToHost({ type: 'startTraining' }));
+  });
+
+  it('accept the sidebar\'s requests only with valid settings', () => {
+    const settings = defaultSettings();
+    for (const good of [{ type: 'ready', settings }, { type: 'updateSettings', settings }, { type: 'startTraining', settings }, { type: 'stopTraining' }, { type: 'openTrainingPanel' }]) {
+      assert.ok(isSidebarToHost(good), JSON.stringify(good).slice(0, 60));
+    }
+    const bad = [
+      { type: 'ready' }, { type: 'updateSettings' }, { type: 'updateSettings', settings: null }, { type: 'startTraining', settings, extra: 1 },
+      { type: 'updateSettings', settings: { ...settings, batch_size: 0 } }, { type: 'updateSettings', settings: { ...settings, optimizer: 'LBFGS' } },
+      { type: 'updateSettings', settings: { ...settings, layers: [{ type: 'Conv2D', units: 2, activation: 'relu', rate: 0 }] } },
+      { type: 'stopTraining', settings }, { type: 'pauseTraining' },
+    ];
+    for (const b of bad) assert.ok(!isSidebarToHost(b), JSON.stringify(b).slice(0, 80));
   });
 
   it('accept a panel snapshot with and without a run', () => {
@@ -49,10 +64,17 @@ describe('webview protocol guards', () => {
     assert.ok(!isHostToPanel({ type: 'didLoadSnapshot' }));
   });
 
-  it('accept a sidebar snapshot and reject a malformed group', () => {
-    const group = { id: 'optimization', label: 'Optimización', items: [{ id: 'epochs', label: 'Épocas', keras: 'fit(epochs=)', kerasDefault: '1' }] };
-    assert.ok(isHostToSidebar({ type: 'didLoadSnapshot', snapshot: { strings: sidebarStrings, groups: [group] } }));
-    const bad = { ...group, items: [{ id: 'epochs', label: 'Épocas', keras: 'fit(epochs=)', kerasDefault: 1 }] };
-    assert.ok(!isHostToSidebar({ type: 'didLoadSnapshot', snapshot: { strings: sidebarStrings, groups: [bad] } }));
+  it('accept a sidebar snapshot, run updates and rejections, and refuse malformed ones', () => {
+    const settings = defaultSettings();
+    const run = { label: 'Sidebar: circle', status: 'running', statusText: 'epoch 3 of 100', fromSidebar: true };
+    assert.ok(isHostToSidebar({ type: 'didLoadSnapshot', snapshot: { strings: sidebarStrings, texts: { Seed: 'Semilla' }, settings, run: null } }));
+    assert.ok(isHostToSidebar({ type: 'didLoadSnapshot', snapshot: { strings: sidebarStrings, texts: {}, settings, run } }));
+    assert.ok(isHostToSidebar({ type: 'didUpdateRun', run }) && isHostToSidebar({ type: 'didUpdateRun', run: null }));
+    assert.ok(isHostToSidebar({ type: 'didRejectSettings', problems: ['Batch size: 1 … 512'] }));
+    assert.ok(!isHostToSidebar({ type: 'didLoadSnapshot', snapshot: { strings: sidebarStrings, texts: { Seed: 1 }, settings, run: null } }));
+    assert.ok(!isHostToSidebar({ type: 'didLoadSnapshot', snapshot: { strings: sidebarStrings, texts: {}, settings: { ...settings, epochs: 0 }, run: null } }));
+    assert.ok(!isHostToSidebar({ type: 'didLoadSnapshot', snapshot: { strings: sidebarStrings, texts: {}, settings, run: { ...run, status: 'exploded' } } }));
+    assert.ok(!isHostToSidebar({ type: 'didUpdateRun', run: { ...run, fromSidebar: 'yes' } }));
+    assert.ok(!isHostToSidebar({ type: 'didRejectSettings', problems: [1] }));
   });
 });

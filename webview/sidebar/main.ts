@@ -1,44 +1,142 @@
 /**
- * The HyperLab sidebar's script: the lecture's four families of hyperparameters, each with the Keras
- * argument that sets it and Keras' default, and a button into the training panel.
+ * The HyperLab sidebar's script: posts `ready` (with its own saved settings), draws the snapshot's
+ * settings as the lecture's groups of controls, and keeps the live numbers (trainable parameters,
+ * iterations per epoch) and the run's status line current. Every accepted change is saved in the
+ * webview's state and sent to the host (updateSettings), which stores it in the workspace; Train sends
+ * the settings to train. It validates at the controls; the host validates everything again.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
-import { assertNever } from '../../src/shared/protocol/guards';
-import { type HostToSidebar, type SidebarGroup, type SidebarSnapshot, type SidebarStrings, type SidebarToHost, isHostToSidebar } from '../../src/shared/protocol/webviewProtocol';
+import { GROUP_IDS, type GroupId, type HyperparamSettings } from '../../src/shared/hyperparams';
+import { iterationsPerEpoch, parameterCount, restoreSettings, trainingSamples } from '../../src/shared/hyperparamSettings';
+import { assertNever, isRecord } from '../../src/shared/protocol/guards';
+import { type HostToSidebar, type SidebarRun, type SidebarSnapshot, type SidebarToHost, isHostToSidebar } from '../../src/shared/protocol/webviewProtocol';
 import { el, render } from '../common/dom';
 import { connect } from '../common/vscodeApi';
+import { type FormContext, fill } from './controls';
+import { groupSections } from './sections';
 
 const channel = connect<SidebarToHost, HostToSidebar>(isHostToSidebar);
+const ACTIVE: readonly string[] = ['starting', 'running', 'paused'];
+/** updateSettings waits this long for typing to pause, so a value is not sent once per keystroke. */
+const POST_DELAY_MS = 250;
 
-function groupSection(group: SidebarGroup, strings: SidebarStrings): HTMLElement {
-  const rows = group.items.map((item) =>
-    el(
-      'li',
-      { 'data-hyperparam': item.id },
-      el('span', { class: 'hp-label' }, item.label),
-      el('code', { class: 'hp-keras' }, item.keras),
-      el('span', { class: 'hp-default' }, `${strings.kerasDefault}: ${item.kerasDefault ?? strings.noDefault}`),
-    ),
-  );
-  return el('vscode-collapsible', { heading: group.label, open: true, 'data-group': group.id }, el('ul', { class: 'hp-list' }, ...rows));
+interface SavedState {
+  readonly settings: HyperparamSettings;
+  readonly open: readonly GroupId[];
 }
 
-function show(snapshot: SidebarSnapshot): void {
-  const { strings, groups } = snapshot;
-  const open = el('vscode-button', { id: 'open-panel' }, strings.openPanel);
-  open.addEventListener('click', () => channel.post({ type: 'openTrainingPanel' }));
-  render(document.getElementById('app') as HTMLElement, el('p', { class: 'intro' }, strings.intro), open, ...groups.map((g) => groupSection(g, strings)));
+function readState(): { settings: HyperparamSettings | null; open: Set<GroupId> } {
+  const raw = channel.getState();
+  if (!isRecord(raw)) return { settings: null, open: new Set(['architecture', 'optimization', 'data']) };
+  const open = Array.isArray(raw.open) ? raw.open.filter((g): g is GroupId => (GROUP_IDS as readonly unknown[]).includes(g)) : [];
+  return { settings: raw.settings === undefined ? null : restoreSettings(raw.settings), open: new Set(open) };
+}
+
+const saved = readState();
+const open = saved.open;
+let snapshot: SidebarSnapshot | null = null;
+let settings: HyperparamSettings | null = saved.settings;
+let run: SidebarRun | null = null;
+let rejected: readonly string[] = [];
+let postTimer: ReturnType<typeof setTimeout> | undefined;
+
+function saveState(): void {
+  if (settings) channel.setState({ settings, open: [...open] } satisfies SavedState);
+}
+
+function flushSettings(): void {
+  clearTimeout(postTimer);
+  postTimer = undefined;
+  if (settings) channel.post({ type: 'updateSettings', settings });
+}
+
+const ctx: FormContext = {
+  get strings() {
+    return snapshot!.strings;
+  },
+  tr: (text) => snapshot?.texts[text] ?? text,
+  get settings() {
+    return settings!;
+  },
+  commit(next, rebuild) {
+    settings = next;
+    rejected = [];
+    saveState();
+    clearTimeout(postTimer);
+    postTimer = setTimeout(flushSettings, POST_DELAY_MS);
+    if (rebuild) draw();
+    else refreshSummary();
+  },
+};
+
+function refreshSummary(): void {
+  if (!snapshot || !settings) return;
+  const s = snapshot.strings, params = parameterCount(settings);
+  document.getElementById('param-count')!.textContent = fill(s.parameters, params.toLocaleString());
+  document.getElementById('iterations')!.textContent = fill(s.iterations, iterationsPerEpoch(settings), trainingSamples(settings), settings.batch_size);
+  const active = run !== null && ACTIVE.includes(run.status);
+  document.getElementById('run-status')!.textContent = run ? `${run.label}: ${run.statusText}` : s.noRun;
+  const problems = document.getElementById('rejected')!;
+  problems.hidden = rejected.length === 0;
+  problems.replaceChildren(...(rejected.length ? [el('p', {}, s.rejected), ...rejected.map((p) => el('p', {}, p))] : []));
+  const stop = document.getElementById('stop') as HTMLElementTagNameMap['vscode-button'];
+  stop.disabled = !active;
+  document.body.dataset.params = String(params);
+  document.body.dataset.run = run?.status ?? 'none';
+}
+
+function summary(): HTMLElement {
+  const s = snapshot!.strings;
+  const train = el('vscode-button', { id: 'train' }, s.train);
+  train.addEventListener('click', () => {
+    clearTimeout(postTimer);
+    postTimer = undefined;
+    if (settings) channel.post({ type: 'startTraining', settings });
+  });
+  const stop = el('vscode-button', { id: 'stop', secondary: true }, s.stop);
+  stop.addEventListener('click', () => channel.post({ type: 'stopTraining' }));
+  const openPanel = el('vscode-button', { id: 'open-panel', secondary: true }, s.openPanel);
+  openPanel.addEventListener('click', () => channel.post({ type: 'openTrainingPanel' }));
+  return el('section', { class: 'hp-summary' },
+    el('div', { id: 'param-count', class: 'hp-big' }),
+    el('div', { id: 'iterations', class: 'hp-hint' }),
+    el('div', { class: 'hp-buttons' }, train, stop, openPanel),
+    el('div', { id: 'run-status', class: 'hp-hint', 'aria-live': 'polite' }),
+    el('div', { id: 'rejected', class: 'hp-rejected', role: 'alert', hidden: true }),
+    el('p', { class: 'hp-hint' }, s.appliesNext));
+}
+
+function draw(): void {
+  if (!snapshot || !settings) return;
+  const sections = groupSections(ctx, open, (group, isOpen) => {
+    if (isOpen) open.add(group);
+    else open.delete(group);
+    saveState();
+  });
+  render(document.getElementById('app')!, el('p', { class: 'intro' }, snapshot.strings.intro), summary(), ...sections);
+  refreshSummary();
   document.body.dataset.state = 'ready';
 }
 
 channel.onMessage((message) => {
   switch (message.type) {
     case 'didLoadSnapshot':
-      show(message.snapshot);
+      snapshot = message.snapshot;
+      settings = message.snapshot.settings;
+      run = message.snapshot.run;
+      saveState();
+      draw();
+      return;
+    case 'didUpdateRun':
+      run = message.run;
+      refreshSummary();
+      return;
+    case 'didRejectSettings':
+      rejected = message.problems;
+      refreshSummary();
       return;
     default:
-      assertNever(message.type);
+      assertNever(message);
   }
 });
-channel.post({ type: 'ready' });
+channel.post({ type: 'ready', settings });

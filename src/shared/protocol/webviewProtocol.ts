@@ -1,10 +1,12 @@
 /**
  * The messages between the extension host and HyperLab's two webviews (the training panel and the
  * tuning sidebar). Each direction is a discriminated union on `type`; each receiving edge calls the
- * matching guard before it looks inside. Requests are imperative (`openTrainingPanel`), replies and
+ * matching guard before it looks inside. Requests are imperative (`startTraining`), replies and
  * events past tense (`didLoadSnapshot`). Protocol: the webview posts `ready` once its script runs;
  * the host answers with a full snapshot, and only then sends increments.
  */
+import type { HyperparamSettings } from '../hyperparams';
+import { isHyperparamSettings } from '../hyperparamSettings';
 import { isArrayOf, isFiniteNumber, isRecord, isString, isStringTable } from './guards';
 import { type Boundary, type Confusion, type PlanePoints, type Task, TASKS, isBoundary, isConfusion } from './workerProtocol';
 
@@ -79,30 +81,42 @@ export type HostToPanel =
 
 // ---- tuning sidebar -------------------------------------------------------------------------------
 
-export const SIDEBAR_STRING_KEYS = ['intro', 'openPanel', 'kerasDefault', 'noDefault'] as const;
+export const SIDEBAR_STRING_KEYS = [
+  'intro', 'openPanel', 'train', 'stop', 'addLayer', 'removeLayer', 'layerN', 'inputLayer', 'outputLayer', 'parameters', 'iterations',
+  'kerasDefault', 'noDefault', 'allowed', 'allowedWhole', 'notANumber', 'oneFeature', 'regenerate', 'presets', 'otherValue', 'appliesNext', 'rejected', 'noRun', 'dropoutHint',
+] as const;
 export type SidebarStrings = Record<(typeof SIDEBAR_STRING_KEYS)[number], string>;
 
-export interface SidebarItem {
-  readonly id: string;
+/** The current training run as the sidebar shows it (a line of status, and whether Stop applies). */
+export interface SidebarRun {
   readonly label: string;
-  readonly keras: string;
-  readonly kerasDefault: string | null;
-}
-
-export interface SidebarGroup {
-  readonly id: string;
-  readonly label: string;
-  readonly items: readonly SidebarItem[];
+  readonly status: RunViewStatus;
+  readonly statusText: string;
+  /** Whether the sidebar started it (a learning-rate change then applies to it at once). */
+  readonly fromSidebar: boolean;
 }
 
 export interface SidebarSnapshot {
   readonly strings: SidebarStrings;
-  readonly groups: readonly SidebarGroup[];
+  /** The schema's English texts (labels, tooltips, option names) → the display language's. */
+  readonly texts: Readonly<Record<string, string>>;
+  readonly settings: HyperparamSettings;
+  readonly run: SidebarRun | null;
 }
 
-export type SidebarToHost = { readonly type: 'ready' } | { readonly type: 'openTrainingPanel' };
+export type SidebarToHost =
+  /** `settings`: the webview's own saved copy (already restored), used when the host has none. */
+  | { readonly type: 'ready'; readonly settings: HyperparamSettings | null }
+  | { readonly type: 'updateSettings'; readonly settings: HyperparamSettings }
+  | { readonly type: 'startTraining'; readonly settings: HyperparamSettings }
+  | { readonly type: 'stopTraining' }
+  | { readonly type: 'openTrainingPanel' };
 
-export type HostToSidebar = { readonly type: 'didLoadSnapshot'; readonly snapshot: SidebarSnapshot };
+export type HostToSidebar =
+  | { readonly type: 'didLoadSnapshot'; readonly snapshot: SidebarSnapshot }
+  | { readonly type: 'didUpdateRun'; readonly run: SidebarRun | null }
+  /** The host refused settings the webview sent (each line: the setting and what it allows). */
+  | { readonly type: 'didRejectSettings'; readonly problems: readonly string[] };
 
 // ---- guards ---------------------------------------------------------------------------------------
 
@@ -112,8 +126,23 @@ export function isPanelToHost(raw: unknown): raw is PanelToHost {
   return isRecord(raw) && PANEL_REQUESTS.includes(raw.type as string) && Object.keys(raw).length === 1;
 }
 
+const hasKeys = (raw: Record<string, unknown>, keys: readonly string[]): boolean =>
+  Object.keys(raw).length === keys.length && keys.every((k) => k in raw);
+
 export function isSidebarToHost(raw: unknown): raw is SidebarToHost {
-  return isRecord(raw) && (raw.type === 'ready' || raw.type === 'openTrainingPanel') && Object.keys(raw).length === 1;
+  if (!isRecord(raw)) return false;
+  switch (raw.type) {
+    case 'ready':
+      return hasKeys(raw, ['type', 'settings']) && (raw.settings === null || isHyperparamSettings(raw.settings));
+    case 'updateSettings':
+    case 'startTraining':
+      return hasKeys(raw, ['type', 'settings']) && isHyperparamSettings(raw.settings);
+    case 'stopTraining':
+    case 'openTrainingPanel':
+      return hasKeys(raw, ['type']);
+    default:
+      return false;
+  }
 }
 
 const isNullableNumber = (v: unknown): v is number | null => v === null || isFiniteNumber(v);
@@ -150,18 +179,17 @@ export function isHostToPanel(raw: unknown): raw is HostToPanel {
   return isStringTable(s.strings, PANEL_STRING_KEYS) && (s.run === null || isRunView(s.run)) && (s.boundary === null || isBoundary(s.boundary));
 }
 
-function isSidebarItem(v: unknown): v is SidebarItem {
-  return (
-    isRecord(v) && isString(v.id) && isString(v.label) && isString(v.keras) && (v.kerasDefault === null || isString(v.kerasDefault))
-  );
+function isSidebarRun(v: unknown): v is SidebarRun {
+  return isRecord(v) && isString(v.label) && RUN_STATUSES.includes(v.status as RunViewStatus) && isString(v.statusText) && typeof v.fromSidebar === 'boolean';
 }
 
-function isSidebarGroup(v: unknown): v is SidebarGroup {
-  return isRecord(v) && isString(v.id) && isString(v.label) && isArrayOf(v.items, isSidebarItem);
-}
+const isTextTable = (v: unknown): v is Record<string, string> => isRecord(v) && Object.values(v).every(isString);
 
 export function isHostToSidebar(raw: unknown): raw is HostToSidebar {
-  if (!isRecord(raw) || raw.type !== 'didLoadSnapshot' || !isRecord(raw.snapshot)) return false;
+  if (!isRecord(raw)) return false;
+  if (raw.type === 'didUpdateRun') return raw.run === null || isSidebarRun(raw.run);
+  if (raw.type === 'didRejectSettings') return isArrayOf(raw.problems, isString);
+  if (raw.type !== 'didLoadSnapshot' || !isRecord(raw.snapshot)) return false;
   const s = raw.snapshot;
-  return isStringTable(s.strings, SIDEBAR_STRING_KEYS) && isArrayOf(s.groups, isSidebarGroup);
+  return isStringTable(s.strings, SIDEBAR_STRING_KEYS) && isTextTable(s.texts) && isHyperparamSettings(s.settings) && (s.run === null || isSidebarRun(s.run));
 }

@@ -1,0 +1,125 @@
+/**
+ * The host side of the hyperparameter sidebar, free of 'vscode' so unit tests drive it with fakes: it
+ * checks every message from the webview (the guard validates the settings against the schema again),
+ * keeps the settings and stores them in the workspace's storage, answers `ready` with the snapshot,
+ * trains the settings through TrainingService, and forwards a learning-rate change to a run the sidebar
+ * started (Playground applies it live). It lives as long as the extension; views come and go.
+ */
+import type { HyperparamSettings } from '../../shared/hyperparams';
+import { type SettingsProblem, defaultSettings, restoreSettings, validateSettings } from '../../shared/hyperparamSettings';
+import { assertNever, isRecord } from '../../shared/protocol/guards';
+import { type HostToSidebar, type SidebarRun, type SidebarStrings, type SidebarToHost, isSidebarToHost } from '../../shared/protocol/webviewProtocol';
+import { experimentFromSettings } from './experimentFromSettings';
+
+/** The workspaceState key of the sidebar's settings. */
+export const SETTINGS_KEY = 'hyperlab.sidebar.settings';
+/** Runs started here are labelled "Sidebar: <dataset>". */
+export const SIDEBAR_RUN_PREFIX = 'Sidebar: ';
+
+export interface SidebarPorts {
+  /** Posts to the view if one is showing; resolves false when none is (or it refused the message). */
+  post(message: HostToSidebar): PromiseLike<boolean>;
+  /** The workspace's storage (vscode.Memento). */
+  readonly memento: { get(key: string): unknown; update(key: string, value: unknown): PromiseLike<void> };
+  readonly training: {
+    start(request: { readonly label: string; readonly experiment: unknown; readonly baseDir: string }): PromiseLike<boolean>;
+    stop(): void;
+    setLearningRate(lr: number): void;
+  };
+  /** The current (or last) run, or null before the first. */
+  currentRun(): SidebarRun | null;
+  openTrainingPanel(): PromiseLike<unknown>;
+  strings(): SidebarStrings;
+  texts(): Record<string, string>;
+  /** Localized lines for the user, one per problem. */
+  describeProblems(problems: readonly SettingsProblem[]): string[];
+  readonly log: { warn(message: string): void; error(message: string, err: unknown): void };
+  /** Called once the snapshot reached the view (the `ready` handshake is complete). */
+  markReady(): void;
+  /** Folder that relative data paths resolve against (Playground data needs none). */
+  readonly baseDir: string;
+}
+
+const ACTIVE = ['starting', 'running', 'paused'];
+
+export class SidebarController {
+  private current: HyperparamSettings;
+  private lastRunKey = '';
+
+  constructor(private readonly ports: SidebarPorts) {
+    const stored = ports.memento.get(SETTINGS_KEY);
+    this.current = stored === undefined ? defaultSettings() : restoreSettings(stored);
+  }
+
+  get settings(): HyperparamSettings {
+    return this.current;
+  }
+
+  /** Handles one message from the webview, checked here first: anything malformed is logged and refused. */
+  async handle(raw: unknown): Promise<void> {
+    if (!isSidebarToHost(raw)) return this.refuse(raw);
+    const message: SidebarToHost = raw;
+    switch (message.type) {
+      case 'ready':
+        return this.sendSnapshot(message.settings);
+      case 'updateSettings':
+        return this.update(message.settings);
+      case 'startTraining':
+        await this.update(message.settings);
+        return this.train();
+      case 'stopTraining':
+        this.ports.training.stop();
+        return;
+      case 'openTrainingPanel':
+        await this.ports.openTrainingPanel();
+        return;
+      default:
+        assertNever(message);
+    }
+  }
+
+  /** Posts the run's state when its status or epoch changed since the last post (runs fire about 10 times a second). */
+  runChanged(): void {
+    const run = this.ports.currentRun();
+    const key = run ? `${run.label}|${run.status}|${run.statusText}` : '';
+    if (key === this.lastRunKey) return;
+    this.lastRunKey = key;
+    this.post({ type: 'didUpdateRun', run });
+  }
+
+  private async sendSnapshot(fromWebview: HyperparamSettings | null): Promise<void> {
+    // The workspace's copy wins; the webview's own copy fills in when the workspace has none.
+    if (this.ports.memento.get(SETTINGS_KEY) === undefined && fromWebview) await this.update(fromWebview);
+    const run = this.ports.currentRun();
+    this.lastRunKey = run ? `${run.label}|${run.status}|${run.statusText}` : '';
+    const snapshot = { strings: this.ports.strings(), texts: this.ports.texts(), settings: this.current, run };
+    if (await this.ports.post({ type: 'didLoadSnapshot', snapshot })) this.ports.markReady();
+  }
+
+  private async update(next: HyperparamSettings): Promise<void> {
+    const before = this.current;
+    this.current = next;
+    const run = this.ports.currentRun();
+    if (next.learning_rate !== before.learning_rate && run?.fromSidebar && ACTIVE.includes(run.status)) {
+      this.ports.training.setLearningRate(next.learning_rate);
+    }
+    await this.ports.memento.update(SETTINGS_KEY, next);
+  }
+
+  private async train(): Promise<void> {
+    const s = this.current;
+    await this.ports.training.start({ label: `${SIDEBAR_RUN_PREFIX}${s.dataset}`, experiment: experimentFromSettings(s), baseDir: this.ports.baseDir });
+  }
+
+  private refuse(raw: unknown): void {
+    this.ports.log.warn(`sidebar: ignored a malformed message ${JSON.stringify(raw)?.slice(0, 500)}`);
+    if (isRecord(raw) && (raw.type === 'updateSettings' || raw.type === 'startTraining')) {
+      const problems = validateSettings(raw.settings);
+      if (problems.length > 0) this.post({ type: 'didRejectSettings', problems: this.ports.describeProblems(problems) });
+    }
+  }
+
+  private post(message: HostToSidebar): void {
+    this.ports.post(message).then(undefined, (err: unknown) => this.ports.log.error('sidebar: postMessage failed', err));
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The sidebar's host side in the real extension host: the view resolves and its webview completes the
+ * ready handshake; a settings change sent as the webview sends it is stored and reaches the engine (the
+ * run trains that network on that dataset); out-of-range settings are refused. The webview itself
+ * cannot be clicked from here: messages go through the extension API's `sidebar.post`, the same path
+ * (guard included) as the webview's postMessage. The UI tier clicks the real controls.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { HyperLabApi } from '../../src/host/hyperlabApi';
+import type { SidebarHandle } from '../../src/host/tuningViewProvider';
+import type { HyperparamSettings } from '../../src/shared/hyperparams';
+
+/** The API with the sidebar's handle (HyperLabApi.sidebar, from TuningViewProvider.handle). */
+type Api = HyperLabApi & { readonly sidebar: SidebarHandle };
+
+async function activated(): Promise<HyperLabApi & { readonly sidebar?: SidebarHandle }> {
+  const ext = vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab');
+  assert.ok(ext, 'hyperlab.hyperlab is not loaded in this host');
+  return ext.activate();
+}
+
+async function api(): Promise<Api> {
+  const exports = await activated();
+  assert.ok(exports.sidebar, 'HyperLabApi.sidebar is missing: createApi must receive the TuningViewProvider\'s handle');
+  return { ...exports, sidebar: exports.sidebar };
+}
+
+describe('the hyperparameter sidebar in the real extension host', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('hyperlab.stopTraining');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('resolves the view, whose webview completes the ready handshake', async () => {
+    const hyperlab = await activated();
+    await vscode.commands.executeCommand('hyperlab.tuning.focus');
+    await hyperlab.whenWebviewReady('sidebar', 45_000);
+  });
+
+  it('stores a change and trains it: 6 tanh neurons on xor reach the engine', async () => {
+    const hyperlab = await api();
+    const next: HyperparamSettings = {
+      ...hyperlab.sidebar.settings(),
+      layers: [{ type: 'Dense', units: 6, activation: 'tanh', rate: 0.5 }], dataset: 'xor', problem_type: 'classification', epochs: 20,
+    };
+    await hyperlab.sidebar.post({ type: 'updateSettings', settings: next });
+    assert.deepEqual(hyperlab.sidebar.settings(), next);
+    await hyperlab.sidebar.post({ type: 'startTraining', settings: next });
+    const end = await hyperlab.whenTrainingEnds(60_000);
+    assert.equal(end.status, 'finished', end.message ?? '');
+    assert.equal(end.label, 'Sidebar: xor');
+    assert.match(end.description ?? '', /Playground "xor"/);
+    assert.equal(end.params, (2 * 6 + 6) + (6 + 1));
+    assert.equal(end.epochs.length, 20);
+  });
+
+  it('refuses settings outside a control\'s range and keeps the stored ones', async () => {
+    const hyperlab = await api();
+    const before = hyperlab.sidebar.settings();
+    await hyperlab.sidebar.post({ type: 'updateSettings', settings: { ...before, batch_size: 100_000 } });
+    await hyperlab.sidebar.post({ type: 'startTraining', settings: { ...before, dataset: 'plane' } });
+    assert.deepEqual(hyperlab.sidebar.settings(), before);
+    assert.equal(hyperlab.trainingState()?.label.startsWith('Sidebar: plane') ?? false, false);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * The sidebar's host side (src/host/sidebar/sidebarController.ts) driven with fakes for the webview,
+ * the workspace storage and TrainingService: the ready → snapshot handshake with restored settings,
+ * storage of every accepted change, refusal of malformed or out-of-range messages, Train with the
+ * experiment built from the settings, Stop, and the live learning-rate change of a sidebar run.
+ */
+import * as assert from 'node:assert/strict';
+import { experimentFromSettings } from '../../src/host/sidebar/experimentFromSettings';
+import { SETTINGS_KEY, type SidebarPorts, SidebarController } from '../../src/host/sidebar/sidebarController';
+import type { HyperparamSettings } from '../../src/shared/hyperparams';
+import { defaultSettings, withProblemType } from '../../src/shared/hyperparamSettings';
+import { type HostToSidebar, SIDEBAR_STRING_KEYS, type SidebarRun, type SidebarStrings, isHostToSidebar } from '../../src/shared/protocol/webviewProtocol';
+
+const strings = Object.fromEntries(SIDEBAR_STRING_KEYS.map((k) => [k, k])) as SidebarStrings;
+
+function harness(stored?: unknown) {
+  const posted: HostToSidebar[] = [];
+  const memento = new Map<string, unknown>();
+  if (stored !== undefined) memento.set(SETTINGS_KEY, stored);
+  const started: { label: string; experiment: unknown; baseDir: string }[] = [];
+  const calls = { stop: 0, panel: 0, ready: 0, learningRates: [] as number[], warnings: [] as string[] };
+  let run: SidebarRun | null = null;
+  let viewShowing = true;
+  const ports: SidebarPorts = {
+    post: (m) => {
+      if (viewShowing) posted.push(m);
+      return Promise.resolve(viewShowing);
+    },
+    memento: { get: (k) => memento.get(k), update: (k, v) => Promise.resolve(void memento.set(k, v)) },
+    training: {
+      start: (r) => Promise.resolve(started.push(r) > 0),
+      stop: () => void calls.stop++,
+      setLearningRate: (lr) => void calls.learningRates.push(lr),
+    },
+    currentRun: () => run,
+    openTrainingPanel: () => Promise.resolve(calls.panel++),
+    strings: () => strings,
+    texts: () => ({ Seed: 'Semilla' }),
+    describeProblems: (ps) => ps.map((p) => `${p.label} (${p.path}): ${p.allowed}`),
+    log: { warn: (m) => void calls.warnings.push(m), error: () => undefined },
+    markReady: () => void calls.ready++,
+    baseDir: '/extension',
+  };
+  return {
+    controller: new SidebarController(ports), posted, memento, started, calls,
+    setRun: (r: SidebarRun | null) => { run = r; },
+    hideView: () => { viewShowing = false; },
+  };
+}
+
+const changed = (patch: Partial<HyperparamSettings>): HyperparamSettings => ({ ...defaultSettings(), ...patch });
+const sidebarRun = (status: SidebarRun['status'], fromSidebar = true): SidebarRun => ({ label: fromSidebar ? 'Sidebar: circle' : 'a.experiment.json', status, statusText: status, fromSidebar });
+
+describe('sidebar host side', () => {
+  it('answers ready with a snapshot the webview\'s guard accepts, then counts the view as ready', async () => {
+    const h = harness();
+    await h.controller.handle({ type: 'ready', settings: null });
+    assert.equal(h.posted.length, 1);
+    const [message] = h.posted;
+    assert.ok(isHostToSidebar(message));
+    assert.ok(message?.type === 'didLoadSnapshot');
+    assert.deepEqual(message.snapshot.settings, defaultSettings());
+    assert.deepEqual(message.snapshot.texts, { Seed: 'Semilla' });
+    assert.equal(h.calls.ready, 1);
+  });
+
+  it('does not count a view that did not receive the snapshot as ready', async () => {
+    const h = harness();
+    h.hideView();
+    await h.controller.handle({ type: 'ready', settings: null });
+    assert.equal(h.calls.ready, 0);
+  });
+
+  it('restores the workspace\'s settings, repairing what is no longer valid, and prefers them to the webview\'s copy', async () => {
+    const h = harness({ ...changed({ epochs: 12 }), batch_size: 9999 });
+    await h.controller.handle({ type: 'ready', settings: changed({ epochs: 99 }) });
+    const snap = h.posted[0];
+    assert.ok(snap?.type === 'didLoadSnapshot');
+    assert.equal(snap.snapshot.settings.epochs, 12);
+    assert.equal(snap.snapshot.settings.batch_size, defaultSettings().batch_size);
+  });
+
+  it('takes the webview\'s copy when the workspace has none, and stores it', async () => {
+    const h = harness();
+    await h.controller.handle({ type: 'ready', settings: changed({ epochs: 99 }) });
+    assert.equal((h.memento.get(SETTINGS_KEY) as HyperparamSettings).epochs, 99);
+  });
+
+  it('stores every accepted change in the workspace', async () => {
+    const h = harness();
+    const next = changed({ layers: [{ type: 'Dense', units: 8, activation: 'relu', rate: 0.5 }], dataset: 'xor' });
+    await h.controller.handle({ type: 'updateSettings', settings: next });
+    assert.deepEqual(h.memento.get(SETTINGS_KEY), next);
+    assert.deepEqual(h.controller.settings, next);
+  });
+
+  it('refuses out-of-range settings and malformed messages, says why, and keeps what it had', async () => {
+    const h = harness();
+    await h.controller.handle({ type: 'updateSettings', settings: { ...defaultSettings(), batch_size: 513 } });
+    await h.controller.handle({ type: 'startTraining', settings: { ...defaultSettings(), layers: [{ type: 'Dense', units: 0, activation: 'tanh', rate: 0.5 }] } });
+    for (const bad of [null, 'ready', { type: 'ready' }, { type: 'stopTraining', now: true }, { type: 'deleteEverything' }]) await h.controller.handle(bad);
+    assert.equal(h.memento.get(SETTINGS_KEY), undefined);
+    assert.equal(h.started.length, 0);
+    assert.equal(h.calls.stop, 0);
+    assert.equal(h.calls.warnings.length, 7);
+    const rejections = h.posted.filter((m) => m.type === 'didRejectSettings');
+    assert.deepEqual(rejections.map((m) => m.type === 'didRejectSettings' && m.problems), [['Batch size (batch_size): 1 … 512'], ['Neurons (layers[0].units): 1 … 64']]);
+  });
+
+  it('trains the settings it is sent, labelled "Sidebar: <dataset>"', async () => {
+    const h = harness();
+    const settings = withProblemType(changed({ epochs: 5 }), 'regression');
+    await h.controller.handle({ type: 'startTraining', settings });
+    assert.deepEqual(h.started, [{ label: 'Sidebar: plane', experiment: experimentFromSettings(settings), baseDir: '/extension' }]);
+    assert.deepEqual(h.memento.get(SETTINGS_KEY), settings);
+  });
+
+  it('stops training and opens the panel on request', async () => {
+    const h = harness();
+    await h.controller.handle({ type: 'stopTraining' });
+    await h.controller.handle({ type: 'openTrainingPanel' });
+    assert.deepEqual([h.calls.stop, h.calls.panel], [1, 1]);
+  });
+
+  it('applies a learning-rate change at once to a run the sidebar started, and only then', async () => {
+    const h = harness();
+    await h.controller.handle({ type: 'updateSettings', settings: changed({ learning_rate: 0.1 }) });
+    h.setRun(sidebarRun('running'));
+    await h.controller.handle({ type: 'updateSettings', settings: changed({ learning_rate: 0.3 }) });
+    await h.controller.handle({ type: 'updateSettings', settings: changed({ learning_rate: 0.3, epochs: 5 }) });
+    h.setRun(sidebarRun('running', false));
+    await h.controller.handle({ type: 'updateSettings', settings: changed({ learning_rate: 1 }) });
+    h.setRun(sidebarRun('finished'));
+    await h.controller.handle({ type: 'updateSettings', settings: changed({ learning_rate: 3 }) });
+    assert.deepEqual(h.calls.learningRates, [0.3]);
+  });
+
+  it('tells the view about the run only when its status line changed', () => {
+    const h = harness();
+    h.setRun(sidebarRun('running'));
+    h.controller.runChanged();
+    h.controller.runChanged();
+    h.setRun(sidebarRun('finished'));
+    h.controller.runChanged();
+    assert.deepEqual(h.posted.map((m) => m.type === 'didUpdateRun' && m.run?.status), ['running', 'finished']);
+  });
+});
