@@ -7,6 +7,7 @@ import { CommandIds, TUNING_VIEW_ID } from './shared/commandIds';
 import type { HostContext } from './host/hostContext';
 import { type HyperLabApi, createApi } from './host/hyperlabApi';
 import { TrainingPanel, registerTrainingPanelSerializer } from './host/trainingPanel';
+import { exportKerasScript } from './host/sidebar/exportScriptCommand';
 import { trainExercise } from './host/training/exerciseCommand';
 import { trainExperimentFile } from './host/training/trainExperimentCommand';
 import { TrainingService } from './host/training/trainingService';
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     vscode.commands.registerCommand(CommandIds.trainExperiment, (arg: unknown) => trainExperimentFile(training, arg)),
     vscode.commands.registerCommand(CommandIds.stopTraining, () => training.stop()),
     vscode.commands.registerCommand(CommandIds.trainExercise, (id: unknown) => trainExercise(training, context.extensionUri.fsPath, id)),
+    vscode.commands.registerCommand(CommandIds.exportKerasScript, () => exportKerasScript(tuning.handle)),
     registerTrainingPanelSerializer(ctx),
     vscode.window.registerWebviewViewProvider(TUNING_VIEW_ID, tuning),
   );

@@ -7,6 +7,7 @@ export const CommandIds = {
   trainExperiment: 'hyperlab.trainExperiment',
   trainModel: 'hyperlab.trainModel',
   trainExercise: 'hyperlab.trainExercise',
+  exportKerasScript: 'hyperlab.exportKerasScript',
   showModelSummary: 'hyperlab.showModelSummary',
   stopTraining: 'hyperlab.stopTraining',
 } as const;

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { HyperLabApi } from '../../src/host/hyperlabApi';
 import type { SidebarHandle } from '../../src/host/tuningViewProvider';
 import type { HyperparamSettings } from '../../src/shared/hyperparams';
+import { parameterCount } from '../../src/shared/hyperparamSettings';
 
 /** The API with the sidebar's handle (HyperLabApi.sidebar, from TuningViewProvider.handle). */
 type Api = HyperLabApi & { readonly sidebar: SidebarHandle };
@@ -62,5 +63,26 @@ describe('the hyperparameter sidebar in the real extension host', () => {
     await hyperlab.sidebar.post({ type: 'startTraining', settings: { ...before, dataset: 'plane' } });
     assert.deepEqual(hyperlab.sidebar.settings(), before);
     assert.equal(hyperlab.trainingState()?.label.startsWith('Sidebar: plane') ?? false, false);
+  });
+});
+
+describe('Export as Keras script', () => {
+  it('writes the sidebar\'s hyperparameters as a Keras script that HyperLab reads back with the same parameter count', async () => {
+    const api = await vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab')!.activate();
+    const expected = parameterCount(api.sidebar.settings());
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('hyperlab.exportKerasScript');
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.ok(doc && doc.languageId === 'python', 'no Python document opened');
+    assert.match(doc.getText(), /model = keras\.Sequential\(\[/);
+    let titles: string[] = [];
+    for (let i = 0; i < 50 && !titles.some((t) => t.endsWith('params') || t.includes('params (')); i++) {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      titles = (lenses ?? []).map((l) => l.command?.title ?? '');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const total = titles.find((t) => /^\d[\d,]* params \(/.test(t));
+    assert.ok(total, titles.join(' | '));
+    assert.equal(Number(total.split(' ')[0]!.replace(/,/g, '')), expected);
   });
 });

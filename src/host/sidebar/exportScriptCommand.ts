@@ -1,0 +1,29 @@
+/**
+ * "HyperLab: Export as Keras Script": a new Python document with the Keras code that reproduces an
+ * experiment — the active `*.experiment.json` when one is open, otherwise the sidebar's hyperparameters.
+ * The document is untitled: the user decides where to save it.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { kerasScriptFromExperiment } from '../../keras/export/kerasScript';
+import type { SidebarHandle } from '../tuningViewProvider';
+import { experimentFromSettings } from './experimentFromSettings';
+
+export async function exportKerasScript(sidebar: SidebarHandle): Promise<void> {
+  const active = vscode.window.activeTextEditor?.document;
+  let experiment: unknown, title: string;
+  if (active && active.uri.path.endsWith('.experiment.json')) {
+    try {
+      experiment = JSON.parse(active.getText());
+    } catch (e) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not valid JSON: {1}', path.basename(active.uri.fsPath), e instanceof Error ? e.message : String(e)));
+      return;
+    }
+    title = path.basename(active.uri.fsPath);
+  } else {
+    experiment = experimentFromSettings(sidebar.settings());
+    title = vscode.l10n.t('HyperLab sidebar hyperparameters');
+  }
+  const document = await vscode.workspace.openTextDocument({ language: 'python', content: kerasScriptFromExperiment(experiment, title) });
+  await vscode.window.showTextDocument(document);
+}
