@@ -50,6 +50,13 @@ async function step(page, name, fn) {
   }
 }
 
+/** Ctrl+P, the file name, then a click on that very file (Enter would open whatever ranks first, e.g. a recent file). */
+async function quickOpen(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type(name, { delay: 15 });
+  await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${name}"]`).first().click();
+}
+
 const openSidebar = (page, title) => page.locator(`.activitybar .action-item a[aria-label^="${title}"]`).click();
 
 await session({}, async (page) => {
@@ -65,10 +72,7 @@ await session({}, async (page) => {
     await frame.waitForSelector('vscode-checkbox#log-scale[checked]');
   });
   await step(page, 'panel-training', async () => {
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type('circle.experiment.json', { delay: 15 });
-    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="circle.experiment.json"]');
-    await page.keyboard.press('Enter');
+    await quickOpen(page, 'circle.experiment.json');
     await page.waitForSelector('.monaco-editor .view-lines');
     await runCommandFromPalette(page, 'HyperLab: Train Experiment File');
     const frame = await findWebviewFrame(page, 'panel');
@@ -98,10 +102,7 @@ await session({}, async (page) => {
   await step(page, 'second-train-asks', async () => {
     // A long run (MNIST), then Train on another file: HyperLab asks before stopping the first.
     const open = async (name) => {
-      await page.keyboard.press('Control+P');
-      await page.keyboard.type(name, { delay: 15 });
-      await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`);
-      await page.keyboard.press('Enter');
+      await quickOpen(page, name);
       await page.waitForTimeout(500);
     };
     await open('mnist_mlp.experiment.json');
@@ -132,10 +133,7 @@ await session({}, async (page) => {
     if (!status?.startsWith('Circle with one hidden layer of 2 neurons')) throw new Error(`the panel shows ${status}`);
   });
   await step(page, 'codelens-mnist', async () => {
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type('mnist_mlp.py', { delay: 15 });
-    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="mnist_mlp.py"]');
-    await page.keyboard.press('Enter');
+    await quickOpen(page, 'mnist_mlp.py');
     await page.locator('.monaco-editor .codelens-decoration', { hasText: '407,050 params (1.55 MB)' }).waitFor();
     await page.locator('.monaco-editor .codelens-decoration', { hasText: '(None, 512) · 401,920 params' }).waitFor();
   });
