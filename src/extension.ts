@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     registerTrainingPanelSerializer(ctx),
     vscode.window.registerWebviewViewProvider(TUNING_VIEW_ID, tuning),
   );
-  registerLanguageFeatures(context, training);
+  registerLanguageFeatures(context, training, tuning.handle);
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`HyperLab ${version} activated in VS Code ${vscode.version}`);
   return createApi(readiness, training, tuning.handle);

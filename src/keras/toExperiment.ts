@@ -14,6 +14,8 @@ export const TRAINABLE_LAYERS = ['Dense', 'Dropout', 'Activation', 'Flatten'] as
 export interface ExperimentDraft {
   /** The experiment without `data` (seed, model, compile, fit), or null when the model cannot be trained. */
   readonly experiment: Record<string, unknown> | null;
+  /** The same, built as far as it goes even when blocked (unsupported layers are left out): for "Load from code". */
+  readonly partial: Record<string, unknown>;
   /** The model's input size per sample (784 for input_shape=(28, 28)), or null when unknown. */
   readonly inputSize: number | null;
   readonly outputSize: number | null;
@@ -143,6 +145,7 @@ export function experimentFromModel(summary: ModelSummary, seed = 42): Experimen
   const blocked = c.blockers.length > 0 || layers.some((l) => l === null);
   return {
     experiment: blocked ? null : { seed, model: { input_shape: inputShape as Json, layers: layers as Json[] }, compile, fit },
+    partial: { seed, model: { input_shape: inputShape as Json, layers: layers.filter((l) => l !== null) as Json[] }, compile, fit },
     inputSize: inputShape ? product(inputShape) : null,
     outputSize: last ? product(last.slice(1)) : null,
     blockers: c.blockers,

@@ -8,6 +8,7 @@ export const CommandIds = {
   trainModel: 'hyperlab.trainModel',
   trainExercise: 'hyperlab.trainExercise',
   exportKerasScript: 'hyperlab.exportKerasScript',
+  loadFromCode: 'hyperlab.loadFromCode',
   showModelSummary: 'hyperlab.showModelSummary',
   stopTraining: 'hyperlab.stopTraining',
 } as const;

@@ -86,3 +86,16 @@ describe('Export as Keras script', () => {
     assert.equal(Number(total.split(' ')[0]!.replace(/,/g, '')), expected);
   });
 });
+
+describe('Load hyperparameters from code', () => {
+  it('puts the hidden layers and optimizer of a Keras model into the sidebar', async () => {
+    const api = await vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab')!.activate();
+    const root = vscode.extensions.getExtension('hyperlab.hyperlab')!.extensionPath;
+    const uri = vscode.Uri.file(`${root}/examples/initializers.py`);
+    await vscode.commands.executeCommand('hyperlab.loadFromCode', uri, 1);
+    const settings = api.sidebar.settings();
+    assert.deepEqual(settings.layers.map((l) => [l.type, l.units, l.activation]), [['Dense', 8, 'relu'], ['Dense', 10, 'relu']]);
+    assert.equal(settings.optimizer, 'SGD');
+    assert.equal(settings.kernel_initializer, 'he_uniform');
+  });
+});

@@ -5,7 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { CommandIds } from '../../shared/commandIds';
+import { loadFromCode } from '../sidebar/loadFromCodeCommand';
 import type { TrainingService } from '../training/trainingService';
+import type { SidebarHandle } from '../tuningViewProvider';
 import { ANALYSED_LANGUAGES, DocumentAnalyses } from './documentAnalyses';
 import { KerasCodeLensProvider } from './kerasCodeLensProvider';
 import { KerasDiagnostics } from './kerasDiagnostics';
@@ -14,7 +16,7 @@ import { KerasQuickFixes } from './kerasQuickFixes';
 import { ModelSummaryDocuments, SUMMARY_SCHEME, showModelSummary } from './modelSummaryCommand';
 import { trainModel } from './trainModelCommand';
 
-export function registerLanguageFeatures(context: vscode.ExtensionContext, training: TrainingService): void {
+export function registerLanguageFeatures(context: vscode.ExtensionContext, training: TrainingService, sidebar: SidebarHandle): void {
   const analyses = new DocumentAnalyses();
   const selector = ANALYSED_LANGUAGES.map((language) => ({ language }));
   const summaries = new ModelSummaryDocuments();
@@ -28,6 +30,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, train
     vscode.languages.registerCodeActionsProvider(selector, new KerasQuickFixes(analyses), KerasQuickFixes.metadata),
     vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, summaries),
     vscode.commands.registerCommand(CommandIds.showModelSummary, (uri: unknown, index: unknown) => showModelSummary(analyses, summaries, uri, index)),
+    vscode.commands.registerCommand(CommandIds.loadFromCode, (uri: unknown, index: unknown) => loadFromCode(analyses, sidebar, uri, index)),
     vscode.commands.registerCommand(CommandIds.trainModel, (uri: unknown, index: unknown, data: unknown) => trainModel(analyses, training, context.workspaceState, uri, index, data)),
   );
 }
