@@ -9,6 +9,7 @@ export const CommandIds = {
   trainExercise: 'hyperlab.trainExercise',
   exportKerasScript: 'hyperlab.exportKerasScript',
   loadFromCode: 'hyperlab.loadFromCode',
+  applyToCode: 'hyperlab.applyToCode',
   showModelSummary: 'hyperlab.showModelSummary',
   stopTraining: 'hyperlab.stopTraining',
 } as const;

@@ -99,3 +99,24 @@ describe('Load hyperparameters from code', () => {
     assert.equal(settings.kernel_initializer, 'he_uniform');
   });
 });
+
+describe('Apply hyperparameters to code', () => {
+  it('writes the sidebar\'s values into the model as one edit that one undo reverts', async () => {
+    const api = await vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab')!.activate();
+    const s = api.sidebar.settings();
+    const hidden = s.layers.map((l, i) => (l.type === 'Dense' ? `    keras.layers.Dense(${i + 2}, activation="relu"),  # layer ${i}` : `    keras.layers.Dropout(0.1),`));
+    const content = ['import keras', 'model = keras.Sequential([', '    keras.Input(shape=(2,)),', ...hidden, '    keras.layers.Dense(1, activation="sigmoid"),', '])',
+      'model.compile(optimizer=keras.optimizers.Adam(), loss="binary_crossentropy")', 'model.fit(x, y, epochs=1, batch_size=2)', ''].join('\n');
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+    await vscode.window.showTextDocument(doc);
+    const applied = await vscode.commands.executeCommand<boolean>('hyperlab.applyToCode', doc.uri, 0);
+    assert.equal(applied, true);
+    const text = doc.getText();
+    assert.match(text, new RegExp(`epochs=${s.epochs}, batch_size=${s.batch_size}`));
+    assert.match(text, new RegExp(`keras\\.optimizers\\.${s.optimizer}\\(learning_rate=${s.learning_rate}`));
+    assert.match(text, /# layer 0/, 'comments stay');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), content);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { CommandIds } from '../../shared/commandIds';
+import { applySidebarToCode } from '../sidebar/applyToCodeCommand';
 import { loadFromCode } from '../sidebar/loadFromCodeCommand';
 import type { TrainingService } from '../training/trainingService';
 import type { SidebarHandle } from '../tuningViewProvider';
@@ -30,6 +31,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, train
     vscode.languages.registerCodeActionsProvider(selector, new KerasQuickFixes(analyses), KerasQuickFixes.metadata),
     vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, summaries),
     vscode.commands.registerCommand(CommandIds.showModelSummary, (uri: unknown, index: unknown) => showModelSummary(analyses, summaries, uri, index)),
+    vscode.commands.registerCommand(CommandIds.applyToCode, (uri: unknown, index: unknown) => applySidebarToCode(analyses, sidebar, uri, index)),
     vscode.commands.registerCommand(CommandIds.loadFromCode, (uri: unknown, index: unknown) => loadFromCode(analyses, sidebar, uri, index)),
     vscode.commands.registerCommand(CommandIds.trainModel, (uri: unknown, index: unknown, data: unknown) => trainModel(analyses, training, context.workspaceState, uri, index, data)),
   );
