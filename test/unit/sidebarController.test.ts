@@ -18,7 +18,7 @@ function harness(stored?: unknown) {
   const memento = new Map<string, unknown>();
   if (stored !== undefined) memento.set(SETTINGS_KEY, stored);
   const started: { label: string; experiment: unknown; baseDir: string }[] = [];
-  const calls = { stop: 0, panel: 0, ready: 0, learningRates: [] as number[], warnings: [] as string[] };
+  const calls = { stop: 0, panel: 0, ready: 0, learningRates: [] as number[], warnings: [] as string[], replaced: [] as unknown[] };
   let run: SidebarRun | null = null;
   let viewShowing = true;
   const ports: SidebarPorts = {
@@ -29,6 +29,7 @@ function harness(stored?: unknown) {
     memento: { get: (k) => memento.get(k), update: (k, v) => Promise.resolve(void memento.set(k, v)) },
     training: {
       start: (r) => Promise.resolve(started.push(r) > 0),
+      replace: (r) => void calls.replaced.push(r),
       stop: () => void calls.stop++,
       setLearningRate: (lr) => void calls.learningRates.push(lr),
     },
@@ -133,6 +134,20 @@ describe('sidebar host side', () => {
     h.setRun(sidebarRun('finished'));
     await h.controller.handle({ type: 'updateSettings', settings: changed({ learning_rate: 3 }) });
     assert.deepEqual(h.calls.learningRates, [0.3]);
+  });
+
+  it('restarts a running sidebar run when the network or the data changes (Playground resets), not for the learning rate or epochs', async () => {
+    const h = harness();
+    h.setRun(sidebarRun('running'));
+    await h.controller.handle({ type: 'updateSettings', settings: changed({ learning_rate: 0.3, epochs: 7 }) });
+    assert.equal(h.calls.replaced.length, 0);
+    await h.controller.handle({ type: 'updateSettings', settings: changed({ learning_rate: 0.3, epochs: 7, noise: 0.2 }) });
+    assert.equal(h.calls.replaced.length, 1);
+    const request = h.calls.replaced[0] as { label: string; experiment: { data: { noise: number } } };
+    assert.equal(request.experiment.data.noise, 0.2);
+    h.setRun(sidebarRun('finished'));
+    await h.controller.handle({ type: 'updateSettings', settings: changed({ noise: 0.3 }) });
+    assert.equal(h.calls.replaced.length, 1, 'a finished run is not restarted');
   });
 
   it('tells the view about the run only when its status line changed', () => {

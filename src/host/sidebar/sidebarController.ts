@@ -16,6 +16,12 @@ export const SETTINGS_KEY = 'hyperlab.sidebar.settings';
 /** Runs started here are labelled "Sidebar: <dataset>". */
 export const SIDEBAR_RUN_PREFIX = 'Sidebar: ';
 
+/** Everything but the learning rate and the epoch count changes the network or its data (Playground resets). */
+function structuralChange(a: HyperparamSettings, b: HyperparamSettings): boolean {
+  const strip = ({ learning_rate: _lr, epochs: _e, ...rest }: HyperparamSettings) => JSON.stringify(rest);
+  return strip(a) !== strip(b);
+}
+
 export interface SidebarPorts {
   /** Posts to the view if one is showing; resolves false when none is (or it refused the message). */
   post(message: HostToSidebar): PromiseLike<boolean>;
@@ -23,6 +29,8 @@ export interface SidebarPorts {
   readonly memento: { get(key: string): unknown; update(key: string, value: unknown): PromiseLike<void> };
   readonly training: {
     start(request: { readonly label: string; readonly experiment: unknown; readonly baseDir: string }): PromiseLike<boolean>;
+    /** Replaces the active run with this one without asking (a change the user just made to it). */
+    replace(request: { readonly label: string; readonly experiment: unknown; readonly baseDir: string }): void;
     stop(): void;
     setLearningRate(lr: number): void;
   };
@@ -100,15 +108,23 @@ export class SidebarController {
     const before = this.current;
     this.current = next;
     const run = this.ports.currentRun();
-    if (next.learning_rate !== before.learning_rate && run?.fromSidebar && ACTIVE.includes(run.status)) {
+    const running = run?.fromSidebar === true && ACTIVE.includes(run.status);
+    if (running && structuralChange(before, next)) {
+      // Playground: a change to the network or the data resets it; the run starts again with the change.
+      this.ports.training.replace(this.request(next));
+    } else if (running && next.learning_rate !== before.learning_rate) {
+      // Playground: the learning rate applies at once, to the running network.
       this.ports.training.setLearningRate(next.learning_rate);
     }
     await this.ports.memento.update(SETTINGS_KEY, next);
   }
 
+  private request(s: HyperparamSettings) {
+    return { label: `${SIDEBAR_RUN_PREFIX}${s.dataset}`, experiment: experimentFromSettings(s), baseDir: this.ports.baseDir };
+  }
+
   private async train(): Promise<void> {
-    const s = this.current;
-    await this.ports.training.start({ label: `${SIDEBAR_RUN_PREFIX}${s.dataset}`, experiment: experimentFromSettings(s), baseDir: this.ports.baseDir });
+    await this.ports.training.start(this.request(this.current));
   }
 
   private refuse(raw: unknown): void {

@@ -66,6 +66,12 @@ export class TrainingService implements vscode.Disposable {
     this.run?.stepEpoch();
   }
 
+  /** Starts `request` in place of the current run without asking (the user changed that run's network). */
+  replace(request: RunRequest): void {
+    this.run?.stop();
+    this.replaceRun(new TrainingRun(request, this.extensionRoot, this.log));
+  }
+
   /** Playground's Reset: the same experiment again from new initial weights of the same seed (a fresh run). */
   restart(): void {
     if (!this.run) return;
