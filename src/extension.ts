@@ -33,6 +33,8 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     }),
     vscode.commands.registerCommand(CommandIds.trainExperiment, (arg: unknown) => trainExperimentFile(training, arg)),
     vscode.commands.registerCommand(CommandIds.stopTraining, () => training.stop()),
+    vscode.commands.registerCommand(CommandIds.pauseTraining, () => training.pause()),
+    vscode.commands.registerCommand(CommandIds.resumeTraining, () => training.resume()),
     vscode.commands.registerCommand(CommandIds.trainExercise, (id: unknown) => trainExercise(training, context.extensionUri.fsPath, id)),
     vscode.commands.registerCommand(CommandIds.exportKerasScript, () => exportKerasScript(tuning.handle)),
     registerTrainingPanelSerializer(ctx),

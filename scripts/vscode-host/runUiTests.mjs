@@ -166,6 +166,21 @@ await session({}, async (page) => {
     await panel.waitForSelector('body[data-boundary-epoch] section.boundary:not([hidden]) canvas#boundary');
     await frame.waitForSelector('body[data-run="finished"]');
   });
+  await step(page, 'panel-mid-training', async () => {
+    // A long sidebar run: the panel while it trains (curves, decision boundary, network), then Stop.
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.locator('vscode-textfield#epochs input').fill('3000');
+    await page.waitForTimeout(400);
+    await frame.click('vscode-button#train');
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.waitForFunction(() => document.body.dataset.run === 'running' && Number(document.body.dataset.epochs) >= 30, undefined, { timeout: 60000 });
+    await panel.waitForSelector('body[data-boundary-epoch] section.network:not([hidden])');
+    await page.screenshot({ path: path.join(shots, 'panel-mid-training-running.png') });
+    await panel.click('vscode-button#stop-run');
+    await panel.waitForSelector('body[data-run="stopped"]', { timeout: 10000 });
+    await frame.locator('vscode-textfield#epochs input').fill('100');
+    await page.waitForTimeout(400);
+  });
   await step(page, 'sidebar-opens-panel', async () => {
     await runCommandFromPalette(page, 'View: Close All Editors');
     await page.waitForSelector('.editor-group-container .tabs-container .tab', { state: 'detached' });
@@ -201,6 +216,14 @@ await session({ locale: 'es' }, async (page) => {
     if (!title?.startsWith('Ejemplos de entrenamiento')) throw new Error(`batch size tooltip: ${title}`);
     await frame.locator('vscode-textfield#units-0 input').fill('65');
     await frame.getByText('Permitido: números enteros 1 … 64').waitFor();
+  });
+  await step(page, 'walkthrough-es', async () => {
+    await runCommandFromPalette(page, 'Welcome: Open Walkthrough...');
+    await page.keyboard.type('HyperLab', { delay: 10 });
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="HyperLab"]');
+    await page.keyboard.press('Enter');
+    await page.locator('.getting-started-step', { hasText: 'Círculo con una capa oculta' }).first().waitFor();
+    await page.locator('a', { hasText: 'Entrenar este ejercicio' }).first().waitFor();
   });
   await step(page, 'panel-es', async () => {
     const frame = await findWebviewFrame(page, 'sidebar');

@@ -16,6 +16,8 @@ export interface HyperLabApi {
   trainingState(): RunState | null;
   /** Resolves with the run's final state once the current run has ended; rejects after `timeoutMs`. */
   whenTrainingEnds(timeoutMs?: number): Promise<RunState>;
+  /** Ends the training worker abruptly, as a crash would: the crash path's tests use it. */
+  simulateWorkerCrash(): void;
   /** The hyperparameter sidebar's host side: handle a message as its webview would post it; read its settings. */
   readonly sidebar: SidebarHandle;
 }
@@ -25,6 +27,7 @@ const ENDED = ['finished', 'stopped', 'failed'];
 export function createApi(readiness: WebviewReadiness, training: TrainingService, sidebar: SidebarHandle): HyperLabApi {
   return {
     sidebar,
+    simulateWorkerCrash: () => training.simulateWorkerCrash(),
     isWebviewReady: (kind) => readiness.isReady(kind),
     whenWebviewReady: (kind, timeoutMs) => readiness.whenReady(kind, timeoutMs),
     trainingState: () => training.state,

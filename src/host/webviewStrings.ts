@@ -64,7 +64,7 @@ export function sidebarStrings(): SidebarStrings {
     regenerate: vscode.l10n.t('Regenerate'),
     presets: vscode.l10n.t('Playground\'s values'),
     otherValue: vscode.l10n.t('other'),
-    appliesNext: vscode.l10n.t('Changes apply to the next run; a learning-rate change applies at once to a run started here.'),
+    appliesNext: vscode.l10n.t('While a run started here trains, a change to the network or the data restarts it (as in Playground) and a learning-rate change applies at once.'),
     rejected: vscode.l10n.t('HyperLab refused these settings:'),
     noRun: vscode.l10n.t('No training run yet.'),
     dropoutHint: vscode.l10n.t('Dropout: add a Dropout layer under Model architecture and set its rate there ({0} now).'),

@@ -12,6 +12,8 @@ export const CommandIds = {
   applyToCode: 'hyperlab.applyToCode',
   showModelSummary: 'hyperlab.showModelSummary',
   stopTraining: 'hyperlab.stopTraining',
+  pauseTraining: 'hyperlab.pauseTraining',
+  resumeTraining: 'hyperlab.resumeTraining',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -81,6 +81,19 @@ describe('Keras code intelligence in the real extension host', () => {
     assert.match(doc.getText(), /loss="categorical_crossentropy"/);
   });
 
+  it('takes from the sidebar what the code leaves to Keras\' defaults (here: epochs and batch_size)', async () => {
+    const api = await ext().activate();
+    const content = ['import keras', 'model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(4, activation="tanh"), keras.layers.Dense(1, activation="sigmoid")])',
+      'model.compile(optimizer="adam", loss="binary_crossentropy")', 'model.fit(x, y)', ''].join('\n');
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('hyperlab.trainModel', doc.uri, 0, { dataset: 'circle' });
+    const end = await api.whenTrainingEnds(60_000);
+    assert.equal(end.status, 'finished', end.message ?? '');
+    assert.equal(end.epochs.length, api.sidebar.settings().epochs);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('trains the model of a Python file with Train Model', async () => {
     const api = await ext().activate();
     const doc = await vscode.workspace.openTextDocument(example('initializers.py'));

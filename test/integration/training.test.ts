@@ -85,3 +85,39 @@ describe('the lecture exercises', () => {
     assert.ok((end.epochs.at(-1)?.logs.val_accuracy ?? 0) > 0.9, 'two Gaussian clusters are separable');
   });
 });
+
+describe('faults and controls during a run', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('hyperlab.stopTraining');
+  });
+
+  it('pauses and resumes a run from the panel\'s protocol', async () => {
+    const hyperlab = await api();
+    await vscode.commands.executeCommand('hyperlab.trainExperiment', fileUri('test', 'fixtures', 'experiments', 'long.experiment.json'));
+    for (let i = 0; i < 100 && hyperlab.trainingState()?.status !== 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+    await vscode.commands.executeCommand('hyperlab.pauseTraining');
+    assert.equal(hyperlab.trainingState()?.status, 'paused');
+    await new Promise((r) => setTimeout(r, 300));
+    const frozen = hyperlab.trainingState()?.lastStep;
+    await new Promise((r) => setTimeout(r, 700));
+    assert.deepEqual(hyperlab.trainingState()?.lastStep, frozen, 'steps went on while paused');
+    await vscode.commands.executeCommand('hyperlab.resumeTraining');
+    await new Promise((r) => setTimeout(r, 700));
+    assert.notDeepEqual(hyperlab.trainingState()?.lastStep, frozen, 'no steps after resuming');
+  });
+
+  it('reports a crashed worker, keeps the panel, and trains again on retry', async () => {
+    const hyperlab = await api();
+    await vscode.commands.executeCommand('hyperlab.trainExperiment', fileUri('test', 'fixtures', 'experiments', 'long.experiment.json'));
+    await hyperlab.whenWebviewReady('panel', 45_000);
+    for (let i = 0; i < 100 && hyperlab.trainingState()?.status !== 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+    hyperlab.simulateWorkerCrash();
+    const end = await hyperlab.whenTrainingEnds(10_000);
+    assert.equal(end.status, 'failed');
+    assert.match(end.message ?? '', /worker stopped unexpectedly|worker crashed/);
+    assert.equal(hyperlab.isWebviewReady('panel'), true, 'the panel went away');
+    await vscode.commands.executeCommand('hyperlab.trainExperiment', fileUri('examples', 'circle.experiment.json'));
+    const retry = await hyperlab.whenTrainingEnds(60_000);
+    assert.equal(retry.status, 'finished');
+  });
+});

@@ -33,7 +33,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, train
     vscode.commands.registerCommand(CommandIds.showModelSummary, (uri: unknown, index: unknown) => showModelSummary(analyses, summaries, uri, index)),
     vscode.commands.registerCommand(CommandIds.applyToCode, (uri: unknown, index: unknown) => applySidebarToCode(analyses, sidebar, uri, index)),
     vscode.commands.registerCommand(CommandIds.loadFromCode, (uri: unknown, index: unknown) => loadFromCode(analyses, sidebar, uri, index)),
-    vscode.commands.registerCommand(CommandIds.trainModel, (uri: unknown, index: unknown, data: unknown) => trainModel(analyses, training, context.workspaceState, uri, index, data)),
+    vscode.commands.registerCommand(CommandIds.trainModel, (uri: unknown, index: unknown, data: unknown) => trainModel(analyses, training, context.workspaceState, uri, index, data, sidebar)),
   );
 }
 

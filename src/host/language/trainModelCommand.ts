@@ -7,7 +7,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { experimentFromModel } from '../../keras/toExperiment';
+import type { HyperparamSettings } from '../../shared/hyperparams';
+import { targetValues } from '../sidebar/applyToCodeCommand';
 import type { TrainingService } from '../training/trainingService';
+import type { SidebarHandle } from '../tuningViewProvider';
 import type { DocumentAnalyses } from './documentAnalyses';
 import { modelAtCursor } from './modelAtCursor';
 
@@ -50,7 +53,24 @@ async function pickCsv(baseDir: string): Promise<Record<string, unknown> | undef
  * `dataArg` (an experiment `data` entry) skips the data pick: the CodeLens does not pass it, other commands
  * (the sidebar, tests) may.
  */
-export async function trainModel(analyses: DocumentAnalyses, training: TrainingService, memory: vscode.Memento, uriArg: unknown, indexArg: unknown, dataArg?: unknown): Promise<void> {
+/**
+ * The code's hyperparameters win; what the code leaves to Keras' defaults (fit's epochs and batch_size,
+ * compile's optimizer, callbacks) comes from the sidebar, so its controls tune a model from code too.
+ */
+function mergeSidebar(experiment: Record<string, unknown>, s: HyperparamSettings | null): Record<string, unknown> {
+  if (!s) return experiment;
+  const fit = { ...(experiment.fit as Record<string, unknown>) };
+  const compile = { ...(experiment.compile as Record<string, unknown>) };
+  fit.epochs ??= s.epochs;
+  fit.batch_size ??= s.batch_size;
+  compile.optimizer ??= targetValues(s).optimizer;
+  if (fit.callbacks === undefined && s.early_stopping) {
+    fit.callbacks = [{ class_name: 'EarlyStopping', monitor: 'val_loss', patience: s.patience, min_delta: s.min_delta, restore_best_weights: s.restore_best_weights }];
+  }
+  return { ...experiment, fit, compile };
+}
+
+export async function trainModel(analyses: DocumentAnalyses, training: TrainingService, memory: vscode.Memento, uriArg: unknown, indexArg: unknown, dataArg?: unknown, sidebar?: SidebarHandle): Promise<void> {
   const target = await modelAtCursor(analyses, uriArg, indexArg);
   if (!target) return;
   const draft = experimentFromModel(target.model);
@@ -71,5 +91,5 @@ export async function trainModel(analyses: DocumentAnalyses, training: TrainingS
     await memory.update(key, data);
   }
   const label = `${target.model.graph.name} (${path.basename(target.document.uri.fsPath)})`;
-  await training.start({ label, experiment: { ...draft.experiment, data }, baseDir });
+  await training.start({ label, experiment: { ...mergeSidebar(draft.experiment, sidebar?.settings() ?? null), data }, baseDir });
 }

@@ -117,6 +117,11 @@ export class TrainingRun implements vscode.Disposable {
     this.update({ status: 'paused' });
   }
 
+  /** Ends the worker abruptly, as a crash would (for the tests of the crash path, through the extension's API). */
+  terminateWorker(): void {
+    void this.worker?.terminate();
+  }
+
   /** Changes the learning rate from the next optimizer step on, while the run trains (as Playground does). */
   setLearningRate(lr: number): void {
     if (!this.isActive || !(Number.isFinite(lr) && lr > 0)) return;

@@ -57,6 +57,11 @@ export class TrainingService implements vscode.Disposable {
     this.run?.resume();
   }
 
+  /** Ends the current run's worker abruptly, as a crash would (a testing aid, exposed by the extension's API). */
+  simulateWorkerCrash(): void {
+    this.run?.terminateWorker();
+  }
+
   /** A live learning-rate change for the current run (no effect when none trains). */
   setLearningRate(lr: number): void {
     this.run?.setLearningRate(lr);
