@@ -83,6 +83,7 @@ await session({}, async (page) => {
     await frame.waitForSelector('body[data-boundary-epoch] section.boundary:not([hidden]) canvas#boundary');
     await frame.waitForSelector('section.norms:not([hidden]) canvas#norms-chart');
     await frame.waitForSelector('section.network:not([hidden]) canvas#network');
+    await frame.waitForSelector('section.metrics-curves:not([hidden]) canvas#metrics-chart');
     await frame.waitForSelector('section.confusion-box:not([hidden]) table#confusion td.hit');
     await frame.click('vscode-checkbox#show-test');
   });

@@ -28,6 +28,7 @@ export function panelStrings(): PanelStrings {
     patienceWindow: vscode.l10n.t('patience'),
     changedSince: vscode.l10n.t('Changed since the previous run:'),
     batchLoss: vscode.l10n.t('Training loss per batch'),
+    metricsTitle: vscode.l10n.t('Metrics per epoch (training and validation)'),
     networkTitle: vscode.l10n.t('Network: each node\'s output over the plane; links are weights (width |w|, colour sign). Hover a node to see it large.'),
     normsTitle: vscode.l10n.t('Weight and gradient norms per layer (vanishing or exploding gradients)'),
     weightNorm: vscode.l10n.t('‖W‖'),

@@ -14,6 +14,7 @@ import { DecisionBoundary } from './decisionBoundary';
 import { NetworkDiagram } from './networkDiagram';
 import { NormsChart } from './normsChart';
 import { LossChart } from './lossChart';
+import { MetricsChart } from './metricsChart';
 import { MetricsTable } from './metricsTable';
 import { RunControls } from './runControls';
 
@@ -29,6 +30,7 @@ interface PanelView {
   readonly table: MetricsTable;
   readonly boundary: DecisionBoundary;
   readonly norms: NormsChart;
+  readonly metrics: MetricsChart;
   readonly network: NetworkDiagram;
   readonly confusion: ConfusionTable;
   readonly changes: HTMLElement;
@@ -49,6 +51,7 @@ function build(snapshot: PanelSnapshot): PanelView {
   const table = new MetricsTable();
   const boundary = new DecisionBoundary(strings);
   const norms = new NormsChart(strings);
+  const metrics = new MetricsChart(strings);
   const network = new NetworkDiagram(strings, (values, density) => boundary.showNeuron(values, density));
   const confusion = new ConfusionTable(strings);
   const title = el('h1', {}, strings.title);
@@ -58,7 +61,7 @@ function build(snapshot: PanelSnapshot): PanelView {
     document.getElementById('app') as HTMLElement,
     el('header', {}, title, el('div', { class: 'toolbar' }, controls.element, logToggle)),
     status,
-    el('div', { class: 'run-body' }, el('div', { class: 'main-col' }, el('div', { class: 'chart-box' }, canvas), changes, network.element, norms.element), el('div', { class: 'side' }, table.element, boundary.element, confusion.element)),
+    el('div', { class: 'run-body' }, el('div', { class: 'main-col' }, el('div', { class: 'chart-box' }, canvas), changes, metrics.element, network.element, norms.element), el('div', { class: 'side' }, table.element, boundary.element, confusion.element)),
   );
   const chart = new LossChart(canvas, strings, viewState.logScale);
   logToggle.addEventListener('change', () => {
@@ -66,7 +69,7 @@ function build(snapshot: PanelSnapshot): PanelView {
     channel.setState(viewState);
     chart.setLogScale(viewState.logScale);
   });
-  return { status, title, chart, controls, table, boundary, norms, network, confusion, changes, changedSince: strings.changedSince, emptyText: strings.emptyState };
+  return { status, title, chart, controls, table, boundary, norms, metrics, network, confusion, changes, changedSince: strings.changedSince, emptyText: strings.emptyState };
 }
 
 function showRun(v: PanelView, run: RunView | null): void {
@@ -76,6 +79,7 @@ function showRun(v: PanelView, run: RunView | null): void {
   v.table.show(run);
   v.boundary.showRun(run);
   v.norms.show(run);
+  v.metrics.show(run);
   v.confusion.show(run);
   const ghost = run?.ghost;
   if (ghost && ghost.changes.length > 0) {

@@ -21,6 +21,12 @@ function statusText(state: RunState): string {
 
 const points = (s: RunState) => s.epochs.map((e) => ({ epoch: e.epoch, loss: e.logs.loss ?? null, val_loss: e.logs.val_loss ?? null }));
 
+/** Epochs with their metrics too (the current run's metric chart; the ghost needs only the losses). */
+const pointsWithMetrics = (s: RunState) => s.epochs.map((e) => {
+  const { loss = null, val_loss = null, ...metrics } = e.logs;
+  return { epoch: e.epoch, loss, val_loss, metrics };
+});
+
 /** Norm series per layer (layer order of the first epoch), one value per epoch. */
 function normsView(state: RunState): RunView['norms'] {
   const layers = state.epochs[0]?.norms.map((n) => n.layer) ?? [];
@@ -35,7 +41,7 @@ export function toRunView(state: RunState | null, previous: { readonly state: Ru
     label: state.label,
     status: state.status,
     statusText: statusText(state),
-    epochs: points(state),
+    epochs: pointsWithMetrics(state),
     lastLogs: last ? last.logs : null,
     task: state.task,
     points: state.points,

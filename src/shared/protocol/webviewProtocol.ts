@@ -15,7 +15,7 @@ import { type Boundary, type Confusion, type PlanePoints, type Task, TASKS, isBo
 export const PANEL_STRING_KEYS = [
   'title', 'emptyState', 'logScale', 'epochAxis', 'lossAxis', 'trainLoss', 'valLoss', 'stop', 'pause', 'resume', 'step', 'restart',
   'boundaryTitle', 'showTestData', 'discretize', 'previousRun', 'bestEpoch', 'patienceWindow', 'changedSince',
-  'batchLoss', 'networkTitle', 'normsTitle', 'weightNorm', 'gradientNorm', 'confusionTitle', 'trueClass', 'predictedClass', 'onValidation', 'onTraining',
+  'batchLoss', 'metricsTitle', 'networkTitle', 'normsTitle', 'weightNorm', 'gradientNorm', 'confusionTitle', 'trueClass', 'predictedClass', 'onValidation', 'onTraining',
 ] as const;
 export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;
 
@@ -24,6 +24,8 @@ export interface EpochPoint {
   readonly epoch: number;
   readonly loss: number | null;
   readonly val_loss: number | null;
+  /** The epoch's other history values (accuracy, val_accuracy, mae, learning_rate, ...). */
+  readonly metrics?: Readonly<Record<string, number | null>>;
 }
 
 export const RUN_STATUSES = ['starting', 'running', 'paused', 'finished', 'stopped', 'failed'] as const;
@@ -156,7 +158,8 @@ const isNormsView = (v: unknown): boolean => isRecord(v) && isArrayOf(v.layers, 
 const isPlanePoints = (v: unknown): v is PlanePoints => isRecord(v) && isNumbers(v.train) && isNumbers(v.validation);
 
 function isEpochPoint(v: unknown): v is EpochPoint {
-  return isRecord(v) && Number.isInteger(v.epoch) && isNullableNumber(v.loss) && isNullableNumber(v.val_loss);
+  return isRecord(v) && Number.isInteger(v.epoch) && isNullableNumber(v.loss) && isNullableNumber(v.val_loss) &&
+    (v.metrics === undefined || (isRecord(v.metrics) && Object.values(v.metrics).every(isNullableNumber)));
 }
 
 function isRunView(v: unknown): v is RunView {
