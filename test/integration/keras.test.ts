@@ -22,7 +22,7 @@ describe('Keras code intelligence in the real extension host', () => {
   });
 
   afterEach(async () => {
-    await vscode.commands.executeCommand('hyperlab.stopTraining');
+    await stopAndSettle();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -93,6 +93,13 @@ describe('Keras code intelligence in the real extension host', () => {
     assert.equal(end.epochs.length, api.sidebar.settings().epochs);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+/** Stops any run and waits until it has ended (stopping is asynchronous: the worker reports back). */
+async function stopAndSettle(): Promise<void> {
+  await vscode.commands.executeCommand('hyperlab.stopTraining');
+  const api = await vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab')!.activate();
+  await api.whenTrainingEnds(10_000).catch(() => undefined);
+}
 
   it('trains the model of a Python file with Train Model', async () => {
     const api = await ext().activate();

@@ -30,6 +30,9 @@ async function api(): Promise<Api> {
 describe('the hyperparameter sidebar in the real extension host', () => {
   afterEach(async () => {
     await vscode.commands.executeCommand('hyperlab.stopTraining');
+    // Stopping is asynchronous: wait for the run to end so the next test's Train does not have to ask.
+    const api = await vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab')!.activate();
+    await api.whenTrainingEnds(10_000).catch(() => undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

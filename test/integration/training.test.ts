@@ -3,6 +3,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HyperLabApi } from '../../src/host/hyperlabApi';
 
+/** Stops any run and waits until it has ended (stopping is asynchronous: the worker reports back). */
+async function stopAndSettle(): Promise<void> {
+  await vscode.commands.executeCommand('hyperlab.stopTraining');
+  const api = await vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab')!.activate();
+  await api.whenTrainingEnds(10_000).catch(() => undefined);
+}
+
 async function api(): Promise<HyperLabApi> {
   const ext = vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab');
   assert.ok(ext);
@@ -14,7 +21,7 @@ const fileUri = (...parts: string[]) => vscode.Uri.file(path.join(root(), ...par
 
 describe('training in the real extension host', () => {
   afterEach(async () => {
-    await vscode.commands.executeCommand('hyperlab.stopTraining');
+    await stopAndSettle();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -34,7 +41,7 @@ describe('training in the real extension host', () => {
     await vscode.commands.executeCommand('hyperlab.trainExperiment', fileUri('test', 'fixtures', 'experiments', 'long.experiment.json'));
     for (let i = 0; i < 100 && hyperlab.trainingState()?.status !== 'running'; i++) await new Promise((r) => setTimeout(r, 100));
     assert.equal(hyperlab.trainingState()?.status, 'running');
-    await vscode.commands.executeCommand('hyperlab.stopTraining');
+    await stopAndSettle();
     const end = await hyperlab.whenTrainingEnds(10_000);
     assert.equal(end.status, 'stopped');
   });
@@ -50,7 +57,7 @@ describe('training in the real extension host', () => {
 
 describe('a run outlives its panel', () => {
   afterEach(async () => {
-    await vscode.commands.executeCommand('hyperlab.stopTraining');
+    await stopAndSettle();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -88,7 +95,7 @@ describe('the lecture exercises', () => {
 
 describe('faults and controls during a run', () => {
   afterEach(async () => {
-    await vscode.commands.executeCommand('hyperlab.stopTraining');
+    await stopAndSettle();
   });
 
   it('pauses and resumes a run from the panel\'s protocol', async () => {
