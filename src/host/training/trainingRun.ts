@@ -147,9 +147,17 @@ export class TrainingRun implements vscode.Disposable {
     this.update({ status: 'running' });
   }
 
+  /** True once Stop was asked and the worker has not reported back yet. */
+  get isStopping(): boolean {
+    return this.stopRequested && this.isActive;
+  }
+
+  private stopRequested = false;
+
   /** Asks the worker to stop after the current step; the run ends when it reports back. */
   stop(): void {
     if (!this.isActive) return;
+    this.stopRequested = true;
     Atomics.store(this.control, CONTROL_STOP, 1);
     Atomics.notify(this.control, CONTROL_PAUSE);
     // A worker stuck before its first step (loading data) cannot see the flag: end it after a grace period.

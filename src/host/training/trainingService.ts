@@ -35,7 +35,8 @@ export class TrainingService implements vscode.Disposable {
 
   /** Starts `request`; resolves false when the user kept the active run instead. */
   async start(request: RunRequest): Promise<boolean> {
-    if (this.run?.isActive) {
+    // A run that is only finishing its Stop needs no question.
+    if (this.run?.isActive && !this.run.isStopping) {
       const restart = vscode.l10n.t('Stop and Restart');
       const choice = await vscode.window.showWarningMessage(
         vscode.l10n.t('"{0}" is still training. Stop it and start "{1}"?', this.run.state.label, request.label),
