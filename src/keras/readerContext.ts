@@ -8,7 +8,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { Diagnostic, LayerCall } from './kerasModel';
 import type { GraphBuilder } from './graph/graphBuilder';
 import type { NamingContext } from './graph/layerNames';
-import { type Frame, type ModelBuild, type Sym, unknownSym } from './graph/symbolic';
+import { type Frame, type ModelBuild, type Sym, pySym, unknownSym } from './graph/symbolic';
 import type { SourceText } from './sourceText';
 
 export interface ReaderParam {
@@ -111,6 +111,29 @@ export class ReaderContext {
       const cur = this.scope.own(name);
       if (cur && (cur.sym === 'py' || cur.sym === 'list' || cur.sym === 'dict')) this.scope.set(name, unknownSym(`${why} (\`${name}\`)`));
       this.frames.at(-1)?.assigned.add(name);
+    }
+  }
+
+  /**
+   * Reads a function body in a fresh scope bound to `params`, then restores the caller's scope, frames and
+   * return state (both readers call this). `read` runs the body; what it `return`s is the call's value.
+   */
+  inFunction(fn: ReaderFunction, params: ReadonlyMap<string, Sym>, read: () => void): Sym {
+    const saved = { scope: this.scope, frames: this.frames, outerLoops: this.outerLoops, outerIfs: this.outerIfs, returned: this.returned, stopped: this.stopped };
+    this.outerLoops += this.frames.filter((f) => f.kind === 'loop').length;
+    this.outerIfs += this.frames.filter((f) => f.kind === 'if').length;
+    this.scope = new Scope(this.module, fn);
+    this.frames = [];
+    this.returned = null;
+    this.stopped = false;
+    fn.running = true;
+    try {
+      for (const [k, v] of params) this.scope.set(k, v);
+      read();
+      return this.returned ?? pySym({ kind: 'none' });
+    } finally {
+      fn.running = false;
+      Object.assign(this, saved);
     }
   }
 

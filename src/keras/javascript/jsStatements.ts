@@ -6,7 +6,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { type Sym, pySym, unknownSym } from '../graph/symbolic';
-import { type ReaderContext, type ReaderFunction, type ReaderParam, Scope } from '../readerContext';
+import type { ReaderContext, ReaderFunction, ReaderParam } from '../readerContext';
 import { children } from '../sourceText';
 import { binaryOp, truthy } from '../python/pyArith';
 import { evalJs, evalJsSpanned } from './jsEval';
@@ -200,23 +200,10 @@ function defineJsFunction(ctx: ReaderContext, node: SyntaxNode, name: string): R
 }
 
 function runJsFunction(ctx: ReaderContext, fn: ReaderFunction, values: Map<string, Sym>): Sym {
-  const saved = { scope: ctx.scope, frames: ctx.frames, loops: ctx.outerLoops, ifs: ctx.outerIfs, returned: ctx.returned, stopped: ctx.stopped };
-  ctx.outerLoops += ctx.frames.filter((f) => f.kind === 'loop').length;
-  ctx.outerIfs += ctx.frames.filter((f) => f.kind === 'if').length;
-  ctx.scope = new Scope(ctx.module, fn);
-  ctx.frames = [];
-  ctx.returned = null;
-  ctx.stopped = false;
-  fn.running = true;
-  try {
-    for (const [k, v] of values) ctx.scope.set(k, v);
+  return ctx.inFunction(fn, values, () => {
     if (fn.body.name === 'Block') execJsBlock(ctx, children(fn.body));
     else ctx.returned = evalJs(ctx, fn.body);
-    return ctx.returned ?? pySym({ kind: 'none' });
-  } finally {
-    fn.running = false;
-    Object.assign(ctx, { scope: saved.scope, frames: saved.frames, outerLoops: saved.loops, outerIfs: saved.ifs, returned: saved.returned, stopped: saved.stopped });
-  }
+  });
 }
 
 function paramValues(fn: ReaderFunction, args: readonly Sym[] | undefined): Map<string, Sym> {

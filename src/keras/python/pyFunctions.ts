@@ -6,10 +6,10 @@
  * show. Recursion and a global statement budget keep every file bounded in time.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { type Sym, pySym, unknownSym } from '../graph/symbolic';
+import { type Sym, unknownSym } from '../graph/symbolic';
 import { children } from '../sourceText';
 import { readArgs } from './pyArgs';
-import { type ReaderContext, type ReaderFunction, type ReaderParam, Scope } from '../readerContext';
+import type { ReaderContext, ReaderFunction, ReaderParam } from '../readerContext';
 import { evalExpr } from './pyEval';
 import { execBlock } from './pyStatements';
 
@@ -65,27 +65,7 @@ function bindParams(fn: ReaderFunction, args: ReturnType<typeof readArgs> | unde
 
 /** Reads a function body in a fresh scope; returns what it returns. */
 export function runFunction(ctx: ReaderContext, fn: ReaderFunction, params: Map<string, Sym>): Sym {
-  const saved = { scope: ctx.scope, frames: ctx.frames, loops: ctx.outerLoops, ifs: ctx.outerIfs, returned: ctx.returned, stopped: ctx.stopped };
-  ctx.outerLoops += ctx.frames.filter((f) => f.kind === 'loop').length;
-  ctx.outerIfs += ctx.frames.filter((f) => f.kind === 'if').length;
-  ctx.scope = new Scope(ctx.module, fn);
-  ctx.frames = [];
-  ctx.returned = null;
-  ctx.stopped = false;
-  fn.running = true;
-  try {
-    for (const [k, v] of params) ctx.scope.set(k, v);
-    execBlock(ctx, children(fn.body));
-    return ctx.returned ?? pySym({ kind: 'none' });
-  } finally {
-    fn.running = false;
-    ctx.scope = saved.scope;
-    ctx.frames = saved.frames;
-    ctx.outerLoops = saved.loops;
-    ctx.outerIfs = saved.ifs;
-    ctx.returned = saved.returned;
-    ctx.stopped = saved.stopped;
-  }
+  return ctx.inFunction(fn, params, () => execBlock(ctx, children(fn.body)));
 }
 
 export function callFunction(ctx: ReaderContext, id: number, node: SyntaxNode, argList: SyntaxNode): Sym {
