@@ -4,18 +4,8 @@
  * rules placed on the layer call, and an analysis that never throws.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { analyzeDocument } from '../../../src/keras/analyzeDocument';
-import type { DocumentAnalysis, ModelSummary } from '../../../src/keras/kerasModel';
-
-const fixture = (name: string): string => readFileSync(path.resolve('test/fixtures/keras', name), 'utf8');
-
-function model(a: DocumentAnalysis, name: string): ModelSummary {
-  const m = a.models.find((x) => x.graph.name === name);
-  assert.ok(m, `no model ${name}`);
-  return m;
-}
+import { kerasFixture as fixture, modelNamed as model } from './analysisFixtures';
 
 describe('keras diagnostics: syntax errors', () => {
   const a = analyzeDocument(fixture('syntax_error.py'), 'python');

@@ -5,20 +5,8 @@
  * not depend on the unknown part stay exact.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { analyzeDocument } from '../../../src/keras/analyzeDocument';
-import type { DocumentAnalysis, ModelSummary } from '../../../src/keras/kerasModel';
-
-const fixture = (name: string): string => readFileSync(path.resolve('test/fixtures/keras', name), 'utf8');
-
-function model(a: DocumentAnalysis, name: string): ModelSummary {
-  const m = a.models.find((x) => x.graph.name === name);
-  assert.ok(m, `no model ${name}`);
-  return m;
-}
-
-const params = (m: ModelSummary) => m.layers.map((l) => (l.outcome.params ? l.outcome.params.trainable + l.outcome.params.nonTrainable : null));
+import { kerasFixture as fixture, modelNamed as model, layerParams as params } from './analysisFixtures';
 
 describe('keras parser: loops and conditions', () => {
   const a = analyzeDocument(fixture('control_flow.py'), 'python');

@@ -5,19 +5,11 @@
  * test/fixtures/keras). Parameter counts are Keras' own (KERAS.md §1), checked by hand in each title.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { analyzeDocument } from '../../../src/keras/analyzeDocument';
 import type { DocumentAnalysis, ModelSummary } from '../../../src/keras/kerasModel';
+import { kerasFixture as fixture, modelNamed as model } from './analysisFixtures';
 
-const fixture = (name: string): string => readFileSync(path.resolve('test/fixtures/keras', name), 'utf8');
 const analyze = (text: string): DocumentAnalysis => analyzeDocument(text, 'python');
-
-function model(a: DocumentAnalysis, name: string): ModelSummary {
-  const m = a.models.find((x) => x.graph.name === name);
-  assert.ok(m, `no model ${name} among ${a.models.map((x) => x.graph.name).join(', ')}`);
-  return m;
-}
 
 /** [name, class, output shape, total params] per layer, inputs included. */
 function rows(m: ModelSummary): [string, string, string, number | null][] {
