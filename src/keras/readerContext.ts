@@ -51,6 +51,9 @@ export interface ActiveFrame extends Frame {
   readonly assigned: Set<string>;
 }
 
+/** Statements read per document at most, so pathological files stay bounded in time; beyond it the rest is not analysed. */
+export const STEP_BUDGET = 200_000;
+
 export class ReaderContext {
   readonly kerasCalls: LayerCall[] = [];
   readonly diagnostics: Diagnostic[] = [];
@@ -71,7 +74,7 @@ export class ReaderContext {
   returned: Sym | null = null;
   /** A top-level `return` was executed: the rest of the body does not run. */
   stopped = false;
-  /** Statements read so far, against a budget that keeps pathological files bounded in time. */
+  /** Statements read so far, against STEP_BUDGET. */
   steps = 0;
   private nextFrameId = 0;
   private readonly namedAtModuleLevel = new WeakSet<ModelBuild>();
@@ -112,6 +115,22 @@ export class ReaderContext {
       if (cur && (cur.sym === 'py' || cur.sym === 'list' || cur.sym === 'dict')) this.scope.set(name, unknownSym(`${why} (\`${name}\`)`));
       this.frames.at(-1)?.assigned.add(name);
     }
+  }
+
+  /** Counts one statement about to be read; false when the body was left by `return` or the budget is spent. */
+  takeStep(): boolean {
+    if (this.stopped || this.steps > STEP_BUDGET) return false;
+    this.steps++;
+    return true;
+  }
+
+  /** The reader's own diagnostics, plus a note when the budget cut the analysis short. */
+  readerDiagnostics(): Diagnostic[] {
+    if (this.steps <= STEP_BUDGET) return this.diagnostics;
+    return [...this.diagnostics, {
+      severity: 'info', code: 'too-complex', span: this.src.span(0, 0),
+      message: 'This file is too complex for HyperLab to follow completely; some models may be missing.',
+    }];
   }
 
   /**

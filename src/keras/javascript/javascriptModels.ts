@@ -12,7 +12,7 @@ import { type SourceModels, collectModels } from '../graph/sourceModels';
 import { ReaderContext } from '../readerContext';
 import { SourceText, children } from '../sourceText';
 import { syntaxDiagnostics } from '../syntaxDiagnostics';
-import { JS_STEP_BUDGET, execJsBlock, runUncalledJsFunctions } from './jsStatements';
+import { execJsBlock, runUncalledJsFunctions } from './jsStatements';
 import { ParseCache } from '../parseCache';
 
 const JS_PARSES = new ParseCache(parser);
@@ -26,12 +26,5 @@ export function javascriptModels(text: string, language: 'javascript' | 'typescr
   execJsBlock(ctx, children(tree.topNode));
   ctx.stopped = false;
   runUncalledJsFunctions(ctx);
-  const diagnostics = [...syntaxDiagnostics(src), ...ctx.diagnostics];
-  if (ctx.steps > JS_STEP_BUDGET) {
-    diagnostics.push({
-      severity: 'info', code: 'too-complex', span: src.span(0, 0),
-      message: 'This file is too complex for HyperLab to follow completely; some models may be missing.',
-    });
-  }
-  return collectModels(builder, ctx.kerasCalls, diagnostics);
+  return collectModels(builder, ctx.kerasCalls, [...syntaxDiagnostics(src), ...ctx.readerDiagnostics()]);
 }

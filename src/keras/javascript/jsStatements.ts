@@ -12,12 +12,9 @@ import { binaryOp, truthy } from '../python/pyArith';
 import { evalJs, evalJsSpanned } from './jsEval';
 import { isTfjsModule } from './tfjsNames';
 
-export const JS_STEP_BUDGET = 200_000;
-
 export function execJsBlock(ctx: ReaderContext, nodes: readonly SyntaxNode[]): void {
   for (const node of nodes) {
-    if (ctx.stopped || ctx.steps > JS_STEP_BUDGET) return;
-    ctx.steps++;
+    if (!ctx.takeStep()) return;
     execJs(ctx, node);
   }
 }

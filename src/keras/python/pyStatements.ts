@@ -15,13 +15,9 @@ import { defineFunction } from './pyFunctions';
 import { execImport } from './pyImports';
 import { assignTarget, assignTargets } from './pyAssign';
 
-/** Statements read per document at most; beyond it the rest of the file is not analysed. */
-export const STEP_BUDGET = 200_000;
-
 export function execBlock(ctx: ReaderContext, nodes: readonly SyntaxNode[]): void {
   for (const node of nodes) {
-    if (ctx.stopped || ctx.steps > STEP_BUDGET) return;
-    ctx.steps++;
+    if (!ctx.takeStep()) return;
     execStatement(ctx, node);
   }
 }

@@ -14,7 +14,7 @@ import { syntaxDiagnostics } from '../syntaxDiagnostics';
 import { ReaderContext } from '../readerContext';
 import { runUncalledFunctions } from './pyFunctions';
 import { scanModuleAssignments } from './pyImports';
-import { STEP_BUDGET, execBlock } from './pyStatements';
+import { execBlock } from './pyStatements';
 import { SegmentedParser } from './pySegments';
 
 const PYTHON_PARSES = new SegmentedParser(parser);
@@ -31,14 +31,7 @@ export function pythonModels(text: string): SourceModels {
   execBlock(ctx, children(tree.topNode));
   ctx.stopped = false;
   runUncalledFunctions(ctx);
-  const diagnostics = [...syntaxDiagnostics(src), ...ctx.diagnostics];
-  if (ctx.steps > STEP_BUDGET) {
-    diagnostics.push({
-      severity: 'info', code: 'too-complex', span: src.span(0, 0),
-      message: 'This file is too complex for HyperLab to follow completely; some models may be missing.',
-    });
-  }
-  return collectModels(builder, ctx.kerasCalls, diagnostics);
+  return collectModels(builder, ctx.kerasCalls, [...syntaxDiagnostics(src), ...ctx.readerDiagnostics()]);
 }
 
 /** Keras' name prefix for a class: the layer rules' own for known layers, Keras' snake case otherwise. */

@@ -111,6 +111,23 @@ describe('keras diagnostics: models and layers', () => {
     assert.equal(d.span.line, 2);
   });
 
+  it('stops reading past the statement budget (200,000) with a "too-complex" note, keeping the models read before it (Python and JS)', () => {
+    // A 1,000-statement function called 300 times costs 300,000 statement reads: the budget ends the analysis.
+    const body = Array.from({ length: 1000 }, (_, i) => `    a${i} = ${i}\n`).join('');
+    const py = `from keras import layers, Sequential\nm = Sequential([layers.Dense(3, input_shape=(2,))])\ndef f():\n${body}${'f()\n'.repeat(300)}`;
+    const small = `from keras import layers, Sequential\nm = Sequential([layers.Dense(3, input_shape=(2,))])\ndef f():\n${body}${'f()\n'.repeat(150)}`;
+    const jsBody = Array.from({ length: 1000 }, (_, i) => `  const a${i} = ${i};\n`).join('');
+    const js = `const m = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [2]})]});\nfunction f() {\n${jsBody}}\n${'f();\n'.repeat(300)}`;
+    for (const [text, language] of [[py, 'python'], [js, 'javascript']] as const) {
+      const a = analyzeDocument(text, language);
+      const note = a.diagnostics.find((d) => d.code === 'too-complex');
+      assert.ok(note, `${language}: ${JSON.stringify(a.diagnostics)}`);
+      assert.equal(note.severity, 'info');
+      assert.equal(a.models[0]!.totals?.trainable, 9);
+    }
+    assert.ok(!analyzeDocument(small, 'python').diagnostics.some((d) => d.code === 'too-complex'));
+  });
+
   it('never throws, whatever the text', () => {
     for (const text of ['', '((((((((', 'model = Sequential(' + '['.repeat(5000), '\u0000\uffff', 'def f(:\n  return f()\nf()', 'x = x + 1\n'.repeat(3)]) {
       const a = analyzeDocument(text, 'python');
