@@ -3,7 +3,7 @@
  * spans (1-based lines, 0-based columns), node text, child lists, and a fast "is there a syntax error
  * inside this range" test over the error positions collected once per parse. No language rules here.
  */
-import type { SyntaxNode, Tree } from '@lezer/common';
+import { type NodeType, type SyntaxNode, Tree, type TreeBuffer } from '@lezer/common';
 import type { SourceSpan } from './kerasModel';
 
 export class SourceText {
@@ -16,13 +16,8 @@ export class SourceText {
 
   constructor(readonly text: string, tree: Tree) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
-    const cursor = tree.cursor();
-    do {
-      if (cursor.type.isError) {
-        this.errors.push(cursor.from);
-        this.errorRanges.push([cursor.from, cursor.to]);
-      }
-    } while (cursor.next());
+    collectErrors(tree, 0, this.errorRanges);
+    for (const [from] of this.errorRanges) this.errors.push(from);
     this.errors.sort((a, b) => a - b);
   }
 
@@ -72,10 +67,42 @@ export class SourceText {
   }
 }
 
-/** The child nodes, without comments (which lezer keeps in the tree wherever they appear). */
+/**
+ * Appends the error nodes of `tree` (placed at `offset`) as [from, to), in pre-order like a cursor walk would
+ * visit them, but reading the trees' flat buffers directly: a cursor creates an object per node, and a
+ * 5,000-line file has some 60,000 nodes. A TreeBuffer stores its nodes in pre-order as (type, from, to,
+ * end index) quadruples relative to its own position (@lezer/common's TreeBuffer).
+ */
+function collectErrors(tree: Tree, offset: number, out: [number, number][]): void {
+  // An explicit stack: error recovery can nest trees thousands deep (an unclosed bracket before a long tail).
+  const stack: [Tree | TreeBuffer, number][] = [[tree, offset]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, at] = top;
+    if (!(node instanceof Tree)) {
+      collectBufferErrors(node, at, out);
+      continue;
+    }
+    if (node.type.isError) out.push([at, at + node.length]);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, at + node.positions[i]!]);
+  }
+}
+
+function collectBufferErrors(buffer: TreeBuffer, at: number, out: [number, number][]): void {
+  const { types } = buffer.set;
+  const data = buffer.buffer;
+  // Error recovery can leave ids of tokens that are not node types (no entry in the set): not errors.
+  for (let i = 0; i < data.length; i += 4) if (types[data[i]!]?.isError) out.push([at + data[i + 1]!, at + data[i + 2]!]);
+}
+
+/**
+ * The child nodes, without comments (which lezer keeps in the tree wherever they appear) and without the
+ * typeless tokens @lezer/lr's error recovery can leave in a tree (ids outside the node set).
+ */
 export function children(node: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  for (let c = node.firstChild; c; c = c.nextSibling) if (c.name !== 'Comment' && c.name !== 'LineComment' && c.name !== 'BlockComment') out.push(c);
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    if ((c.type as NodeType | undefined) && c.name !== 'Comment' && c.name !== 'LineComment' && c.name !== 'BlockComment') out.push(c);
+  }
   return out;
 }
 

@@ -6,37 +6,72 @@
  * elif/else/except/finally/decorated def) every few hundred lines, each segment is parsed alone, and
  * the segment trees are joined into one Script tree with document positions. Unchanged segments keep
  * their tree from the previous call, so a keystroke reparses one segment.
+ *
+ * An unclosed bracket (`plt.plot(history[` typed near the top) would make the rest of the file one bracketed
+ * segment, and @lezer/lr overflows the stack recovering from a few thousand lines of it. Two guards: a line
+ * that starts at column 0 with a keyword no bracket may contain (`def`, `class`, `import`, ...) closes any
+ * open bracket for the cut, since in valid code it cannot be inside one; and a segment whose parse still
+ * throws is parsed again in pieces cut at every column-0 line, a piece that throws too becoming one error
+ * node, so the rest of the file is still read.
  */
-import { type Parser, Tree, type TreeBuffer } from '@lezer/common';
+import { type NodeSet, type NodeType, Tree, type TreeBuffer } from '@lezer/common';
+
+/** What the segmenter needs of an @lezer/lr parser (its LRParser has all of it). */
+export interface SegmentParser {
+  parse(text: string): Tree;
+  readonly topNode: NodeType;
+  readonly nodeSet: NodeSet;
+}
 
 const SEGMENT_LINES = 300;
+/** Lines of a piece when a segment that threw is parsed again in pieces. */
+const FALLBACK_LINES = 50;
 const CONTINUATIONS = /^(elif|else|except|finally)\b/;
+/** Statements that never occur inside brackets in valid Python (not `if`, `for`, `async`, `else`, `from`: comprehensions, conditional expressions, `yield from`). */
+const CLOSES_BRACKETS = /^(def|class|import|return|while|with|try|raise|del|pass|global|nonlocal|assert|break|continue)\b/;
 
-/** Start offsets of the segments (the first is 0). */
-export function segmentStarts(text: string, minLines = SEGMENT_LINES): number[] {
+/**
+ * Start offsets of the segments (the first is 0): top-level statement starts at least `minLines` apart.
+ * With `ignoreBrackets`, every column-0 line counts as a statement start (the fallback for a segment
+ * the parser could not handle).
+ */
+export function segmentStarts(text: string, minLines = SEGMENT_LINES, ignoreBrackets = false): number[] {
   const starts = [0];
   let depth = 0, lines = 0, i = 0, continued = false, decorated = false;
   while (i < text.length) {
-    const c = text[i]!;
-    if (c === '#') { while (i < text.length && text[i] !== '\n') i++; continue; }
-    if (c === '"' || c === "'") { i = skipString(text, i); continue; }
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    else if (c === '\\' && text[i + 1] === '\n') { continued = true; i += 2; continue; }
-    else if (c === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === HASH) { i = text.indexOf('\n', i); if (i < 0) break; continue; }
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) { i = skipString(text, i); continue; }
+    if (c === OPEN_PAREN || c === OPEN_SQUARE || c === OPEN_BRACE) depth++;
+    else if (c === CLOSE_PAREN || c === CLOSE_SQUARE || c === CLOSE_BRACE) depth = Math.max(0, depth - 1);
+    else if (c === BACKSLASH && text.charCodeAt(i + 1) === NEWLINE) { continued = true; i += 2; continue; }
+    else if (c === NEWLINE) {
       lines++;
       const next = i + 1;
-      const head = text.slice(next, next + 12);
-      if (depth === 0 && !continued && !decorated && lines >= minLines && /^[A-Za-z_]/.test(head) && !CONTINUATIONS.test(head)) {
-        starts.push(next);
-        lines = 0;
+      if (startsName(text.charCodeAt(next))) {
+        const head = text.slice(next, next + 12);
+        if (ignoreBrackets || (depth > 0 && CLOSES_BRACKETS.test(head))) depth = 0;
+        if (depth === 0 && !continued && !decorated && lines >= minLines && !CONTINUATIONS.test(head)) {
+          starts.push(next);
+          lines = 0;
+        }
+        decorated = false;
+      } else if (text.charCodeAt(next) === AT) {
+        decorated = true;
       }
-      if (/^[A-Za-z_@]/.test(head)) decorated = head.startsWith('@');
       continued = false;
     }
     i++;
   }
   return starts;
+}
+
+const HASH = 35, DOUBLE_QUOTE = 34, SINGLE_QUOTE = 39, BACKSLASH = 92, NEWLINE = 10, AT = 64;
+const OPEN_PAREN = 40, CLOSE_PAREN = 41, OPEN_SQUARE = 91, CLOSE_SQUARE = 93, OPEN_BRACE = 123, CLOSE_BRACE = 125;
+
+/** [A-Za-z_]: a line starting with it at column 0 may start a statement. */
+function startsName(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /** The offset after a string literal starting at `i` (triple-quoted or not; unterminated ends at the line). */
@@ -57,25 +92,52 @@ function skipString(text: string, i: number): number {
 export class SegmentedParser {
   private previous = new Map<string, Tree>();
 
-  constructor(private readonly parser: Parser) {}
+  constructor(private readonly parser: SegmentParser) {}
 
   parse(text: string): Tree {
     const starts = segmentStarts(text);
     const children: (Tree | TreeBuffer)[] = [];
     const positions: number[] = [];
     const next = new Map<string, Tree>();
-    let type: Tree['type'] | null = null;
     starts.forEach((from, k) => {
       const segment = text.slice(from, starts[k + 1] ?? text.length);
-      const tree = this.previous.get(segment) ?? next.get(segment) ?? this.parser.parse(segment);
+      const tree = this.previous.get(segment) ?? next.get(segment) ?? this.parseSegment(segment);
       next.set(segment, tree);
-      type = tree.type;
       tree.children.forEach((child, c) => {
         children.push(child);
         positions.push(from + tree.positions[c]!);
       });
     });
     this.previous = next;
-    return starts.length === 1 ? next.get(text)! : new Tree(type!, children, positions, text.length);
+    return starts.length === 1 ? next.get(text)! : new Tree(this.parser.topNode, children, positions, text.length);
+  }
+
+  /** One segment's tree; when @lezer/lr throws on it (a stack overflow in its error recovery), the joined trees of its pieces. */
+  private parseSegment(segment: string): Tree {
+    try {
+      return this.parser.parse(segment);
+    } catch {
+      const starts = segmentStarts(segment, FALLBACK_LINES, true);
+      const children: (Tree | TreeBuffer)[] = [];
+      const positions: number[] = [];
+      starts.forEach((from, k) => {
+        const piece = this.parsePiece(segment.slice(from, starts[k + 1] ?? segment.length));
+        piece.children.forEach((child, c) => {
+          children.push(child);
+          positions.push(from + piece.positions[c]!);
+        });
+      });
+      return new Tree(this.parser.topNode, children, positions, segment.length);
+    }
+  }
+
+  /** A piece of a segment that threw: its own tree, or one error node over it when it throws again. */
+  private parsePiece(piece: string): Tree {
+    try {
+      return this.parser.parse(piece);
+    } catch {
+      const error = new Tree(this.parser.nodeSet.types[0]!, [], [], piece.length);
+      return new Tree(this.parser.topNode, [error], [0], piece.length);
+    }
   }
 }

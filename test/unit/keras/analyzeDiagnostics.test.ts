@@ -42,6 +42,25 @@ describe('keras diagnostics: long files', () => {
     assert.equal(a.models[0]?.totals?.trainable, 8);
   });
 
+  describe('an unclosed bracket before a long tail (as while typing `plt.plot(history[` at the top)', () => {
+    const model = 'import keras\nmodel = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3)])\n';
+    const tail = 'if total > 1:\nplt.plot(history[3])\nx_1 = np.zeros((1, 4))\n';
+    const totals = (text: string) => {
+      const a = analyzeDocument(text, 'python');
+      assert.deepEqual(a.diagnostics.filter((d) => d.code === 'internal'), []);
+      assert.ok(a.diagnostics.some((d) => d.code === 'syntax' && d.span.line === 4));
+      return a.models.map((m) => m.totals?.trainable);
+    };
+
+    it('still reads the models before and after it when no statement closes the bracket (@lezer/lr alone overflows the stack here)', () => {
+      assert.deepEqual(totals(model + 'plt.plot(history[\n' + tail.repeat(1000) + model), [15, 15]);
+    });
+
+    it('still reads them when a `def` at column 0 shows the bracket was left open', () => {
+      assert.deepEqual(totals(model + 'plt.plot(history[\ndef f():\n    return 1\n' + tail.repeat(3000) + model), [15, 15]);
+    });
+  });
+
   it('gives the same analysis after an edit as from scratch (segments reused between calls)', () => {
     const base = fixture('toy_resnet.py') + '\n' + 'x_value = 1\n# note\n\n'.repeat(600) + fixture('functional.py');
     const edited = base.replace('x_value = 1\n', 'x_value = 2\n');
