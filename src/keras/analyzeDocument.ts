@@ -10,6 +10,7 @@ import { lossActivationDiagnostics } from './lossActivationCheck';
 import { pythonModels } from './python/pythonModels';
 import type { SourceModels } from './graph/sourceModels';
 import { summarizeModel } from './summarizeModel';
+import { msg, said } from './message';
 
 export type DocumentLanguage = 'python' | 'javascript' | 'typescript';
 
@@ -29,7 +30,7 @@ export function analyzeDocument(text: string, language: DocumentLanguage): Docum
       models: [], kerasCalls: [],
       diagnostics: [{
         severity: 'error', code: 'internal', span: { line: 1, column: 0, from: 0, to: 0 },
-        message: `HyperLab could not analyse this file (an internal error: ${detail}). Please report it with the file.`,
+        ...said(msg('HyperLab could not analyse this file (an internal error: {0}). Please report it with the file.', detail)),
       }],
     };
   }

@@ -4,6 +4,7 @@
  * graphs, and the per-layer and per-model results that CodeLenses, hovers, diagnostics and
  * `hyperlab summary` show. Types only; no 'vscode', no parsing, no rules.
  */
+import type { Message } from './message';
 
 /**
  * A value read from source code, or the reason it cannot be known without running the code. `span` is
@@ -63,7 +64,10 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
   readonly severity: Severity;
+  /** In English (the CLI's JSON contract, logs, tests). */
   readonly message: string;
+  /** The same message as its English template and arguments, which the editor shows in its language. */
+  readonly text: Message;
   readonly span: SourceSpan;
   /** Machine-readable kind, for quick fixes: 'loss-activation-mismatch', 'dropout-rate', 'unbuilt-model', 'impossible-shape', 'syntax', ... */
   readonly code: string;
@@ -80,7 +84,15 @@ export interface LayerOutcome {
   /** The parameter formula with the numbers, e.g. '784 × 512 + 512 = 401,920'; null for layers without weights or when unknown. */
   readonly formula: string | null;
   /** Problems found in this layer's arguments or shapes (spans are filled in by the caller). */
-  readonly problems: readonly { readonly severity: Severity; readonly message: string; readonly code: string }[];
+  readonly problems: readonly LayerProblemReport[];
+}
+
+/** A problem the layer rules found, before the caller places it on the layer call. */
+export interface LayerProblemReport {
+  readonly severity: Severity;
+  readonly message: string;
+  readonly text: Message;
+  readonly code: string;
 }
 
 /** One node of a model graph: an Input or a layer application. */

@@ -7,6 +7,7 @@
  * when the loss, the activation or from_logits cannot be read.
  */
 import type { Diagnostic, LayerCall, LayerSummary, ModelGraph, PyValue } from './kerasModel';
+import { type Message, msg, said } from './message';
 
 type LossKind = 'binary' | 'categorical' | 'sparse' | 'other';
 
@@ -50,26 +51,26 @@ export function outputActivation(call: LayerCall): string | null {
   return v.kind === 'string' ? v.value.toLowerCase() : null;
 }
 
-const PAIRING = 'Pairings: binary → Dense(1, activation="sigmoid") + binary_crossentropy; one-hot classes → softmax + categorical_crossentropy; integer labels → softmax + sparse_categorical_crossentropy.';
+const PAIRING = msg('Pairings: binary → Dense(1, activation="sigmoid") + binary_crossentropy; one-hot classes → softmax + categorical_crossentropy; integer labels → softmax + sparse_categorical_crossentropy.');
 
-function mismatch(loss: Loss, activation: string, units: number | null): string | null {
+function mismatch(loss: Loss, activation: string, units: number | null): Message | null {
   const probabilities = activation === 'softmax' || activation === 'sigmoid';
   if (loss.fromLogits === true && probabilities) {
-    return `from_logits=True expects raw scores (logits), but the output layer already applies ${activation}: remove the activation (linear output) or drop from_logits=True.`;
+    return msg('from_logits=True expects raw scores (logits), but the output layer already applies {0}: remove the activation (linear output) or drop from_logits=True.', activation);
   }
   if (loss.fromLogits !== false) return null;
   if (activation === 'softmax' && loss.kind === 'binary') {
-    return `A softmax output with ${loss.name}: for two classes use Dense(1, activation="sigmoid") with binary_crossentropy; for several classes keep softmax and use categorical_crossentropy (one-hot labels) or sparse_categorical_crossentropy (integer labels). ${PAIRING}`;
+    return msg('A softmax output with {0}: for two classes use Dense(1, activation="sigmoid") with binary_crossentropy; for several classes keep softmax and use categorical_crossentropy (one-hot labels) or sparse_categorical_crossentropy (integer labels). {1}', loss.name, PAIRING);
   }
   if (activation === 'sigmoid' && (loss.kind === 'categorical' || loss.kind === 'sparse') && units !== null) {
-    if (units === 1) return `${loss.name} on a single sigmoid unit does not learn (one renormalized probability is always 1): use binary_crossentropy. ${PAIRING}`;
-    return `A sigmoid output with ${units} units and ${loss.name}: for one class out of ${units} use activation="softmax"; for several labels at once (multi-label) keep sigmoid and use binary_crossentropy. ${PAIRING}`;
+    if (units === 1) return msg('{0} on a single sigmoid unit does not learn (one renormalized probability is always 1): use binary_crossentropy. {1}', loss.name, PAIRING);
+    return msg('A sigmoid output with {0} units and {1}: for one class out of {0} use activation="softmax"; for several labels at once (multi-label) keep sigmoid and use binary_crossentropy. {2}', units, loss.name, PAIRING);
   }
   if (activation === 'linear' && loss.kind !== 'other') {
-    const fix = loss.kind === 'binary' ? 'keras.losses.BinaryCrossentropy(from_logits=True) or activation="sigmoid"'
-      : loss.kind === 'sparse' ? 'keras.losses.SparseCategoricalCrossentropy(from_logits=True) or activation="softmax"'
-        : 'keras.losses.CategoricalCrossentropy(from_logits=True) or activation="softmax"';
-    return `The output layer has no activation (linear), so it outputs logits, but ${loss.name} expects probabilities: use ${fix}. ${PAIRING}`;
+    const logits = loss.kind === 'binary' ? 'keras.losses.BinaryCrossentropy(from_logits=True)'
+      : loss.kind === 'sparse' ? 'keras.losses.SparseCategoricalCrossentropy(from_logits=True)' : 'keras.losses.CategoricalCrossentropy(from_logits=True)';
+    const probability = loss.kind === 'binary' ? 'activation="sigmoid"' : 'activation="softmax"';
+    return msg('The output layer has no activation (linear), so it outputs logits, but {0} expects probabilities: use {1} or {2}. {3}', loss.name, logits, probability, PAIRING);
   }
   return null;
 }
@@ -83,7 +84,7 @@ export function lossActivationDiagnostics(graph: ModelGraph, layers: readonly La
   if (activation === null) return [];
   const shape = out.outcome.outputShape;
   const units = shape && shape.length > 0 ? shape[shape.length - 1] ?? null : null;
-  const message = mismatch(loss, activation, units);
-  if (!message) return [];
-  return [{ severity: 'warning', code: 'loss-activation-mismatch', message, span: loss.value.span ?? graph.compile.span }];
+  const text = mismatch(loss, activation, units);
+  if (!text) return [];
+  return [{ severity: 'warning', code: 'loss-activation-mismatch', ...said(text), span: loss.value.span ?? graph.compile.span }];
 }

@@ -10,6 +10,7 @@ import type { GraphBuilder } from './graph/graphBuilder';
 import type { NamingContext } from './graph/layerNames';
 import { type Frame, type ModelBuild, type Sym, pySym, unknownSym } from './graph/symbolic';
 import type { SourceText } from './sourceText';
+import { msg, said } from './message';
 
 export interface ReaderParam {
   readonly name: string;
@@ -129,7 +130,7 @@ export class ReaderContext {
     if (this.steps <= STEP_BUDGET) return this.diagnostics;
     return [...this.diagnostics, {
       severity: 'info', code: 'too-complex', span: this.src.span(0, 0),
-      message: 'This file is too complex for HyperLab to follow completely; some models may be missing.',
+      ...said(msg('This file is too complex for HyperLab to follow completely; some models may be missing.')),
     }];
   }
 

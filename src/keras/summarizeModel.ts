@@ -8,6 +8,7 @@
 import type { Diagnostic, LayerOutcome, LayerSummary, ModelGraph, ModelNode, ModelSummary, ParamCount, PyValue, Shape } from './kerasModel';
 import type { BuiltModel } from './graph/freezeModel';
 import { applyLayer, declaredInputShape } from './layers/applyLayer';
+import { msg, said } from './message';
 
 export const UNBUILT_REASON = 'the model has no input shape (unbuilt): add input_shape=... to the first layer or keras.Input(shape=...)';
 
@@ -105,7 +106,7 @@ function layerDiagnostics(layers: readonly LayerSummary[]): Diagnostic[] {
       const key = `${node.call.span.from}:${p.code}:${p.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ severity: p.severity, message: p.message, code: p.code, span: node.call.span });
+      out.push({ severity: p.severity, message: p.message, text: p.text, code: p.code, span: node.call.span });
     }
   }
   return out;
@@ -118,7 +119,7 @@ export function summarizeModel(built: BuiltModel): ModelSummary {
   if (graph.kind === 'sequential' && sequentialInput(graph, built) === 'unbuilt' && graph.nodes.length > 0) {
     diagnostics.push({
       severity: 'warning', code: 'unbuilt-model', span: graph.span,
-      message: `Model ${graph.name} has no input shape, so Keras cannot build it before training (its summary says "0 (unbuilt)"): add input_shape=... to the first layer or start with keras.Input(shape=...).`,
+      ...said(msg('Model {0} has no input shape, so Keras cannot build it before training (its summary says "0 (unbuilt)"): add input_shape=... to the first layer or start with keras.Input(shape=...).', graph.name)),
     });
   }
   return { graph, layers, totals: totalsOf(graph, layers, built), diagnostics };

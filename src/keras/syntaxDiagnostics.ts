@@ -4,6 +4,7 @@
  * with whatever parsed; these only tell the user where the code is broken.
  */
 import type { Diagnostic } from './kerasModel';
+import { type Message, msg, said } from './message';
 import type { SourceText } from './sourceText';
 
 const MAX_SYNTAX_DIAGNOSTICS = 25;
@@ -16,15 +17,15 @@ export function syntaxDiagnostics(src: SourceText): Diagnostic[] {
     const span = src.span(from, Math.max(to, Math.min(src.text.length, from + 1)));
     if (lines.has(span.line)) continue;
     lines.add(span.line);
-    out.push({ severity: 'error', message: syntaxMessage(src, from, to), span, code: 'syntax' });
+    out.push({ severity: 'error', ...said(syntaxMessage(src, from, to)), span, code: 'syntax' });
   }
   return out;
 }
 
-function syntaxMessage(src: SourceText, from: number, to: number): string {
+function syntaxMessage(src: SourceText, from: number, to: number): Message {
   const text = src.text.slice(from, to).trim().split('\n')[0]!.slice(0, 30);
-  if (text) return `Syntax error: unexpected \`${text}\` (is a bracket, a comma or a colon missing before it?). HyperLab still analyses the code it could read.`;
+  if (text) return msg('Syntax error: unexpected {0} (is a bracket, a comma or a colon missing before it?). HyperLab still analyses the code it could read.', `\`${text}\``);
   return from >= src.text.length
-    ? 'Syntax error: the code ends before this statement is complete.'
-    : 'Syntax error: something is missing here (a bracket, a comma or an operand?).';
+    ? msg('Syntax error: the code ends before this statement is complete.')
+    : msg('Syntax error: something is missing here (a bracket, a comma or an operand?).');
 }

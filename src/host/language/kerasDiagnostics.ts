@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../../keras/kerasModel';
+import { renderMessage } from '../../keras/message';
 import { type DocumentAnalyses, isAnalysed, spanRange } from './documentAnalyses';
 
 export const DIAGNOSTIC_SOURCE = 'HyperLab';
@@ -45,7 +46,7 @@ export class KerasDiagnostics implements vscode.Disposable {
     if (!analysis) return;
     const all = [...analysis.diagnostics, ...analysis.models.flatMap((m) => m.diagnostics)];
     this.collection.set(document.uri, all.map((d) => {
-      const diagnostic = new vscode.Diagnostic(spanRange(document, d.span), d.message, SEVERITY[d.severity]);
+      const diagnostic = new vscode.Diagnostic(spanRange(document, d.span), renderMessage(d.text, vscode.l10n.t), SEVERITY[d.severity]);
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = d.code;
       return diagnostic;

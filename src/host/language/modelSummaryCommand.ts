@@ -3,6 +3,7 @@
  * read-only document beside the code (a `hyperlab-summary:` virtual document, refreshed on request).
  */
 import * as vscode from 'vscode';
+import { renderMessage } from '../../keras/message';
 import { summaryTable } from '../../keras/summaryTable';
 import type { DocumentAnalyses } from './documentAnalyses';
 import { modelAtCursor } from './modelAtCursor';
@@ -27,7 +28,7 @@ export async function showModelSummary(analyses: DocumentAnalyses, documents: Mo
   const { document, model } = target;
   const name = `${model.graph.name} summary.txt`;
   const uri = vscode.Uri.from({ scheme: SUMMARY_SCHEME, path: `/${name}`, query: `${document.uri.toString()}#${target.index}` });
-  const problems = model.diagnostics.map((d) => `line ${d.span.line}: ${d.message}`);
+  const problems = model.diagnostics.map((d) => vscode.l10n.t('line {0}: {1}', d.span.line, renderMessage(d.text, vscode.l10n.t)));
   documents.set(uri, `${summaryTable(model)}\n${problems.length ? `\n${problems.join('\n')}\n` : ''}`);
   const shown = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });

@@ -7,9 +7,9 @@
  * No 'vscode' here, and no hover content.
  */
 import type { PyValue } from '../kerasModel';
+import type { Translate } from '../message';
 
-/** vscode.l10n.t's shape: the English text is the key; {0}, {1}... are filled with `args`. */
-export type Translate = (english: string, ...args: (string | number)[]) => string;
+export type { Translate } from '../message';
 
 /** Escapes every character Markdown (and its HTML) could interpret. */
 export function escapeMarkdown(text: string): string {

@@ -12,6 +12,7 @@ import { formulaText } from './formatting';
 import { type LayerRule, type RuleContext, type Weights, LayerProblem, RuleInputs, Unknowable, problem } from './layerRule';
 import { findRule, isUnmodelledKerasLayer } from './layerRegistry';
 import { closestName } from './argumentNames';
+import { msg, said } from '../message';
 
 export { declaredInputShape } from './declaredInputShape';
 export { KNOWN_LAYERS, isKnownLayer } from './layerRegistry';
@@ -92,27 +93,27 @@ function applyTrainable(args: BoundArgs, weights: Weights): ParamCount {
 function checkCommonArguments(rule: LayerRule, signature: readonly string[], args: BoundArgs, problems: Problem[]): void {
   const trainable = args.raw('trainable');
   if (trainable !== undefined && trainable.kind !== 'bool' && trainable.kind !== 'unknown') {
-    throw problem('invalid-argument', `${args.className} trainable must be True or False`);
+    throw problem('invalid-argument', msg('{0} trainable must be True or False', args.className));
   }
   const inputShape = args.raw('input_shape');
   if (inputShape?.kind === 'number') {
-    problems.push({ severity: 'error', code: 'invalid-argument', message: `input_shape must be a tuple, not a number: write input_shape=(${inputShape.value},)` });
+    problems.push({ severity: 'error', code: 'invalid-argument', ...said(msg('input_shape must be a tuple, not a number: write {0}', `input_shape=(${inputShape.value},)`)) });
   }
   if (rule.openKwargs) return;
   const accepted = new Set([...signature, ...(rule.extraKwargs ?? []), ...BASE_KWARGS]);
   for (const name of args.names()) {
     if (accepted.has(name)) continue;
     const guess = closestName(name, [...accepted]);
-    problems.push({
-      severity: 'warning', code: 'unknown-argument',
-      message: `${args.className} has no argument ${name}${guess ? `; did you mean ${guess}?` : ''} (Keras 3 raises "Unrecognized keyword arguments")`,
-    });
+    const text = guess
+      ? msg('{0} has no argument {1}; did you mean {2}? (Keras 3 raises "Unrecognized keyword arguments")', args.className, name, guess)
+      : msg('{0} has no argument {1} (Keras 3 raises "Unrecognized keyword arguments")', args.className, name);
+    problems.push({ severity: 'warning', code: 'unknown-argument', ...said(text) });
   }
 }
 
 function checkInputCount(rule: LayerRule, className: string, inputs: readonly (Shape | null)[]): void {
   if (rule.inputs === 'one' && inputs.length > 1) {
-    throw problem('impossible-shape', `${className} takes one input tensor but gets ${inputs.length}; merge them first, e.g. with Concatenate()`);
+    throw problem('impossible-shape', msg('{0} takes one input tensor but gets {1}; merge them first, e.g. with Concatenate()', className, inputs.length));
   }
 }
 
@@ -122,7 +123,7 @@ function unknown(reason: string, problems: readonly Problem[]): LayerOutcome {
 
 /** Keras would raise: nothing is built, the problem explains why. */
 function failure(e: unknown, problems: readonly (Problem | Warning)[]): LayerOutcome {
-  if (e instanceof LayerProblem) return unknown(e.message, [...problems, { severity: e.severity, code: e.code, message: e.message }]);
+  if (e instanceof LayerProblem) return unknown(e.message, [...problems, { severity: e.severity, code: e.code, ...said(e.text) }]);
   if (e instanceof Unknowable) return unknown(e.reason, problems);
   throw e;
 }

@@ -5,13 +5,12 @@
  * `Unknowable` (with the source's reason) when the value is not statically known, and throw `LayerProblem`
  * when Keras would reject it. Not a parser: values arrive already read as `PyValue`s.
  */
-import type { PyValue } from '../kerasModel';
+import type { LayerProblemReport, PyValue } from '../kerasModel';
+import { type Message, msg, said } from '../message';
 import { Unknowable, problem } from './layerRule';
 
-export interface Warning {
+export interface Warning extends LayerProblemReport {
   readonly severity: 'warning' | 'info';
-  readonly code: string;
-  readonly message: string;
 }
 
 /** Python's repr of a value, for messages: (28, 28, 1), 'relu', None, True. */
@@ -39,12 +38,14 @@ export class BoundArgs {
     const bound = new BoundArgs(className);
     if (args.length > signature.length) {
       const names = signature.length ? ` (${signature.slice(0, 4).join(', ')}${signature.length > 4 ? ', ...' : ''})` : '';
-      throw problem('invalid-argument', `${className} takes at most ${signature.length} positional argument${signature.length === 1 ? '' : 's'}${names} but gets ${args.length}; pass the others by keyword`);
+      throw problem('invalid-argument', signature.length === 1
+        ? msg('{0} takes at most 1 positional argument{1} but gets {2}; pass the others by keyword', className, names, args.length)
+        : msg('{0} takes at most {1} positional arguments{2} but gets {3}; pass the others by keyword', className, signature.length, names, args.length));
     }
     args.forEach((value, i) => bound.values.set(signature[i]!, value));
     for (const [name, value] of Object.entries(kwargs)) {
       if (bound.values.has(name)) {
-        throw problem('invalid-argument', `${className} gets two values for ${name}: one by position and one as ${name}=`);
+        throw problem('invalid-argument', msg('{0} gets two values for {1}: one by position and one as {1}=', className, name));
       }
       bound.values.set(name, value);
     }
@@ -78,7 +79,7 @@ export class BoundArgs {
 
   required(name: string): PyValue {
     const value = this.known(name);
-    if (value === undefined) throw problem('invalid-argument', `${this.className} needs ${name}; it is a required argument`);
+    if (value === undefined) throw problem('invalid-argument', msg('{0} needs {1}; it is a required argument', this.className, name));
     return value;
   }
 
@@ -97,7 +98,7 @@ export class BoundArgs {
 
   positiveInt(name: string, fallback?: number): number {
     const n = this.int(name, fallback);
-    if (n <= 0) throw problem('invalid-argument', `${this.className} ${name} must be a positive integer, got ${n}`);
+    if (n <= 0) throw problem('invalid-argument', msg('{0} {1} must be a positive integer, got {2}', this.className, name, n));
     return n;
   }
 
@@ -106,7 +107,7 @@ export class BoundArgs {
     if (value === undefined || value.kind === 'none') return fallback;
     if (value.kind === 'bool') return value.value;
     if (value.kind === 'number') return value.value !== 0;
-    throw problem('invalid-argument', `${this.className} ${name} must be True or False, got ${pyRepr(value)}`);
+    throw problem('invalid-argument', msg('{0} {1} must be True or False, got {2}', this.className, name, pyRepr(value)));
   }
 
   /** A string, or null for None/absent. */
@@ -114,7 +115,7 @@ export class BoundArgs {
     const value = this.known(name);
     if (value === undefined || value.kind === 'none') return null;
     if (value.kind === 'string') return value.value;
-    throw problem('invalid-argument', `${this.className} ${name} must be a string, got ${pyRepr(value)}`);
+    throw problem('invalid-argument', msg('{0} {1} must be a string, got {2}', this.className, name, pyRepr(value)));
   }
 
   string(name: string, fallback: string): string {
@@ -133,25 +134,27 @@ export class BoundArgs {
     } else if (value.kind === 'tuple') {
       items = value.items.map((item) => this.asInt(name, item));
       if (items.length !== rank) {
-        throw problem('invalid-argument', `${this.className} ${name} must be an integer or a tuple of ${rank} integers, got ${pyRepr(value)}`);
+        throw problem('invalid-argument', msg('{0} {1} must be an integer or a tuple of {2} integers, got {3}', this.className, name, rank, pyRepr(value)));
       }
     } else {
       items = Array<number>(rank).fill(this.asInt(name, value));
     }
     for (const n of items) {
       if (n < 0 || (!allowZero && n === 0)) {
-        throw problem('invalid-argument', `${this.className} ${name} must contain ${allowZero ? 'non-negative' : 'positive'} integers, got ${formatInts(items)}`);
+        throw problem('invalid-argument', allowZero
+          ? msg('{0} {1} must contain non-negative integers, got {2}', this.className, name, formatInts(items))
+          : msg('{0} {1} must contain positive integers, got {2}', this.className, name, formatInts(items)));
       }
     }
     return items;
   }
 
-  warn(code: string, message: string, severity: 'warning' | 'info' = 'warning'): void {
-    this.warnings.push({ severity, code, message });
+  warn(code: string, text: Message, severity: 'warning' | 'info' = 'warning'): void {
+    this.warnings.push({ severity, code, ...said(text) });
   }
 
   private fallback(name: string, fallback: number | undefined): number {
-    if (fallback === undefined) throw problem('invalid-argument', `${this.className} needs ${name}; it is a required argument`);
+    if (fallback === undefined) throw problem('invalid-argument', msg('{0} needs {1}; it is a required argument', this.className, name));
     return fallback;
   }
 
@@ -159,12 +162,12 @@ export class BoundArgs {
     if (value.kind === 'unknown') throw new Unknowable(`${name}: ${value.reason}`);
     if (value.kind === 'number') return value.value;
     if (value.kind === 'bool') return value.value ? 1 : 0;
-    throw problem('invalid-argument', `${this.className} ${name} must be a number, got ${pyRepr(value)}`);
+    throw problem('invalid-argument', msg('{0} {1} must be a number, got {2}', this.className, name, pyRepr(value)));
   }
 
   private asInt(name: string, value: PyValue): number {
     const n = this.asNumber(name, value);
-    if (!Number.isInteger(n)) throw problem('invalid-argument', `${this.className} ${name} must be an integer, got ${pyRepr(value)}`);
+    if (!Number.isInteger(n)) throw problem('invalid-argument', msg('{0} {1} must be an integer, got {2}', this.className, name, pyRepr(value)));
     return n;
   }
 }

@@ -10,6 +10,7 @@ import type { Dim, Shape } from '../kerasModel';
 import type { BoundArgs } from './boundArgs';
 import { formatShape, product } from './formatting';
 import { type DataFormat, type LayerRule, type RuleContext, Unknowable, dataFormat, knownDim, layoutAxes, problem, requireRank } from './layerRule';
+import { type Message, msg } from '../message';
 
 interface ConvOptions {
   readonly filters: number;
@@ -32,19 +33,21 @@ function convOptions(args: BoundArgs, rank: number, transpose: boolean): ConvOpt
   const padding = args.string('padding', 'valid').toLowerCase();
   const allowed = rank === 1 && !transpose ? ['valid', 'same', 'causal'] : ['valid', 'same'];
   if (!allowed.includes(padding)) {
-    throw problem('invalid-argument', `${args.className} padding must be ${allowed.map((p) => `"${p}"`).join(' or ')}, got "${padding}"`);
+    throw problem('invalid-argument', allowed.includes('causal')
+      ? msg('{0} padding must be "valid", "same" or "causal", got "{1}"', args.className, padding)
+      : msg('{0} padding must be "valid" or "same", got "{1}"', args.className, padding));
   }
   const format = dataFormat(args);
   const groups = transpose ? 1 : args.positiveInt('groups', 1);
-  if (filters % groups !== 0) throw problem('invalid-argument', `${args.className} filters (${filters}) must be divisible by groups (${groups})`);
+  if (filters % groups !== 0) throw problem('invalid-argument', msg('{0} filters ({1}) must be divisible by groups ({2})', args.className, filters, groups));
   if (Math.max(...strides) > 1 && Math.max(...dilation) > 1) {
-    throw problem('invalid-argument', `${args.className} cannot combine strides > 1 with dilation_rate > 1; keep one of them at 1`);
+    throw problem('invalid-argument', msg('{0} cannot combine strides > 1 with dilation_rate > 1; keep one of them at 1', args.className));
   }
   let outputPadding: number[] | null = null;
   if (transpose && !args.isNone('output_padding')) {
     outputPadding = args.intTuple('output_padding', rank, 0, true);
     outputPadding.forEach((p, i) => {
-      if (p >= strides[i]!) throw problem('invalid-argument', `${args.className} output_padding must be smaller than strides, got output_padding=${p} with strides=${strides[i]}`);
+      if (p >= strides[i]!) throw problem('invalid-argument', msg('{0} output_padding must be smaller than strides, got output_padding={1} with strides={2}', args.className, p, strides[i]!));
     });
   }
   return { filters, kernel, strides, dilation, padding, format, groups, outputPadding, useBias: args.bool('use_bias', true) };
@@ -57,17 +60,18 @@ function axesText(rank: number, format: DataFormat): string {
 }
 
 /** A Reshape that would give a rank-2 or rank-3 input the rank a channels_last convolution needs. */
-function reshapeHint(rank: number, input: Shape, format: DataFormat): string {
-  if (format !== 'channels_last') return '';
+function reshapeHint(rank: number, input: Shape, format: DataFormat): Message | null {
+  if (format !== 'channels_last') return null;
   const dims = input.slice(1);
-  if (dims.some((d) => d === null)) return '';
-  if (rank === 1 && dims.length === 1) return `add Reshape((${dims[0]}, 1)) before it`;
-  if (rank === 2 && dims.length === 2) return `add Reshape((${dims[0]}, ${dims[1]}, 1)) before it`;
+  if (dims.some((d) => d === null)) return null;
+  const reshape = (target: string) => msg('add {0} before it', `Reshape((${target}))`);
+  if (rank === 1 && dims.length === 1) return reshape(`${dims[0]}, 1`);
+  if (rank === 2 && dims.length === 2) return reshape(`${dims[0]}, ${dims[1]}, 1`);
   if (rank === 2 && dims.length === 1) {
     const side = Math.round(Math.sqrt(dims[0]!));
-    if (side * side === dims[0]) return `add Reshape((${side}, ${side}, 1)) before it`;
+    if (side * side === dims[0]) return reshape(`${side}, ${side}, 1`);
   }
-  return '';
+  return null;
 }
 
 function checkedInput(className: string, rank: number, input: Shape, format: DataFormat): Shape {
@@ -82,7 +86,8 @@ function convLength(className: string, n: Dim, k: number, s: number, d: number, 
   const out = Math.floor((n - d * (k - 1) - 1) / s) + 1;
   if (out <= 0) {
     const span = d * (k - 1) + 1;
-    throw problem('impossible-shape', `${className} kernel of size ${k}${d > 1 ? ` (dilated to ${span})` : ''} does not fit the input ${formatShape(input)}, whose axis has ${n}: with padding="valid" the output would have size ${out}; use padding="same", a smaller kernel_size or a larger input`);
+    const kernel = d > 1 ? msg('{0} kernel of size {1} (dilated to {2})', className, k, span) : msg('{0} kernel of size {1}', className, k);
+    throw problem('impossible-shape', msg('{0} does not fit the input {1}, whose axis has {2}: with padding="valid" the output would have size {3}; use padding="same", a smaller kernel_size or a larger input', kernel, formatShape(input), n, out));
   }
   return out;
 }
@@ -104,7 +109,7 @@ function convRule(className: string, rank: number, transpose: boolean, source: s
     const axes = layoutAxes(o.format, rank + 2);
     const channels = input[axes.channel] ?? null;
     if (channels !== null && channels % o.groups !== 0) {
-      throw problem('impossible-shape', `${className} groups (${o.groups}) must divide the input's ${channels} channels`);
+      throw problem('impossible-shape', msg('{0} groups ({1}) must divide the input\'s {2} channels', className, o.groups, channels));
     }
     const out: Dim[] = [...input];
     axes.spatial.forEach((axis, i) => {

@@ -8,6 +8,7 @@ import { pyRepr, type BoundArgs } from './boundArgs';
 import { readShapeTuple } from './declaredInputShape';
 import { formatCount } from './formatting';
 import { type LayerRule, type RuleContext, NO_WEIGHTS, Unknowable, knownDim, problem, requireMinRank } from './layerRule';
+import { msg } from '../message';
 
 /** Layers whose output is their input (activations, dropout): no weights, any rank. */
 function identityRule(className: string, source: string, signature: readonly string[], extra: Partial<LayerRule> = {}): LayerRule {
@@ -32,15 +33,15 @@ function inputOutputShape(args: BoundArgs, tensorArg: string): Shape {
   const shapeArg = !args.isNone('shape') ? 'shape' : !args.isNone('input_shape') ? 'input_shape' : null;
   const batchArg = !args.isNone('batch_shape') ? 'batch_shape' : !args.isNone('batch_input_shape') ? 'batch_input_shape' : null;
   if (shapeArg !== null && batchArg !== null) {
-    throw problem('invalid-argument', `${args.className} gets both ${shapeArg}= and ${batchArg}=; keep one`);
+    throw problem('invalid-argument', msg('{0} gets both {1}= and {2}=; keep one', args.className, shapeArg, batchArg));
   }
   if (shapeArg === null && batchArg === null) {
-    throw problem('invalid-argument', `${args.className} needs a shape, e.g. ${args.className}(shape=(784,)) for vectors of 784 features`);
+    throw problem('invalid-argument', msg('{0} needs a shape, e.g. {0}(shape=(784,)) for vectors of 784 features', args.className));
   }
   const name = (shapeArg ?? batchArg)!;
   const dims = readDims(args, name);
   if (batchArg !== null) {
-    if (!args.isNone('batch_size')) throw problem('invalid-argument', `${args.className} gets both batch_size= and ${batchArg}=; keep one`);
+    if (!args.isNone('batch_size')) throw problem('invalid-argument', msg('{0} gets both batch_size= and {1}=; keep one', args.className, batchArg));
     return dims;
   }
   const batch: Dim = args.isNone('batch_size') ? null : args.positiveInt('batch_size');
@@ -50,13 +51,13 @@ function inputOutputShape(args: BoundArgs, tensorArg: string): Shape {
 function readDims(args: BoundArgs, name: string): Dim[] {
   const value = args.required(name);
   if (value.kind === 'number') {
-    throw problem('invalid-argument', `${args.className} ${name} must be a tuple, not a number: write ${name}=(${pyRepr(value)},)`);
+    throw problem('invalid-argument', msg('{0} {1} must be a tuple, not a number: write {1}=({2},)', args.className, name, pyRepr(value)));
   }
   if (value.kind === 'tuple') {
     for (const item of value.items) if (item.kind === 'unknown') throw new Unknowable(`${name}: ${item.reason}`);
   }
   const dims = readShapeTuple(value);
-  if (dims === null) throw problem('invalid-argument', `${args.className} ${name} must be a tuple of non-negative integers or None, got ${pyRepr(value)}`);
+  if (dims === null) throw problem('invalid-argument', msg('{0} {1} must be a tuple of non-negative integers or None, got {2}', args.className, name, pyRepr(value)));
   return dims;
 }
 
@@ -109,7 +110,7 @@ const EMBEDDING: LayerRule = {
     args.positiveInt('input_dim');
     args.positiveInt('output_dim');
     if (args.has('input_length') && !args.isNone('input_length')) {
-      args.warn('deprecated-argument', 'Keras 3 ignores input_length (deprecated); declare the length with keras.Input(shape=(length,)) as the first layer, or a Keras 3 Sequential model stays unbuilt', 'info');
+      args.warn('deprecated-argument', msg('Keras 3 ignores input_length (deprecated); declare the length with keras.Input(shape=(length,)) as the first layer, or a Keras 3 Sequential model stays unbuilt'), 'info');
     }
   },
   outputShape: ({ args, inputs }) => [...inputs.one(), args.positiveInt('output_dim')],
@@ -131,10 +132,10 @@ function checkDropoutRate({ args }: RuleContext): void {
     throw e;
   }
   if (rate < 0 || rate > 1) {
-    const hint = rate > 1 && rate <= 100 ? `; it is a fraction, so for ${formatCount(rate)}% write Dropout(${rate / 100})` : '';
-    throw problem('dropout-rate', `Dropout rate must be between 0 and 1 (the fraction of units set to zero during training), got ${rate}${hint}`);
+    const wrong = msg('Dropout rate must be between 0 and 1 (the fraction of units set to zero during training), got {0}', rate);
+    throw problem('dropout-rate', rate > 1 && rate <= 100 ? msg('{0}; it is a fraction, so for {1}% write {2}', wrong, formatCount(rate), `Dropout(${rate / 100})`) : wrong);
   }
-  if (rate === 1) args.warn('dropout-rate', 'Dropout(1.0) sets every unit to zero during training, so nothing downstream can learn; use a rate below 1, e.g. 0.5');
+  if (rate === 1) args.warn('dropout-rate', msg('Dropout(1.0) sets every unit to zero during training, so nothing downstream can learn; use a rate below 1, e.g. 0.5'));
 }
 
 const DROPOUT = identityRule('Dropout', 'regularization/dropout.py', ['rate', 'noise_shape', 'seed'], { check: checkDropoutRate });
@@ -143,9 +144,9 @@ const DROPOUT = identityRule('Dropout', 'regularization/dropout.py', ['rate', 'n
 const LEAKY_RELU = identityRule('LeakyReLU', 'activations/leaky_relu.py', ['negative_slope'], {
   extraKwargs: ['alpha'],
   check: ({ args }) => {
-    if (args.has('alpha')) args.warn('deprecated-argument', 'LeakyReLU alpha= is deprecated in Keras 3; write negative_slope=', 'info');
+    if (args.has('alpha')) args.warn('deprecated-argument', msg('LeakyReLU alpha= is deprecated in Keras 3; write negative_slope='), 'info');
     const slope = args.has('alpha') ? args.number('alpha') : args.number('negative_slope', 0.3);
-    if (slope < 0) throw problem('invalid-argument', `LeakyReLU negative_slope must be 0 or more, got ${slope}`);
+    if (slope < 0) throw problem('invalid-argument', msg('LeakyReLU negative_slope must be 0 or more, got {0}', slope));
   },
 });
 

@@ -8,6 +8,7 @@
 import type { Dim, LayerCall, LayerOutcome, Severity, Shape } from '../kerasModel';
 import type { BoundArgs } from './boundArgs';
 import { formatShape } from './formatting';
+import { type Message, msg, renderMessage } from '../message';
 
 /** A value HyperLab cannot know statically; `reason` is shown on hover. */
 export class Unknowable extends Error {
@@ -18,13 +19,13 @@ export class Unknowable extends Error {
 
 /** Something Keras would reject (it raises, so the model never builds): the outcome becomes unknown and the problem is reported. */
 export class LayerProblem extends Error {
-  constructor(readonly code: string, message: string, readonly severity: Severity = 'error') {
-    super(message);
+  constructor(readonly code: string, readonly text: Message, readonly severity: Severity = 'error') {
+    super(renderMessage(text));
   }
 }
 
-export function problem(code: string, message: string): LayerProblem {
-  return new LayerProblem(code, message);
+export function problem(code: string, text: Message): LayerProblem {
+  return new LayerProblem(code, text);
 }
 
 /** Weight counts before `trainable=False` is applied; `expr` is the formula without its result ('784 × 512 + 512'). */
@@ -88,20 +89,21 @@ export interface LayerRule {
 }
 
 /** The input's rank must be exactly `rank` (with the batch axis); `expects` names the axes for the message. */
-export function requireRank(className: string, input: Shape, rank: number, expects: string, hint = ''): void {
+export function requireRank(className: string, input: Shape, rank: number, expects: string, hint: Message | null = null): void {
   if (input.length === rank) return;
-  throw problem('impossible-shape', `${className} expects a ${rank}-D input ${expects} but gets ${formatShape(input)}${hint ? `; ${hint}` : ''}`);
+  const wrong = msg('{0} expects a {1}-D input {2} but gets {3}', className, rank, expects, formatShape(input));
+  throw problem('impossible-shape', hint ? msg('{0}; {1}', wrong, hint) : wrong);
 }
 
 export function requireMinRank(className: string, input: Shape, rank: number, expects: string): void {
   if (input.length >= rank) return;
-  throw problem('impossible-shape', `${className} expects an input of rank ${rank} or more ${expects} but gets ${formatShape(input)}`);
+  throw problem('impossible-shape', msg('{0} expects an input of rank {1} or more {2} but gets {3}', className, rank, expects, formatShape(input)));
 }
 
 /** A dimension that must be known for a weight shape (Keras cannot create a weight of size None). */
 export function knownDim(className: string, dim: Dim | undefined, what: string): number {
   if (dim === undefined || dim === null) {
-    throw problem('impossible-shape', `${className} needs a known ${what} to create its weights, but it is None; give the input a fixed size there`);
+    throw problem('impossible-shape', msg('{0} needs a known {1} to create its weights, but it is None; give the input a fixed size there', className, what));
   }
   return dim;
 }
@@ -113,7 +115,7 @@ export function dataFormat(args: BoundArgs): DataFormat {
   const value = args.optionalString('data_format');
   if (value === null || value === 'channels_last') return 'channels_last';
   if (value === 'channels_first') return 'channels_first';
-  throw problem('invalid-argument', `${args.className} data_format must be "channels_last" or "channels_first", got "${value}"`);
+  throw problem('invalid-argument', msg('{0} data_format must be "channels_last" or "channels_first", got "{1}"', args.className, value));
 }
 
 /** Positions of the spatial axes and of the channel axis for a rank-(n+2) tensor. */

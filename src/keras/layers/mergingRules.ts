@@ -7,10 +7,11 @@
 import type { Dim, Shape } from '../kerasModel';
 import { formatShape } from './formatting';
 import { type LayerRule, type RuleContext, NO_WEIGHTS, problem } from './layerRule';
+import { msg } from '../message';
 
 function mergedBatch(className: string, shapes: readonly Shape[]): Dim {
   const sizes = new Set(shapes.map((s) => s[0] ?? null).filter((d): d is number => d !== null));
-  if (sizes.size > 1) throw problem('impossible-shape', `${className} cannot merge tensors with different batch sizes: ${shapes.map(formatShape).join(' and ')}`);
+  if (sizes.size > 1) throw problem('impossible-shape', msg('{0} cannot merge tensors with different batch sizes: {1}', className, shapes.map(formatShape).join(' and ')));
   return sizes.size === 1 ? [...sizes][0]! : null;
 }
 
@@ -23,16 +24,16 @@ function broadcast(className: string, a: readonly Dim[], b: readonly Dim[], shap
     if (x === null || y === null) out.push(null);
     else if (x === 1) out.push(y);
     else if (y === 1 || x === y) out.push(x);
-    else throw problem('impossible-shape', `${className} needs inputs of the same shape, but gets ${shapes.map(formatShape).join(' and ')}`);
+    else throw problem('impossible-shape', msg('{0} needs inputs of the same shape, but gets {1}', className, shapes.map(formatShape).join(' and ')));
   });
   return out;
 }
 
 function elementwiseShape(className: string, { args, inputs }: RuleContext): Shape {
   const shapes = inputs.all();
-  if (className === 'Subtract' && shapes.length !== 2) throw problem('invalid-argument', `Subtract takes exactly 2 inputs, but gets ${shapes.length}`);
-  if (shapes.length === 0) throw problem('invalid-argument', `${className} merges a list of tensors, e.g. ${className}()([a, b])`);
-  if (shapes.length === 1) args.warn('invalid-argument', `${className} merges a list of tensors, e.g. ${className}()([a, b]), but gets a single input`);
+  if (className === 'Subtract' && shapes.length !== 2) throw problem('invalid-argument', msg('Subtract takes exactly 2 inputs, but gets {0}', shapes.length));
+  if (shapes.length === 0) throw problem('invalid-argument', msg('{0} merges a list of tensors, e.g. {0}()([a, b])', className));
+  if (shapes.length === 1) args.warn('invalid-argument', msg('{0} merges a list of tensors, e.g. {0}()([a, b]), but gets a single input', className));
   const rest = shapes.slice(1).reduce<Dim[]>((acc, s) => broadcast(className, acc, s.slice(1), shapes), shapes[0]!.slice(1));
   return [mergedBatch(className, shapes), ...rest];
 }
@@ -49,18 +50,18 @@ const CONCATENATE: LayerRule = {
   className: 'Concatenate', source: 'merging/concatenate.py', inputs: 'many', signature: ['axis'],
   outputShape: ({ args, inputs }) => {
     const shapes = inputs.all();
-    if (shapes.length === 0) throw problem('invalid-argument', 'Concatenate needs a list of inputs, e.g. Concatenate()([a, b])');
+    if (shapes.length === 0) throw problem('invalid-argument', msg('Concatenate needs a list of inputs, e.g. Concatenate()([a, b])'));
     const rank = shapes[0]!.length;
     const listed = shapes.map(formatShape).join(' and ');
-    if (shapes.some((s) => s.length !== rank)) throw problem('impossible-shape', `Concatenate needs inputs of the same rank, but gets ${listed}`);
+    if (shapes.some((s) => s.length !== rank)) throw problem('impossible-shape', msg('Concatenate needs inputs of the same rank, but gets {0}', listed));
     const axis = args.int('axis', -1);
     const index = axis < 0 ? rank + axis : axis;
-    if (index < 0 || index >= rank) throw problem('impossible-shape', `Concatenate axis=${axis} is outside inputs of rank ${rank} (${listed})`);
+    if (index < 0 || index >= rank) throw problem('impossible-shape', msg('Concatenate axis={0} is outside inputs of rank {1} ({2})', axis, rank, listed));
     for (let j = 1; j < rank; j++) {
       if (j === index) continue;
       const sizes = new Set(shapes.map((s) => s[j] ?? null).filter((d) => d !== null));
       if (sizes.size > 1) {
-        throw problem('impossible-shape', `Concatenate(axis=${axis}) needs the inputs to match on every other axis, but gets ${listed}`);
+        throw problem('impossible-shape', msg('Concatenate(axis={0}) needs the inputs to match on every other axis, but gets {1}', axis, listed));
       }
     }
     const out: Dim[] = [...shapes[0]!];

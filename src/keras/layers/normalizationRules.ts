@@ -9,6 +9,7 @@ import type { Shape } from '../kerasModel';
 import type { BoundArgs } from './boundArgs';
 import { formatCount, formatShape } from './formatting';
 import { type LayerRule, Unknowable, knownDim, problem } from './layerRule';
+import { msg } from '../message';
 
 /** The input axis BatchNormalization normalizes (int(axis) in Keras 3), checked against the rank. */
 function batchNormAxis(args: BoundArgs, input: Shape): number {
@@ -17,9 +18,9 @@ function batchNormAxis(args: BoundArgs, input: Shape): number {
   const axis = args.int('axis', -1);
   const index = axis < 0 ? input.length + axis : axis;
   if (index < 0 || index >= input.length) {
-    throw problem('impossible-shape', `BatchNormalization axis=${axis} is outside the input ${formatShape(input)}, which has ${input.length} axes`);
+    throw problem('impossible-shape', msg('BatchNormalization axis={0} is outside the input {1}, which has {2} axes', axis, formatShape(input), input.length));
   }
-  if (index === 0) throw problem('invalid-argument', 'BatchNormalization axis=0 is the batch axis; normalize the features axis instead (the default axis=-1)');
+  if (index === 0) throw problem('invalid-argument', msg('BatchNormalization axis=0 is the batch axis; normalize the features axis instead (the default axis=-1)'));
   return index;
 }
 
@@ -29,7 +30,7 @@ const BATCH_NORMALIZATION: LayerRule = {
   extraKwargs: ['renorm', 'renorm_clipping', 'renorm_momentum', 'fused', 'virtual_batch_size', 'adjustment'],
   check: ({ args }) => {
     for (const name of ['renorm', 'renorm_clipping', 'renorm_momentum', 'fused', 'virtual_batch_size', 'adjustment']) {
-      if (args.has(name)) args.warn('unknown-argument', `Keras 3's BatchNormalization has no ${name} argument (tf.keras 2 only); Keras 3 raises on it`);
+      if (args.has(name)) args.warn('unknown-argument', msg('Keras 3\'s BatchNormalization has no {0} argument (tf.keras 2 only); Keras 3 raises on it', name));
     }
     if (args.has('renorm') && args.bool('renorm', false)) throw new Unknowable('renorm=True (tf.keras 2) adds renormalization weights HyperLab does not model');
   },
@@ -62,7 +63,7 @@ function keptAxes(args: BoundArgs, input: Shape): number[] {
   const ndim = input.length;
   return axes.map((a) => {
     if (!Number.isInteger(a) || a < -ndim || a >= ndim) {
-      throw problem('impossible-shape', `Normalization axis ${a} is outside the input ${formatShape(input)}, which has ${ndim} axes`);
+      throw problem('impossible-shape', msg('Normalization axis {0} is outside the input {1}, which has {2} axes', a, formatShape(input), ndim));
     }
     return a < 0 ? a + ndim : a;
   });
@@ -71,7 +72,7 @@ function keptAxes(args: BoundArgs, input: Shape): number[] {
 function hasGivenStatistics(args: BoundArgs): boolean {
   const mean = !args.isNone('mean');
   const variance = !args.isNone('variance');
-  if (mean !== variance) throw problem('invalid-argument', 'Normalization needs both mean= and variance=, or neither (then call adapt())');
+  if (mean !== variance) throw problem('invalid-argument', msg('Normalization needs both mean= and variance=, or neither (then call adapt())'));
   return mean;
 }
 

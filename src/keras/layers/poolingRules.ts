@@ -7,6 +7,7 @@
 import type { Dim, Shape } from '../kerasModel';
 import { formatShape } from './formatting';
 import { type LayerRule, NO_WEIGHTS, dataFormat, layoutAxes, problem, requireRank } from './layerRule';
+import { msg } from '../message';
 
 function axesText(dims: number, channelsLast: boolean): string {
   const spatial = dims === 1 ? ['steps'] : ['height', 'width'];
@@ -18,7 +19,7 @@ function poolLength(className: string, n: Dim, pool: number, stride: number, pad
   if (padding === 'same') return Math.floor((n - 1) / stride) + 1;
   const out = Math.floor((n - pool) / stride) + 1;
   if (out <= 0) {
-    throw problem('impossible-shape', `${className} pool of size ${pool} is larger than the input ${formatShape(input)}, whose axis has ${n}: with padding="valid" the output would have size ${out}; use a smaller pool_size or padding="same"`);
+    throw problem('impossible-shape', msg('{0} pool of size {1} is larger than the input {2}, whose axis has {3}: with padding="valid" the output would have size {4}; use a smaller pool_size or padding="same"', className, pool, formatShape(input), n, out));
   }
   return out;
 }
@@ -35,7 +36,7 @@ function poolingRule(className: string, dims: number, source: string): LayerRule
       const pool = args.intTuple('pool_size', dims, defaultPool);
       const strides = args.isNone('strides') ? pool : args.intTuple('strides', dims, pool);
       const padding = args.string('padding', 'valid').toLowerCase();
-      if (padding !== 'valid' && padding !== 'same') throw problem('invalid-argument', `${className} padding must be "valid" or "same", got "${padding}"`);
+      if (padding !== 'valid' && padding !== 'same') throw problem('invalid-argument', msg('{0} padding must be "valid" or "same", got "{1}"', className, padding));
       const out: Dim[] = [...input];
       layoutAxes(format, dims + 2).spatial.forEach((axis, i) => {
         out[axis] = poolLength(className, input[axis] ?? null, pool[i]!, strides[i]!, padding, input);

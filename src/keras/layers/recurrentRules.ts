@@ -9,6 +9,7 @@ import type { LayerCall, Shape } from '../kerasModel';
 import type { BoundArgs } from './boundArgs';
 import { formatCount } from './formatting';
 import { type LayerRule, type RuleContext, type Weights, Unknowable, knownDim, problem, requireRank } from './layerRule';
+import { msg } from '../message';
 
 const RNN_TAIL = ['dropout', 'recurrent_dropout'];
 const RNN_FLAGS = ['return_sequences', 'return_state', 'go_backwards', 'stateful', 'unroll'];
@@ -22,7 +23,7 @@ interface CellMaths {
 }
 
 function sequenceInput(className: string, input: Shape): Shape {
-  requireRank(className, input, 3, '(batch, timesteps, features)', input.length === 2 ? 'add Reshape((timesteps, features)) before it, e.g. Reshape((28, 28)) for 784 pixels read row by row' : '');
+  requireRank(className, input, 3, '(batch, timesteps, features)', input.length === 2 ? msg('add Reshape((timesteps, features)) before it, e.g. Reshape((28, 28)) for 784 pixels read row by row') : null);
   return input;
 }
 
@@ -32,7 +33,7 @@ function recurrentRule(className: string, source: string, signature: readonly st
     extraKwargs: ['implementation', 'zero_output_for_mask', 'time_major'],
     check: ({ args }) => {
       args.positiveInt('units');
-      if (args.has('time_major')) args.warn('unknown-argument', `${className} has no time_major argument in Keras 3 (it was removed); inputs are (batch, timesteps, features)`);
+      if (args.has('time_major')) args.warn('unknown-argument', msg('{0} has no time_major argument in Keras 3 (it was removed); inputs are (batch, timesteps, features)', className));
     },
     outputShape: ({ args, inputs }) => {
       const input = sequenceInput(className, inputs.one());
@@ -92,7 +93,7 @@ function inlineCall(args: BoundArgs, name: 'layer' | 'backward_layer'): CallLike
 function mergeMode(args: BoundArgs): string | null {
   const mode = args.has('merge_mode') ? args.optionalString('merge_mode') : 'concat';
   if (mode !== null && !MERGE_MODES.includes(mode)) {
-    throw problem('invalid-argument', `Bidirectional merge_mode must be "concat", "sum", "mul", "ave" or None, got "${mode}"`);
+    throw problem('invalid-argument', msg('Bidirectional merge_mode must be "concat", "sum", "mul", "ave" or None, got "{0}"', mode));
   }
   return mode;
 }
@@ -103,7 +104,7 @@ function innerOutcome({ args, inputs, nested }: RuleContext, which: 'layer' | 'b
   const call = inlineCall(args, which);
   const outcome = nested(call, input);
   const error = outcome.problems.find((p) => p.severity === 'error');
-  if (error) throw problem(error.code, `Bidirectional's wrapped layer: ${error.message}`);
+  if (error) throw problem(error.code, msg('Bidirectional\'s wrapped layer: {0}', error.text));
   return outcome;
 }
 

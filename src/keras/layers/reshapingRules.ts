@@ -7,6 +7,7 @@ import type { Dim } from '../kerasModel';
 import { pyRepr, type BoundArgs } from './boundArgs';
 import { formatCount, formatShape } from './formatting';
 import { type LayerRule, NO_WEIGHTS, Unknowable, dataFormat, layoutAxes, problem, requireRank } from './layerRule';
+import { msg } from '../message';
 
 /** flatten.py: (batch, ∏ rest), None when any axis is None; a rank-1 input becomes (batch, 1). */
 const FLATTEN: LayerRule = {
@@ -22,14 +23,14 @@ const FLATTEN: LayerRule = {
 
 function targetShape(args: BoundArgs): Dim[] {
   const value = args.required('target_shape');
-  if (value.kind !== 'tuple') throw problem('invalid-argument', `Reshape target_shape must be a tuple such as (28, 28, 1), got ${pyRepr(value)}`);
+  if (value.kind !== 'tuple') throw problem('invalid-argument', msg('Reshape target_shape must be a tuple such as (28, 28, 1), got {0}', pyRepr(value)));
   const dims = value.items.map((item): Dim => {
     if (item.kind === 'unknown') throw new Unknowable(`target_shape: ${item.reason}`);
     if (item.kind === 'none') return null;
     if (item.kind === 'number' && Number.isInteger(item.value) && item.value >= -1) return item.value;
-    throw problem('invalid-argument', `Reshape target_shape must hold non-negative integers or a single -1, got ${pyRepr(value)}`);
+    throw problem('invalid-argument', msg('Reshape target_shape must hold non-negative integers or a single -1, got {0}', pyRepr(value)));
   });
-  if (dims.filter((d) => d === -1).length > 1) throw problem('invalid-argument', `Reshape target_shape can hold only one -1, got ${pyRepr(value)}`);
+  if (dims.filter((d) => d === -1).length > 1) throw problem('invalid-argument', msg('Reshape target_shape can hold only one -1, got {0}', pyRepr(value)));
   return dims;
 }
 
@@ -46,11 +47,11 @@ const RESHAPE: LayerRule = {
     const known = target.filter((d) => d !== -1).reduce<number>((a, d) => a * d!, 1);
     const text = `Reshape(${pyRepr({ kind: 'tuple', items: target.map((d) => ({ kind: 'number', value: d! })) })})`;
     if (!target.includes(-1)) {
-      if (known !== size) throw problem('impossible-shape', `${text} needs ${formatCount(known)} values per sample but its input ${formatShape(input)} has ${formatCount(size)}`);
+      if (known !== size) throw problem('impossible-shape', msg('{0} needs {1} values per sample but its input {2} has {3}', text, formatCount(known), formatShape(input), formatCount(size)));
       return [input[0] ?? null, ...target];
     }
     if (known === 0 || size % known !== 0) {
-      throw problem('impossible-shape', `${text} cannot split the ${formatCount(size)} values per sample of ${formatShape(input)} into blocks of ${formatCount(known)}`);
+      throw problem('impossible-shape', msg('{0} cannot split the {1} values per sample of {2} into blocks of {3}', text, formatCount(size), formatShape(input), formatCount(known)));
     }
     return [input[0] ?? null, ...target.map((d) => (d === -1 ? size / known : d))];
   },
@@ -95,15 +96,15 @@ function amounts2d(args: BoundArgs, name: string, fallback: number): [number, nu
   if (value === undefined || value.kind === 'none') return [[fallback, fallback], [fallback, fallback]];
   if (value.kind !== 'tuple') {
     const n = args.int(name);
-    if (n < 0) throw problem('invalid-argument', `${args.className} ${name} cannot be negative, got ${n}`);
+    if (n < 0) throw problem('invalid-argument', msg('{0} {1} cannot be negative, got {2}', args.className, name, n));
     return [[n, n], [n, n]];
   }
-  if (value.items.length !== 2) throw problem('invalid-argument', `${args.className} ${name} must have two entries (height, width), got ${pyRepr(value)}`);
+  if (value.items.length !== 2) throw problem('invalid-argument', msg('{0} {1} must have two entries (height, width), got {2}', args.className, name, pyRepr(value)));
   return value.items.map((item): [number, number] => {
     if (item.kind === 'unknown') throw new Unknowable(`${name}: ${item.reason}`);
     const pair = item.kind === 'tuple' ? item.items : [item, item];
     const nums = pair.map((p) => (p.kind === 'number' && Number.isInteger(p.value) && p.value >= 0 ? p.value : NaN));
-    if (nums.length !== 2 || nums.some(Number.isNaN)) throw problem('invalid-argument', `${args.className} ${name} must hold non-negative integers, got ${pyRepr(value)}`);
+    if (nums.length !== 2 || nums.some(Number.isNaN)) throw problem('invalid-argument', msg('{0} {1} must hold non-negative integers, got {2}', args.className, name, pyRepr(value)));
     return [nums[0]!, nums[1]!];
   });
 }
@@ -122,7 +123,7 @@ function paddingRule(className: string, argName: string, fallback: number, sign:
         const [a, b] = amounts[i]!;
         if (n === null) return;
         if (sign < 0 && a + b >= n) {
-          throw problem('impossible-shape', `Cropping2D removes ${a + b} of the ${n} rows or columns of ${formatShape(input)}; the cropping must be smaller than the input`);
+          throw problem('impossible-shape', msg('Cropping2D removes {0} of the {1} rows or columns of {2}; the cropping must be smaller than the input', a + b, n, formatShape(input)));
         }
         out[axis] = n + sign * (a + b);
       });
