@@ -26,7 +26,7 @@ function testFiles(dir) {
 }
 
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/main.ts', worker: 'src/worker/trainingWorker.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/main.ts', worker: 'src/worker/trainingWorker.ts', pythonParseWorker: 'src/worker/pythonParseWorker.ts' }, outdir: 'dist' },
   { ...browser, entryPoints: { panel: 'webview/panel/main.ts', sidebar: 'webview/sidebar/main.ts' }, outdir: 'dist/webview' },
 ];
 if (!production) {

@@ -2,6 +2,8 @@
 // with esbuild's JS API into out/bench/ (Node, CommonJS, packages such as TF.js left in node_modules so
 // the wasm backend finds its .wasm files) and starts the runner, passing the command-line flags on
 // (--accuracy, --matmul, --workloads W1,W2). It touches nothing outside out/bench/ and builds nothing else.
+// --keras runs the Keras code-intelligence benchmark instead (bench/kerasSummaryBench.ts, with its own
+// bundle of the Python parse worker).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -9,7 +11,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const entries = ['benchMain', 'hyperlabBench', 'tfjsBench', 'baselineBench', 'matmulBench', 'hostBench'];
+const entries = ['benchMain', 'hyperlabBench', 'tfjsBench', 'baselineBench', 'matmulBench', 'hostBench', 'kerasSummaryBench'];
 
 try {
   await esbuild.build({
@@ -18,10 +20,16 @@ try {
     bundle: true, platform: 'node', format: 'cjs', target: 'node20',
     packages: 'external', sourcemap: true, logLevel: 'warning',
   });
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src', 'worker', 'pythonParseWorker.ts')],
+    outfile: path.join(root, 'out', 'bench', 'pythonParseWorker.js'),
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning',
+  });
 } catch {
   process.exit(1); // esbuild has already printed the errors
 }
+// --keras: the Keras summary of a 5,000-line Python file, cold and after a keystroke.
 // --host: the extension host's event-loop lag while the worker trains, and the boundary compute rate.
-const script = process.argv.includes('--host') ? 'hostBench.js' : 'benchMain.js';
+const script = process.argv.includes('--host') ? 'hostBench.js' : process.argv.includes('--keras') ? 'kerasSummaryBench.js' : 'benchMain.js';
 const run = spawnSync(process.execPath, [path.join(root, 'out', 'bench', script), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 process.exit(run.status ?? 1);

@@ -3,7 +3,9 @@
  * CodeLenses, hovers, diagnostics and quick fixes, plus the Show Model Summary and Train Model commands, for
  * Python and TensorFlow.js (JavaScript/TypeScript) documents.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { usePythonParseWorker } from '../../keras/python/pythonModels';
 import { CommandIds } from '../../shared/commandIds';
 import { applySidebarToCode } from '../sidebar/applyToCodeCommand';
 import { loadFromCode } from '../sidebar/loadFromCodeCommand';
@@ -22,7 +24,9 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, train
   const selector = ANALYSED_LANGUAGES.map((language) => ({ language }));
   const summaries = new ModelSummaryDocuments();
   const lenses = new KerasCodeLensProvider(analyses);
+  usePythonParseWorker(path.join(context.extensionUri.fsPath, 'dist', 'pythonParseWorker.js'));
   context.subscriptions.push(
+    { dispose: () => void usePythonParseWorker(null) },
     analyses,
     lenses,
     vscode.languages.registerCodeLensProvider(selector, lenses),

@@ -15,6 +15,7 @@
  * node, so the rest of the file is still read.
  */
 import { type NodeSet, type NodeType, Tree, type TreeBuffer } from '@lezer/common';
+import type { ParseHelper, PendingParse } from './parseHelper';
 
 /** What the segmenter needs of an @lezer/lr parser (its LRParser has all of it). */
 export interface SegmentParser {
@@ -89,55 +90,91 @@ function skipString(text: string, i: number): number {
   return j;
 }
 
+/** Segments this long in all (uncached) are worth splitting with the parse helper, when there is one. */
+const PARALLEL_MIN_CHARS = 32_000;
+
 export class SegmentedParser {
   private previous = new Map<string, Tree>();
+  private helper: ParseHelper | null = null;
 
   constructor(private readonly parser: SegmentParser) {}
 
+  /** Lets long cold parses use a second thread (parseHelper.ts); null goes back to this thread only. */
+  useHelper(helper: ParseHelper | null): void {
+    this.helper?.dispose();
+    this.helper = helper;
+  }
+
   parse(text: string): Tree {
     const starts = segmentStarts(text);
+    const segments = starts.map((from, k) => text.slice(from, starts[k + 1] ?? text.length));
+    const trees = this.treesOf(segments);
+    this.previous = new Map(segments.map((s, k) => [s, trees[k]!]));
+    if (segments.length === 1) return trees[0]!;
     const children: (Tree | TreeBuffer)[] = [];
     const positions: number[] = [];
-    const next = new Map<string, Tree>();
-    starts.forEach((from, k) => {
-      const segment = text.slice(from, starts[k + 1] ?? text.length);
-      const tree = this.previous.get(segment) ?? next.get(segment) ?? this.parseSegment(segment);
-      next.set(segment, tree);
+    trees.forEach((tree, k) => {
       tree.children.forEach((child, c) => {
         children.push(child);
-        positions.push(from + tree.positions[c]!);
+        positions.push(starts[k]! + tree.positions[c]!);
       });
     });
-    this.previous = next;
-    return starts.length === 1 ? next.get(text)! : new Tree(this.parser.topNode, children, positions, text.length);
+    return new Tree(this.parser.topNode, children, positions, text.length);
   }
 
-  /** One segment's tree; when @lezer/lr throws on it (a stack overflow in its error recovery), the joined trees of its pieces. */
-  private parseSegment(segment: string): Tree {
-    try {
-      return this.parser.parse(segment);
-    } catch {
-      const starts = segmentStarts(segment, FALLBACK_LINES, true);
-      const children: (Tree | TreeBuffer)[] = [];
-      const positions: number[] = [];
-      starts.forEach((from, k) => {
-        const piece = this.parsePiece(segment.slice(from, starts[k + 1] ?? segment.length));
-        piece.children.forEach((child, c) => {
-          children.push(child);
-          positions.push(from + piece.positions[c]!);
-        });
+  /** The segments' trees: kept from the previous call, parsed here, or (long cold files) half of them parsed by the helper meanwhile. */
+  private treesOf(segments: readonly string[]): Tree[] {
+    const trees: (Tree | undefined)[] = segments.map((s) => this.previous.get(s));
+    const todo = segments.map((_, k) => k).filter((k) => trees[k] === undefined);
+    const chars = todo.reduce((n, k) => n + segments[k]!.length, 0);
+    const remote: number[] = [];
+    let pending: PendingParse | null = null;
+    if (this.helper && todo.length > 1 && chars >= PARALLEL_MIN_CHARS) {
+      // The helper takes the last segments, about half of the text; this thread parses the first ones meanwhile.
+      let taken = 0;
+      while (todo.length > 1) {
+        const last = todo.at(-1)!;
+        if (taken + segments[last]!.length > chars / 2) break;
+        taken += segments[last]!.length;
+        remote.unshift(todo.pop()!);
+      }
+      pending = remote.length ? this.helper.begin(remote.map((k) => segments[k]!)) : null;
+      if (!pending) todo.push(...remote.splice(0));
+    }
+    for (const k of todo) trees[k] ??= parseSegmentSafely(this.parser, segments[k]!);
+    if (pending) {
+      const got = pending.wait();
+      remote.forEach((k, i) => { trees[k] = got?.[i] ?? parseSegmentSafely(this.parser, segments[k]!); });
+    }
+    return trees.map((t, k) => t ?? parseSegmentSafely(this.parser, segments[k]!));
+  }
+}
+
+/** One segment's tree; when @lezer/lr throws on it (a stack overflow in its error recovery), the joined trees of its pieces. */
+export function parseSegmentSafely(parser: SegmentParser, segment: string): Tree {
+  try {
+    return parser.parse(segment);
+  } catch {
+    const starts = segmentStarts(segment, FALLBACK_LINES, true);
+    const children: (Tree | TreeBuffer)[] = [];
+    const positions: number[] = [];
+    starts.forEach((from, k) => {
+      const piece = parsePiece(parser, segment.slice(from, starts[k + 1] ?? segment.length));
+      piece.children.forEach((child, c) => {
+        children.push(child);
+        positions.push(from + piece.positions[c]!);
       });
-      return new Tree(this.parser.topNode, children, positions, segment.length);
-    }
+    });
+    return new Tree(parser.topNode, children, positions, segment.length);
   }
+}
 
-  /** A piece of a segment that threw: its own tree, or one error node over it when it throws again. */
-  private parsePiece(piece: string): Tree {
-    try {
-      return this.parser.parse(piece);
-    } catch {
-      const error = new Tree(this.parser.nodeSet.types[0]!, [], [], piece.length);
-      return new Tree(this.parser.topNode, [error], [0], piece.length);
-    }
+/** A piece of a segment that threw: its own tree, or one error node over it when it throws again. */
+function parsePiece(parser: SegmentParser, piece: string): Tree {
+  try {
+    return parser.parse(piece);
+  } catch {
+    const error = new Tree(parser.nodeSet.types[0]!, [], [], piece.length);
+    return new Tree(parser.topNode, [error], [0], piece.length);
   }
 }

@@ -15,9 +15,21 @@ import { ReaderContext } from '../readerContext';
 import { runUncalledFunctions } from './pyFunctions';
 import { scanModuleAssignments } from './pyImports';
 import { execBlock } from './pyStatements';
+import { ParseHelper } from './parseHelper';
 import { SegmentedParser } from './pySegments';
 
 const PYTHON_PARSES = new SegmentedParser(parser);
+
+/**
+ * Starts (or with null stops) the worker that parses half of a long file's segments while this thread
+ * parses the rest (parseHelper.ts). `workerPath` is the bundled dist/pythonParseWorker.js. Without it
+ * everything is parsed on the calling thread, as the CLI and the unit tests do.
+ */
+export function usePythonParseWorker(workerPath: string | null): ParseHelper | null {
+  const helper = workerPath === null ? null : new ParseHelper(workerPath, parser.nodeSet);
+  PYTHON_PARSES.useHelper(helper);
+  return helper;
+}
 
 export function pythonModels(text: string): SourceModels {
   const tree = PYTHON_PARSES.parse(text);
