@@ -40,10 +40,10 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     registerTrainingPanelSerializer(ctx),
     vscode.window.registerWebviewViewProvider(TUNING_VIEW_ID, tuning),
   );
-  registerLanguageFeatures(context, training, tuning.handle);
+  const parseHelper = registerLanguageFeatures(context, training, tuning.handle);
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`HyperLab ${version} activated in VS Code ${vscode.version}`);
-  return createApi(readiness, training, tuning.handle);
+  return createApi(readiness, training, tuning.handle, parseHelper);
 }
 
 export function deactivate(): void {

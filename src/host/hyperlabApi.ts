@@ -2,6 +2,7 @@
  * What activate() returns: a small read-only view of HyperLab's state for other extensions and for our
  * integration tests, which run in the same extension host and reach it through `extension.exports`.
  */
+import type { ParseHelper } from '../keras/python/parseHelper';
 import type { RunState } from './training/trainingRun';
 import type { TrainingService } from './training/trainingService';
 import type { SidebarHandle } from './tuningViewProvider';
@@ -20,13 +21,16 @@ export interface HyperLabApi {
   simulateWorkerCrash(): void;
   /** The hyperparameter sidebar's host side: handle a message as its webview would post it; read its settings. */
   readonly sidebar: SidebarHandle;
+  /** The Python parse worker: whether it is ready, and how many cold parses it has shared; null if it did not start. */
+  pythonParseWorker(): { readonly ready: boolean; readonly jobs: number } | null;
 }
 
 const ENDED = ['finished', 'stopped', 'failed'];
 
-export function createApi(readiness: WebviewReadiness, training: TrainingService, sidebar: SidebarHandle): HyperLabApi {
+export function createApi(readiness: WebviewReadiness, training: TrainingService, sidebar: SidebarHandle, parseHelper: ParseHelper | null): HyperLabApi {
   return {
     sidebar,
+    pythonParseWorker: () => (parseHelper ? { ready: parseHelper.ready, jobs: parseHelper.jobs } : null),
     simulateWorkerCrash: () => training.simulateWorkerCrash(),
     isWebviewReady: (kind) => readiness.isReady(kind),
     whenWebviewReady: (kind, timeoutMs) => readiness.whenReady(kind, timeoutMs),

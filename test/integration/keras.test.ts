@@ -49,6 +49,21 @@ describe('Keras code intelligence in the real extension host', () => {
     assert.match(await hoverText('"relu"'), /relu\(x\) = max\(x, 0\)[\s\S]*\[0, ∞\)/);
   });
 
+  it('shares the cold parse of a long Python file with the parse worker (Atomics.wait in the extension host), with the same lenses', async () => {
+    const model = (await vscode.workspace.openTextDocument(example('mnist_mlp.py'))).getText();
+    const filler = Array.from({ length: 1500 }, (_, i) => `x_${i} = (${i} * 3 + 1) // 2  # filler line ${i}`).join('\n');
+    const api = ext().exports;
+    for (let i = 0; i < 100 && !api.pythonParseWorker()?.ready; i++) await new Promise((r) => setTimeout(r, 100));
+    const before = api.pythonParseWorker()?.jobs ?? 0;
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: `${filler}\n${model}` });
+    await vscode.window.showTextDocument(doc);
+    const titles = await lensTitles(doc.uri);
+    assert.ok(titles.includes('407,050 params (1.55 MB)'), titles.join(' | '));
+    const worker = api.pythonParseWorker();
+    assert.ok(worker?.ready, 'the parse worker is not running');
+    assert.ok(worker.jobs > before, 'the parse worker parsed nothing');
+  });
+
   it('opens the model summary as Keras prints it', async () => {
     const doc = await vscode.workspace.openTextDocument(example('dropout_mnist.py'));
     await vscode.window.showTextDocument(doc);

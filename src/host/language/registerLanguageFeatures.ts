@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { ParseHelper } from '../../keras/python/parseHelper';
 import { usePythonParseWorker } from '../../keras/python/pythonModels';
 import { CommandIds } from '../../shared/commandIds';
 import { applySidebarToCode } from '../sidebar/applyToCodeCommand';
@@ -19,12 +20,13 @@ import { KerasQuickFixes } from './kerasQuickFixes';
 import { ModelSummaryDocuments, SUMMARY_SCHEME, showModelSummary } from './modelSummaryCommand';
 import { trainModel } from './trainModelCommand';
 
-export function registerLanguageFeatures(context: vscode.ExtensionContext, training: TrainingService, sidebar: SidebarHandle): void {
+/** Returns the Python parse worker's helper (null if it could not start), which the API shows to the tests. */
+export function registerLanguageFeatures(context: vscode.ExtensionContext, training: TrainingService, sidebar: SidebarHandle): ParseHelper | null {
   const analyses = new DocumentAnalyses();
   const selector = ANALYSED_LANGUAGES.map((language) => ({ language }));
   const summaries = new ModelSummaryDocuments();
   const lenses = new KerasCodeLensProvider(analyses);
-  usePythonParseWorker(path.join(context.extensionUri.fsPath, 'dist', 'pythonParseWorker.js'));
+  const parseHelper = startParseWorker(context.extensionUri.fsPath);
   context.subscriptions.push(
     { dispose: () => void usePythonParseWorker(null) },
     analyses,
@@ -39,5 +41,15 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, train
     vscode.commands.registerCommand(CommandIds.loadFromCode, (uri: unknown, index: unknown) => loadFromCode(analyses, sidebar, uri, index)),
     vscode.commands.registerCommand(CommandIds.trainModel, (uri: unknown, index: unknown, data: unknown) => trainModel(analyses, training, context.workspaceState, uri, index, data, sidebar)),
   );
+  return parseHelper;
+}
+
+/** The worker that parses half of a long Python file's segments on a cold analysis; without it everything stays on this thread. */
+function startParseWorker(extensionRoot: string): ParseHelper | null {
+  try {
+    return usePythonParseWorker(path.join(extensionRoot, 'dist', 'pythonParseWorker.js'));
+  } catch {
+    return null;
+  }
 }
 
