@@ -11,6 +11,7 @@ import type { Diagnostic, DocumentAnalysis, ModelSummary } from '../keras/kerasM
 import { summaryRows } from '../keras/summaryRows';
 import { summaryTable } from '../keras/summaryTable';
 import type { Output } from './trainCommand';
+import { renderMessage } from '../keras/message';
 
 export const SUMMARY_USAGE = 'hyperlab summary FILE.py [--json]';
 
@@ -90,9 +91,9 @@ export function summaryJson(file: string, analysis: DocumentAnalysis): SummaryJs
 /** Why the "?" of a table are unknown: the model's reason, then the first reasons of its layers. */
 function unknownNotes(m: ModelSummary): string[] {
   const notes = new Set<string>();
-  if (m.graph.unknownReason) notes.add(m.graph.unknownReason);
+  if (m.graph.unknownReason) notes.add(renderMessage(m.graph.unknownReason));
   for (const { node, outcome } of m.layers) {
-    if ((outcome.params === null || outcome.outputShape === null) && outcome.unknownReason) notes.add(`${node.name}: ${outcome.unknownReason}`);
+    if ((outcome.params === null || outcome.outputShape === null) && outcome.unknownReason) notes.add(`${node.name}: ${renderMessage(outcome.unknownReason)}`);
   }
   return [...notes].slice(0, 6).map((n) => `? ${n}`);
 }

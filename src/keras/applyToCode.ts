@@ -6,6 +6,7 @@
  * reason and no edit, never a half-edited model. Pure: source spans in, text edits out.
  */
 import type { LayerCall, ModelSummary, PyValue } from './kerasModel';
+import { renderMessage } from './message';
 
 export interface TargetLayer {
   readonly class_name: 'Dense' | 'Dropout';
@@ -98,7 +99,7 @@ function applyOptimizer(edits: TextEdit[], source: string, model: ModelSummary, 
 export function applyToCode(source: string, model: ModelSummary, target: TargetValues): ApplyResult {
   const edits: TextEdit[] = [];
   try {
-    if (model.graph.unknownReason) throw new Refused(model.graph.unknownReason);
+    if (model.graph.unknownReason) throw new Refused(renderMessage(model.graph.unknownReason));
     applyLayers(edits, source, model, target.layers);
     applyOptimizer(edits, source, model, target.optimizer);
     const fit = model.graph.fit;

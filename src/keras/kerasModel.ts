@@ -25,7 +25,7 @@ export type PyValueData =
    * ('LSTM', 'l2', 'Constant'), else the dotted source text.
    */
   | { readonly kind: 'call'; readonly callee: string; readonly args: readonly PyValue[]; readonly kwargs: Readonly<Record<string, PyValue>>; readonly span: SourceSpan }
-  | { readonly kind: 'unknown'; readonly reason: string };
+  | { readonly kind: 'unknown'; readonly reason: Message };
 
 /** Where something is in the source: 1-based line, 0-based column, and character offsets [from, to). */
 export interface SourceSpan {
@@ -80,7 +80,7 @@ export interface LayerOutcome {
   /** Parameter counts, or null when unknown. */
   readonly params: ParamCount | null;
   /** Why shape or params are unknown, for the hover. */
-  readonly unknownReason: string | null;
+  readonly unknownReason: Message | null;
   /** The parameter formula with the numbers, e.g. '784 × 512 + 512 = 401,920'; null for layers without weights or when unknown. */
   readonly formula: string | null;
   /** Problems found in this layer's arguments or shapes (spans are filled in by the caller). */
@@ -119,7 +119,7 @@ export interface ModelGraph {
   /** Node ids of the model's outputs (functional), or the last node (sequential). */
   readonly outputs: readonly number[];
   /** Why part of the model cannot be followed statically (layers added in a loop, a function's argument, ...), or null. */
-  readonly unknownReason: string | null;
+  readonly unknownReason: Message | null;
   /** compile(...) and fit(...) calls on this model, when present, for hovers, diagnostics and training. */
   readonly compile: LayerCall | null;
   readonly fit: LayerCall | null;

@@ -110,10 +110,10 @@ export class ReaderContext {
   /** Leaves a frame: plain values assigned inside it are unknown afterwards (they depend on the loop or if). */
   popFrame(frame: ActiveFrame): void {
     this.frames.pop();
-    const why = frame.kind === 'loop' ? 'is assigned inside a loop' : 'is assigned inside an `if`';
     for (const name of frame.assigned) {
       const cur = this.scope.own(name);
-      if (cur && (cur.sym === 'py' || cur.sym === 'list' || cur.sym === 'dict')) this.scope.set(name, unknownSym(`${why} (\`${name}\`)`));
+      const why = frame.kind === 'loop' ? msg('is assigned inside a loop (`{0}`)', name) : msg('is assigned inside an `if` (`{0}`)', name);
+      if (cur && (cur.sym === 'py' || cur.sym === 'list' || cur.sym === 'dict')) this.scope.set(name, unknownSym(why));
       this.frames.at(-1)?.assigned.add(name);
     }
   }
@@ -169,7 +169,7 @@ export class ReaderContext {
     const fn = this.scope.fn;
     const global = this.module.own(name);
     if (fn && global && (global.sym === 'py' || global.sym === 'list') && this.moduleAssigned.get(name)?.some((off) => off > fn.defOffset)) {
-      return unknownSym(`changes at module level after \`${fn.name}\` is defined (\`${name}\`)`);
+      return unknownSym(msg('changes at module level after `{0}` is defined (`{1}`)', fn.name, name));
     }
     return global;
   }

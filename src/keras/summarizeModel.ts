@@ -8,38 +8,38 @@
 import type { Diagnostic, LayerOutcome, LayerSummary, ModelGraph, ModelNode, ModelSummary, ParamCount, PyValue, Shape } from './kerasModel';
 import type { BuiltModel } from './graph/freezeModel';
 import { applyLayer, declaredInputShape } from './layers/applyLayer';
-import { msg, said } from './message';
+import { type Message, msg, said } from './message';
 
-export const UNBUILT_REASON = 'the model has no input shape (unbuilt): add input_shape=... to the first layer or keras.Input(shape=...)';
+export const UNBUILT_REASON = msg('the model has no input shape (unbuilt): add input_shape=... to the first layer or keras.Input(shape=...)');
 
-function unknownOutcome(reason: string): LayerOutcome {
+function unknownOutcome(reason: Message): LayerOutcome {
   return { outputShape: null, params: null, unknownReason: reason, formula: null, problems: [] };
 }
 
 /** The reason an unreadable declared input shape gives, from the call's shape arguments. */
-function declarationReason(node: ModelNode): string {
+function declarationReason(node: ModelNode): Message {
   for (const key of ['input_shape', 'batch_input_shape', 'input_dim', 'shape', 'batch_shape', 'input_length']) {
     const v = node.call.kwargs[key];
-    if (v?.kind === 'unknown') return `${key}: ${v.reason}`;
-    if (v?.kind === 'tuple') for (const item of v.items) if (item.kind === 'unknown') return `${key}: ${item.reason}`;
+    if (v?.kind === 'unknown') return msg('{0}: {1}', key, v.reason);
+    if (v?.kind === 'tuple') for (const item of v.items) if (item.kind === 'unknown') return msg('{0}: {1}', key, item.reason);
   }
-  return 'the declared input shape cannot be read statically';
+  return msg('the declared input shape cannot be read statically');
 }
 
 /** A model.build(...) argument as a Shape (batch axis included), or the reason it is not one. */
-function buildShapeOf(value: PyValue): Shape | string {
-  if (value.kind === 'unknown') return `model.build: ${value.reason}`;
-  if (value.kind !== 'tuple') return 'model.build takes a shape tuple such as (None, 784)';
+function buildShapeOf(value: PyValue): Shape | Message {
+  if (value.kind === 'unknown') return msg('{0}: {1}', 'model.build', value.reason);
+  if (value.kind !== 'tuple') return msg('model.build takes a shape tuple such as (None, 784)');
   const dims: (number | null)[] = [];
   for (const item of value.items) {
     if (item.kind === 'none') dims.push(null);
     else if (item.kind === 'number' && Number.isInteger(item.value) && item.value >= 0) dims.push(item.value);
-    else return item.kind === 'unknown' ? `model.build: ${item.reason}` : 'model.build takes a shape tuple such as (None, 784)';
+    else return item.kind === 'unknown' ? msg('{0}: {1}', 'model.build', item.reason) : msg('model.build takes a shape tuple such as (None, 784)');
   }
   return dims;
 }
 
-type SequentialInput = { readonly shape: Shape | null; readonly reason: string | null } | 'unbuilt';
+type SequentialInput = { readonly shape: Shape | null; readonly reason: Message | null } | 'unbuilt';
 
 /** Where a Sequential's first layer gets its input shape. */
 function sequentialInput(graph: ModelGraph, built: BuiltModel): SequentialInput {
@@ -50,7 +50,7 @@ function sequentialInput(graph: ModelGraph, built: BuiltModel): SequentialInput 
   if (declared !== undefined) return { shape: declared, reason: declared === null ? declarationReason(first) : null };
   if (built.buildShape) {
     const s = buildShapeOf(built.buildShape);
-    return typeof s === 'string' ? { shape: null, reason: s } : { shape: s, reason: null };
+    return Array.isArray(s) ? { shape: s, reason: null } : { shape: null, reason: s as Message };
   }
   return 'unbuilt';
 }
@@ -60,7 +60,7 @@ function withTrainable(node: ModelNode, built: BuiltModel): ModelNode['call'] {
   return t === undefined ? node.call : { ...node.call, kwargs: { ...node.call.kwargs, trainable: { kind: 'bool', value: t } } };
 }
 
-function outcomeFor(node: ModelNode, inputs: readonly (Shape | null)[], built: BuiltModel, inputReason: string | null): LayerOutcome {
+function outcomeFor(node: ModelNode, inputs: readonly (Shape | null)[], built: BuiltModel, inputReason: Message | null): LayerOutcome {
   const note = built.notes.get(node.id);
   if (note) return unknownOutcome(note);
   const outcome = applyLayer(withTrainable(node, built), inputs);

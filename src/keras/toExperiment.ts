@@ -8,6 +8,7 @@
 import type { LayerCall, ModelSummary, PyValue } from './kerasModel';
 import { declaredInputShape } from './layers/applyLayer';
 import { findRule } from './layers/layerRegistry';
+import { renderMessage } from './message';
 
 export const TRAINABLE_LAYERS = ['Dense', 'Dropout', 'Activation', 'Flatten'] as const;
 
@@ -65,7 +66,7 @@ class Converter {
       }
       case 'call': return this.callObject(v.callee, v.args, v.kwargs, what);
       case 'unknown':
-        this.notes.push(`${what}: ${v.reason}`);
+        this.notes.push(`${what}: ${renderMessage(v.reason)}`);
         return undefined;
     }
   }
@@ -130,7 +131,7 @@ const product = (dims: readonly (number | null)[]) => (dims.every((d): d is numb
 export function experimentFromModel(summary: ModelSummary, seed = 42): ExperimentDraft {
   const c = new Converter();
   const { graph } = summary;
-  if (graph.unknownReason) c.blockers.push(graph.unknownReason);
+  if (graph.unknownReason) c.blockers.push(renderMessage(graph.unknownReason));
   const nodes = graph.nodes.filter((n) => !n.isInput);
   if (graph.kind === 'functional' && (graph.outputs.length !== 1 || graph.nodes.some((n) => n.inputs.length > 1))) {
     c.blockers.push('only a single chain of layers can be trained (one input, one output, no merges)');

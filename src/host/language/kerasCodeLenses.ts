@@ -6,6 +6,7 @@
  */
 import { formatCount, formatShape, readableMemorySize, totalCount, weightBytes } from '../../keras/kerasFormat';
 import type { DocumentAnalysis } from '../../keras/kerasModel';
+import { renderMessage } from '../../keras/message';
 
 export interface LensData {
   /** 0-based line. */
@@ -23,7 +24,8 @@ export function lensData(analysis: DocumentAnalysis, t: (english: string, ...arg
   analysis.models.forEach((model, index) => {
     const line = model.graph.span.line - 1;
     const total = totalCount(model.totals);
-    const reason = model.graph.unknownReason ?? model.layers.find((l) => l.outcome.unknownReason)?.outcome.unknownReason ?? '';
+    const unknown = model.graph.unknownReason ?? model.layers.find((l) => l.outcome.unknownReason)?.outcome.unknownReason;
+    const reason = unknown ? renderMessage(unknown, t) : '';
     lenses.push({
       line, kind: 'model', summaryOf: null,
       // Keras' footer order: "407,050 params (1.55 MB)".
@@ -38,7 +40,7 @@ export function lensData(analysis: DocumentAnalysis, t: (english: string, ...arg
       lenses.push({
         line: node.call.span.line - 1, kind: 'layer', summaryOf: null,
         title: t('{0} · {1} params', formatShape(outcome.outputShape), params),
-        tooltip: outcome.unknownReason ? t('Unknown: {0}', outcome.unknownReason) : outcome.formula ?? `${node.name} (${node.call.className})`,
+        tooltip: outcome.unknownReason ? t('Unknown: {0}', renderMessage(outcome.unknownReason, t)) : outcome.formula ?? `${node.name} (${node.call.className})`,
       });
     }
   });

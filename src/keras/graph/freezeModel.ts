@@ -8,6 +8,7 @@
 import type { ModelGraph, ModelNode, PyValue } from '../kerasModel';
 import { extraFrames } from './graphBuilder';
 import type { Application, FunctionalBuild, ModelBuild, SequentialBuild } from './symbolic';
+import { type Message, msg } from '../message';
 
 /** A ModelGraph that also carries the name Keras' summary prints in `Model: "..."`. */
 export type KerasModelGraph = ModelGraph & { readonly kerasName: string };
@@ -15,11 +16,11 @@ export type KerasModelGraph = ModelGraph & { readonly kerasName: string };
 export interface BuiltModel {
   readonly graph: KerasModelGraph;
   /** Node id -> why its numbers are unknown whatever its inputs. */
-  readonly notes: ReadonlyMap<number, string>;
+  readonly notes: ReadonlyMap<number, Message>;
   /** Node id -> `trainable` set after construction (`layer.trainable = False`, `model.trainable = False`). */
   readonly trainable: ReadonlyMap<number, boolean>;
   readonly buildShape: PyValue | null;
-  readonly trainableUnknown: string | null;
+  readonly trainableUnknown: Message | null;
 }
 
 export function freezeModel(model: ModelBuild, apps: readonly Application[]): BuiltModel {
@@ -31,7 +32,7 @@ function graphName(model: ModelBuild): string {
 }
 
 function freezeSequential(model: SequentialBuild): BuiltModel {
-  const notes = new Map<number, string>();
+  const notes = new Map<number, Message>();
   const trainable = new Map<number, boolean>();
   const nodes: ModelNode[] = model.entries.map((entry, id) => {
     const note = entry.uncertain ?? entry.layer.note;
@@ -66,17 +67,18 @@ function reachableApps(model: FunctionalBuild, apps: readonly Application[]): nu
   return [...seen].sort((a, b) => a - b);
 }
 
-function uncertainNote(app: Application, model: FunctionalBuild): string | null {
+/** Why an application inside a loop or an `if` makes the layer (and the model) uncertain, or null. */
+function uncertainNote(app: Application, model: FunctionalBuild): { readonly layer: Message; readonly model: Message } | null {
   const extra = extraFrames(app.frames, model.frames);
-  if (extra === 'loop') return 'This layer is applied in a loop; HyperLab cannot unroll it.';
-  if (extra === 'if') return 'This layer is applied inside an `if`; HyperLab cannot tell whether it runs.';
+  if (extra === 'loop') return { layer: msg('This layer is applied in a loop; HyperLab cannot unroll it.'), model: msg('Layers are applied in a loop; HyperLab cannot unroll it.') };
+  if (extra === 'if') return { layer: msg('This layer is applied inside an `if`; HyperLab cannot tell whether it runs.'), model: msg('Layers are applied inside an `if`; HyperLab cannot tell whether it runs.') };
   return null;
 }
 
 function freezeFunctional(model: FunctionalBuild, apps: readonly Application[]): BuiltModel {
   const ids = reachableApps(model, apps);
   const nodeOf = new Map(ids.map((appId, nodeId) => [appId, nodeId]));
-  const notes = new Map<number, string>();
+  const notes = new Map<number, Message>();
   const trainable = new Map<number, boolean>();
   let unknownReason = model.unknownReason;
   const nodes: ModelNode[] = ids.map((appId, id) => {
@@ -85,11 +87,12 @@ function freezeFunctional(model: FunctionalBuild, apps: readonly Application[]):
     for (const ref of app.inputs) {
       const n = 'app' in ref ? nodeOf.get(ref.app) : undefined;
       if (n !== undefined) inputs.push(n);
-      else if (!app.layer.isInput) notes.set(id, 'unknown' in ref ? `An input of this layer ${ref.unknown}.` : 'An input of this layer is outside the model.');
+      else if (!app.layer.isInput) notes.set(id, 'unknown' in ref ? msg('An input of this layer {0}.', ref.unknown) : msg('An input of this layer is outside the model.'));
     }
-    const note = uncertainNote(app, model) ?? app.layer.note;
+    const uncertain = uncertainNote(app, model);
+    const note = uncertain?.layer ?? app.layer.note;
     if (note && !notes.has(id)) notes.set(id, note);
-    if (note && uncertainNote(app, model)) unknownReason ??= note.replace('This layer is', 'Layers are');
+    if (uncertain) unknownReason ??= uncertain.model;
     const t = app.layer.trainable ?? model.trainable;
     if (t !== null) trainable.set(id, t);
     const first = app.layer.applications.find((a) => nodeOf.has(a));
@@ -100,9 +103,9 @@ function freezeFunctional(model: FunctionalBuild, apps: readonly Application[]):
   for (const ref of model.outputs) {
     const n = 'app' in ref ? nodeOf.get(ref.app) : undefined;
     if (n !== undefined) outputs.push(n);
-    else unknownReason ??= `An output of the model ${'unknown' in ref ? ref.unknown : 'cannot be followed'}.`;
+    else unknownReason ??= 'unknown' in ref ? msg('An output of the model {0}.', ref.unknown) : msg('An output of the model cannot be followed.');
   }
-  if (model.outputs.length === 0) unknownReason ??= 'HyperLab cannot tell which tensors are the outputs of this model.';
+  if (model.outputs.length === 0) unknownReason ??= msg('HyperLab cannot tell which tensors are the outputs of this model.');
   const graph: KerasModelGraph = {
     name: graphName(model), kerasName: model.kerasName, kind: 'functional', span: model.span, nodes, outputs,
     unknownReason, compile: model.compile, fit: model.fit,

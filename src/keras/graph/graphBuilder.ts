@@ -8,11 +8,12 @@
 import type { LayerCall, SourceSpan } from '../kerasModel';
 import { type LayerNames, type NamingContext, kerasSnakeCase } from './layerNames';
 import type { Application, Frame, FunctionalBuild, LayerObject, ModelBuild, SequentialBuild, TensorRef } from './symbolic';
+import { type Message, msg } from '../message';
 
 export interface LayerSpec {
   readonly call: LayerCall;
   readonly isInput: boolean;
-  readonly note: string | null;
+  readonly note: Message | null;
   /** name= when given as a string. */
   readonly explicitName: string | null;
 }
@@ -86,11 +87,11 @@ export class GraphBuilder {
    */
   addToSequential(model: SequentialBuild, layer: LayerObject, frames: readonly Frame[], ctx: NamingContext, rebuild = true): void {
     const extra = extraFrames(frames, model.frames);
-    const uncertain = extra === 'loop' ? 'This layer is added in a loop; HyperLab cannot unroll it.'
-      : extra === 'if' ? 'This layer is added inside an `if`; HyperLab cannot tell whether it runs.' : null;
+    const uncertain = extra === 'loop' ? msg('This layer is added in a loop; HyperLab cannot unroll it.')
+      : extra === 'if' ? msg('This layer is added inside an `if`; HyperLab cannot tell whether it runs.') : null;
     if (extra && !model.unknownReason) {
-      model.unknownReason = extra === 'loop' ? 'Layers are added in a loop; HyperLab cannot unroll it.'
-        : 'A layer is added inside an `if`; HyperLab cannot tell whether it runs.';
+      model.unknownReason = extra === 'loop' ? msg('Layers are added in a loop; HyperLab cannot unroll it.')
+        : msg('A layer is added inside an `if`; HyperLab cannot tell whether it runs.');
     }
     if (model.entries.length === 0 && !layer.isInput && this.declaresInput(layer.call)) {
       this.inputLayerName(ctx);

@@ -6,6 +6,7 @@
  * Types only; the GraphBuilder owns the records.
  */
 import type { LayerCall, PyValue, SourceSpan } from '../kerasModel';
+import type { Message } from '../message';
 
 /** A loop or conditional the interpreter is inside: counts inside it are unknown from outside. */
 export interface Frame {
@@ -14,7 +15,7 @@ export interface Frame {
 }
 
 /** The output of a layer application, or why a value used as a tensor cannot be followed. */
-export type TensorRef = { readonly app: number } | { readonly unknown: string };
+export type TensorRef = { readonly app: number } | { readonly unknown: Message };
 
 export interface LayerObject {
   readonly uid: number;
@@ -23,7 +24,7 @@ export interface LayerObject {
   readonly name: string;
   readonly isInput: boolean;
   /** Why the layer's numbers are unknown whatever its inputs (syntax error, **kwargs, nested model), or null. */
-  readonly note: string | null;
+  readonly note: Message | null;
   /** Ids of its applications in creation order; the first is its own node, later ones share its weights. */
   readonly applications: number[];
   /** Set by `layer.trainable = False/True` after creation. */
@@ -40,7 +41,7 @@ export interface Application {
 export interface SequentialEntry {
   readonly layer: LayerObject;
   /** Why the entry's presence or count is uncertain (added in a loop or an if), or null. */
-  readonly uncertain: string | null;
+  readonly uncertain: Message | null;
 }
 
 interface ModelBuildBase {
@@ -51,13 +52,13 @@ interface ModelBuildBase {
   readonly explicitName: string | null;
   varName: string | null;
   readonly frames: readonly Frame[];
-  unknownReason: string | null;
+  unknownReason: Message | null;
   compile: LayerCall | null;
   fit: LayerCall | null;
   /** `model.trainable = ...` */
   trainable: boolean | null;
   /** Some `.trainable =` on this model's layers could not be followed: the trainable split is unknown. */
-  trainableUnknown: string | null;
+  trainableUnknown: Message | null;
 }
 
 export interface SequentialBuild extends ModelBuildBase {
@@ -85,7 +86,7 @@ export type Sym =
   | { readonly sym: 'layer'; readonly layer: LayerObject }
   | { readonly sym: 'tensor'; readonly ref: TensorRef }
   | { readonly sym: 'model'; readonly model: ModelBuild }
-  | { readonly sym: 'list'; readonly items: readonly Sym[]; readonly span: SourceSpan; readonly truncated: string | null }
+  | { readonly sym: 'list'; readonly items: readonly Sym[]; readonly span: SourceSpan; readonly truncated: Message | null }
   | { readonly sym: 'dict'; readonly entries: ReadonlyMap<string, Sym>; readonly span: SourceSpan }
   | { readonly sym: 'function'; readonly id: number; readonly name: string }
   /** A class defined in this file (a custom layer or model). */
@@ -95,6 +96,6 @@ export function pySym(value: PyValue): Sym {
   return { sym: 'py', value };
 }
 
-export function unknownSym(reason: string, span?: SourceSpan): Sym {
+export function unknownSym(reason: Message, span?: SourceSpan): Sym {
   return { sym: 'py', value: span ? { kind: 'unknown', reason, span } : { kind: 'unknown', reason } };
 }

@@ -7,7 +7,7 @@
  * No 'vscode' here, and no hover content.
  */
 import type { PyValue } from '../kerasModel';
-import type { Translate } from '../message';
+import { type Translate, renderMessage } from '../message';
 
 export type { Translate } from '../message';
 
@@ -109,7 +109,7 @@ function callArgsText(value: Extract<PyValue, { kind: 'call' }>): string {
 
 /** The value as inline code; an unknown value shows '?' with its reason. */
 export function valueCell(value: PyValue, t: Translate): string {
-  if (value.kind === 'unknown') return `? (${t('unknown: {0}', sourceSentence(value.reason))})`;
+  if (value.kind === 'unknown') return `? (${t('unknown: {0}', sourceSentence(renderMessage(value.reason, t)))})`;
   return inlineCode(valueText(value));
 }
 

@@ -10,6 +10,7 @@ import { declaredInputShape } from '../layers/applyLayer';
 import type { CallArgument } from './callArguments';
 import { type Translate, escapeMarkdown, inlineCode, lookupOwn, parametersVsHyperparameters, sections, sourceSentence, table, valueCell, valueText } from './hoverMarkdown';
 import { LAYER_DEFAULTS, REQUIRED, argumentGroup, groupLabel, layerKind, layerRoleText } from './layerFacts';
+import { type Message, renderMessage } from '../message';
 
 export interface LayerHoverInput {
   readonly model: ModelSummary;
@@ -65,7 +66,7 @@ function weightsSection(model: ModelSummary, layer: LayerSummary, t: Translate):
   const lines: string[] = [];
   const p = outcome.params;
   if (p === null) {
-    lines.push(`**${t('Parameters')}**: ? — ${t('unknown: {0}', sourceSentence(outcome.unknownReason ?? t('HyperLab cannot know them statically')))}`);
+    lines.push(`**${t('Parameters')}**: ? — ${t('unknown: {0}', sourceSentence(outcome.unknownReason ? renderMessage(outcome.unknownReason, t) : t('HyperLab cannot know them statically')))}`);
   } else if (p.trainable + p.nonTrainable === 0) {
     lines.push(`**${t('Parameters')}**: 0 — ${t('this layer has no weights to learn.')}`);
   } else {
@@ -82,9 +83,9 @@ function weightsSection(model: ModelSummary, layer: LayerSummary, t: Translate):
   return lines.join('\n\n');
 }
 
-function shapeNote(shape: Shape | null, reason: string | null, t: Translate): string {
+function shapeNote(shape: Shape | null, reason: Message | null, t: Translate): string {
   if (shape !== null || reason === null) return '';
-  return ` — ${t('unknown: {0}', sourceSentence(reason))}`;
+  return ` — ${t('unknown: {0}', sourceSentence(renderMessage(reason, t)))}`;
 }
 
 /** The shape flowing into a layer: its predecessor's output, or what it declares itself (input_shape=). */

@@ -15,6 +15,7 @@ import { tensorRefs } from '../python/pyKeras';
 import { evalJs, evalJsSpanned } from './jsEval';
 import { callJsFunction } from './jsStatements';
 import { isTfjsModule, kerasKwargs, tfjsLayerClass, tfjsOtherClass } from './tfjsNames';
+import { msg } from '../message';
 
 interface JsSite {
   readonly node: SyntaxNode;
@@ -25,7 +26,7 @@ interface JsSite {
 export function evalJsCall(ctx: ReaderContext, node: SyntaxNode): Sym {
   const callee = node.firstChild;
   const argList = node.getChild('ArgList');
-  if (!callee || !argList) return unknownSym('has a syntax error');
+  if (!callee || !argList) return unknownSym(msg('has a syntax error'));
   const parts = children(callee);
   const method = callee.name === 'MemberExpression' ? parts.find((p) => p.name === 'PropertyName') : undefined;
   const objSym = method && parts[0] ? evalJs(ctx, parts[0]) : null;
@@ -44,7 +45,7 @@ export function evalJsCall(ctx: ReaderContext, node: SyntaxNode): Sym {
 
 function requireCall(args: readonly Sym[]): Sym {
   const spec = args[0]?.sym === 'py' && args[0].value.kind === 'string' ? args[0].value.value : null;
-  return spec && isTfjsModule(spec) ? { sym: 'module', path: 'tfjs', fromImport: true } : unknownSym('is a module HyperLab does not read');
+  return spec && isTfjsModule(spec) ? { sym: 'module', path: 'tfjs', fromImport: true } : unknownSym(msg('is a module HyperLab does not read'));
 }
 
 function config(args: readonly Sym[], index = 0): ReadonlyMap<string, Sym> {
@@ -62,8 +63,8 @@ function layerCall(ctx: ReaderContext, className: string, fromImport: boolean, s
 function makeLayer(ctx: ReaderContext, className: string, fromImport: boolean, site: JsSite, isInput = false): LayerObject {
   const call = layerCall(ctx, className, fromImport, site);
   const name = call.kwargs['name'];
-  const syntax = ctx.src.hasErrorIn(site.node.from, site.node.to) ? 'This layer call has a syntax error.' : null;
-  const note = syntax ?? (site.args[0] && site.args[0].sym !== 'dict' && site.args[0].sym !== 'list' ? 'Its configuration is not an object literal HyperLab can read.' : null);
+  const syntax = ctx.src.hasErrorIn(site.node.from, site.node.to) ? msg('This layer call has a syntax error.') : null;
+  const note = syntax ?? (site.args[0] && site.args[0].sym !== 'dict' && site.args[0].sym !== 'list' ? msg('Its configuration is not an object literal HyperLab can read.') : null);
   return ctx.builder.createLayer({ call, isInput, note, explicitName: name?.kind === 'string' ? name.value : null }, ctx.naming());
 }
 
@@ -100,9 +101,9 @@ function makeSequential(ctx: ReaderContext, site: JsSite): Sym {
   const list = cfg.get('layers');
   if (list?.sym === 'list') {
     for (const item of list.items) addItem(ctx, model, item);
-    if (list.truncated) model.unknownReason ??= `The layer list ${list.truncated}; layers after that point are unknown.`;
+    if (list.truncated) model.unknownReason ??= msg('The layer list {0}; layers after that point are unknown.', list.truncated);
   } else if (list) {
-    model.unknownReason = `The layer list ${list.sym === 'py' && list.value.kind === 'unknown' ? list.value.reason : 'is not an array HyperLab can read'}.`;
+    model.unknownReason = msg('The layer list {0}.', list.sym === 'py' && list.value.kind === 'unknown' ? list.value.reason : msg('is not an array HyperLab can read'));
   }
   return { sym: 'model', model };
 }
@@ -112,10 +113,10 @@ function addItem(ctx: ReaderContext, model: SequentialBuild, item: Sym): void {
     ctx.builder.addToSequential(model, item.layer, ctx.frames, ctx.naming());
     return;
   }
-  const reason = item.sym === 'py' && item.value.kind === 'unknown' ? item.value.reason : 'is not a layer HyperLab can follow';
+  const reason = item.sym === 'py' && item.value.kind === 'unknown' ? item.value.reason : msg('is not a layer HyperLab can follow');
   const call: LayerCall = { className: '?', isKeras: false, args: [], kwargs: {}, span: model.span, calleeSpan: model.span };
-  const layer = ctx.builder.createLayer({ call, isInput: false, note: `This item ${reason}.`, explicitName: '?' }, ctx.naming());
-  model.unknownReason ??= `An item of the model ${reason}.`;
+  const layer = ctx.builder.createLayer({ call, isInput: false, note: msg('This item {0}.', reason), explicitName: '?' }, ctx.naming());
+  model.unknownReason ??= msg('An item of the model {0}.', reason);
   ctx.builder.addToSequential(model, layer, ctx.frames, ctx.naming());
 }
 
@@ -131,12 +132,12 @@ function makeModel(ctx: ReaderContext, site: JsSite): Sym {
 function methodCall(ctx: ReaderContext, obj: Sym, method: string, site: JsSite): Sym {
   if (obj.sym === 'layer' && method === 'apply') return { sym: 'tensor', ref: ctx.builder.apply(obj.layer, tensorRefs(site.args[0]), ctx.frames) };
   if (obj.sym === 'model') return modelMethod(ctx, obj.model, method, site);
-  if (tensorRefs(site.args[0]).some((r) => 'app' in r)) return { sym: 'tensor', ref: { unknown: `comes from \`${ctx.src.short(site.callee)}(...)\`, which HyperLab does not follow` } };
-  return unknownSym(`is the result of \`${ctx.src.short(site.callee)}()\`, known when the code runs`);
+  if (tensorRefs(site.args[0]).some((r) => 'app' in r)) return { sym: 'tensor', ref: { unknown: msg('comes from `{0}(...)`, which HyperLab does not follow', ctx.src.short(site.callee)) } };
+  return unknownSym(msg('is the result of `{0}()`, known when the code runs', ctx.src.short(site.callee)));
 }
 
 function modelMethod(ctx: ReaderContext, model: ModelBuild, method: string, site: JsSite): Sym {
-  if (method === 'add' && model.kind === 'sequential') addItem(ctx, model, site.args[0] ?? unknownSym('is missing'));
+  if (method === 'add' && model.kind === 'sequential') addItem(ctx, model, site.args[0] ?? unknownSym(msg('is missing')));
   else if (method === 'compile' || method === 'fit') {
     const cfgIndex = method === 'compile' ? 0 : 2;
     const call = layerCall(ctx, method, true, { ...site, args: site.args.slice(cfgIndex) });
@@ -144,5 +145,5 @@ function modelMethod(ctx: ReaderContext, model: ModelBuild, method: string, site
     ctx.kerasCalls.push(withData);
     if (method === 'compile') model.compile = withData; else model.fit = withData;
   }
-  return unknownSym(`is the result of \`${method}()\`, known when the code runs`);
+  return unknownSym(msg('is the result of `{0}()`, known when the code runs', method));
 }

@@ -11,6 +11,7 @@ import { children } from '../sourceText';
 import { binaryOp, truthy } from '../python/pyArith';
 import { evalJs, evalJsSpanned } from './jsEval';
 import { isTfjsModule } from './tfjsNames';
+import { msg } from '../message';
 
 export function execJsBlock(ctx: ReaderContext, nodes: readonly SyntaxNode[]): void {
   for (const node of nodes) {
@@ -74,7 +75,7 @@ function execDeclaration(ctx: ReaderContext, node: SyntaxNode): void {
 function valueOf(ctx: ReaderContext, node: SyntaxNode, target: SyntaxNode): Sym {
   if (node.name === 'ArrowFunction' || node.name === 'FunctionExpression') {
     const fn = defineJsFunction(ctx, node, ctx.src.slice(target));
-    return fn ? { sym: 'function', id: fn.id, name: fn.name } : unknownSym('is a function');
+    return fn ? { sym: 'function', id: fn.id, name: fn.name } : unknownSym(msg('is a function'));
   }
   return evalJsSpanned(ctx, node);
 }
@@ -91,11 +92,11 @@ function bindTarget(ctx: ReaderContext, target: SyntaxNode, value: Sym): void {
       if (!def || !key) continue;
       const field = ctx.src.slice(key);
       const sym: Sym = value.sym === 'module' ? { sym: 'module', path: `${value.path}.${field}`, fromImport: value.fromImport }
-        : value.sym === 'dict' ? value.entries.get(field) ?? unknownSym(`has no field ${field}`) : unknownSym(`is destructured from a value known when the code runs (\`${field}\`)`);
+        : value.sym === 'dict' ? value.entries.get(field) ?? unknownSym(msg('has no field {0}', field)) : unknownSym(msg('is destructured from a value known when the code runs (`{0}`)', field));
       ctx.bind(ctx.src.slice(def), sym);
     }
   } else {
-    for (const def of children(target).filter((c) => c.name === 'VariableDefinition')) ctx.bind(ctx.src.slice(def), unknownSym('is destructured from an array'));
+    for (const def of children(target).filter((c) => c.name === 'VariableDefinition')) ctx.bind(ctx.src.slice(def), unknownSym(msg('is destructured from an array')));
   }
 }
 
@@ -111,7 +112,7 @@ function execExpression(ctx: ReaderContext, node: SyntaxNode): void {
   if (target.name !== 'VariableName') return;
   if (opText === '=') return bindTarget(ctx, target, value);
   const cur = ctx.lookup(ctx.src.slice(target));
-  ctx.bind(ctx.src.slice(target), cur?.sym === 'py' && value.sym === 'py' ? pySym(binaryOp(opText.slice(0, -1), cur.value, value.value)) : unknownSym(`is updated with \`${ctx.src.short(node)}\``));
+  ctx.bind(ctx.src.slice(target), cur?.sym === 'py' && value.sym === 'py' ? pySym(binaryOp(opText.slice(0, -1), cur.value, value.value)) : unknownSym(msg('is updated with `{0}`', ctx.src.short(node))));
 }
 
 function inFrame(ctx: ReaderContext, kind: 'loop' | 'if', run: () => void): void {
@@ -154,12 +155,12 @@ function assignedInLoop(ctx: ReaderContext, loop: SyntaxNode): Set<string> {
 function execLoop(ctx: ReaderContext, node: SyntaxNode): void {
   for (const name of assignedInLoop(ctx, node)) {
     const cur = ctx.lookup(name);
-    if (!cur || cur.sym === 'py' || cur.sym === 'list' || cur.sym === 'dict') ctx.bind(name, unknownSym(`changes from one loop iteration to the next (\`${name}\`)`));
+    if (!cur || cur.sym === 'py' || cur.sym === 'list' || cur.sym === 'dict') ctx.bind(name, unknownSym(msg('changes from one loop iteration to the next (`{0}`)', name)));
   }
   inFrame(ctx, 'loop', () => {
     for (const p of children(node)) {
       if (p.name === 'ForSpec' || p.name === 'ForOfSpec' || p.name === 'ForInSpec') {
-        for (const d of children(p).filter((c) => c.name === 'VariableDefinition')) ctx.bind(ctx.src.slice(d), unknownSym(`takes a new value at each loop iteration (\`${ctx.src.slice(d)}\`)`));
+        for (const d of children(p).filter((c) => c.name === 'VariableDefinition')) ctx.bind(ctx.src.slice(d), unknownSym(msg('takes a new value at each loop iteration (`{0}`)', ctx.src.slice(d))));
       } else if (p.name !== 'for' && p.name !== 'while' && p.name !== 'do' && p.name !== 'ParenthesizedExpression') {
         execJs(ctx, p);
       }
@@ -174,7 +175,7 @@ function execReturn(ctx: ReaderContext, node: SyntaxNode): void {
     ctx.returned ??= value;
     ctx.stopped = true;
   } else {
-    ctx.returned = unknownSym('depends on which `return` runs');
+    ctx.returned = unknownSym(msg('depends on which `return` runs'));
   }
 }
 
@@ -207,14 +208,14 @@ function paramValues(fn: ReaderFunction, args: readonly Sym[] | undefined): Map<
   const out = new Map<string, Sym>();
   fn.params.forEach((p, i) => {
     const given = p.star ? undefined : args?.[i];
-    out.set(p.name, given ?? (args && p.defaultValue ? p.defaultValue : unknownSym(`comes from the function argument \`${p.name}\``)));
+    out.set(p.name, given ?? (args && p.defaultValue ? p.defaultValue : unknownSym(msg('comes from the function argument `{0}`', p.name))));
   });
   return out;
 }
 
 export function callJsFunction(ctx: ReaderContext, id: number, args: readonly Sym[]): Sym {
   const fn = ctx.functions[id];
-  if (!fn || fn.running) return unknownSym('is returned by a recursive call HyperLab does not follow');
+  if (!fn || fn.running) return unknownSym(msg('is returned by a recursive call HyperLab does not follow'));
   fn.calls++;
   return runJsFunction(ctx, fn, paramValues(fn, args));
 }

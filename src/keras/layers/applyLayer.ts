@@ -12,7 +12,7 @@ import { formulaText } from './formatting';
 import { type LayerRule, type RuleContext, type Weights, LayerProblem, RuleInputs, Unknowable, problem } from './layerRule';
 import { findRule, isUnmodelledKerasLayer } from './layerRegistry';
 import { closestName } from './argumentNames';
-import { msg, said } from '../message';
+import { type Message, msg, said } from '../message';
 
 export { declaredInputShape } from './declaredInputShape';
 export { KNOWN_LAYERS, isKnownLayer } from './layerRegistry';
@@ -30,7 +30,7 @@ export function applyLayer(call: CallLike, inputs: readonly (Shape | null)[]): L
   } catch (e) {
     // Rules report through LayerProblem/Unknowable; anything else is a HyperLab bug, which must not reach the editor.
     const reason = e instanceof Error ? e.message : String(e);
-    return unknown(`HyperLab could not evaluate ${call.className}: ${reason}`, []);
+    return unknown(msg('HyperLab could not evaluate {0}: {1}', call.className, reason), []);
   }
 }
 
@@ -38,8 +38,8 @@ function applyKnown(call: CallLike, inputs: readonly (Shape | null)[]): LayerOut
   const lookup = findRule(call.className);
   if (lookup === undefined) {
     const reason = isUnmodelledKerasLayer(call.className)
-      ? `HyperLab does not model Keras' ${call.className} layer yet, so it cannot know its shape or parameters`
-      : `custom layer ${call.className}: HyperLab cannot know its shape or parameters statically`;
+      ? msg('HyperLab does not model Keras\' {0} layer yet, so it cannot know its shape or parameters', call.className)
+      : msg('custom layer {0}: HyperLab cannot know its shape or parameters statically', call.className);
     return unknown(reason, []);
   }
   const { rule, signature } = lookup;
@@ -59,7 +59,7 @@ function applyKnown(call: CallLike, inputs: readonly (Shape | null)[]): LayerOut
     if (!(e instanceof Unknowable)) return failure(e, [...problems, ...args.warnings]);
   }
   let outputShape: Shape | null = null;
-  let reason: string | null = null;
+  let reason: Message | null = null;
   try {
     outputShape = rule.inputs === 'none' || inputs.length > 0 ? rule.outputShape(ctx) : noInput();
   } catch (e) {
@@ -80,7 +80,7 @@ function applyKnown(call: CallLike, inputs: readonly (Shape | null)[]): LayerOut
 }
 
 function noInput(): never {
-  throw new Unknowable('the layer has no input shape: give the first layer input_shape=... or start the model with keras.Input(shape=...)');
+  throw new Unknowable(msg('the layer has no input shape: give the first layer input_shape=... or start the model with keras.Input(shape=...)'));
 }
 
 /** trainable=False moves every weight of the layer to non-trainable (keras/src/layers/layer.py _track_variable). */
@@ -117,13 +117,13 @@ function checkInputCount(rule: LayerRule, className: string, inputs: readonly (S
   }
 }
 
-function unknown(reason: string, problems: readonly Problem[]): LayerOutcome {
+function unknown(reason: Message, problems: readonly Problem[]): LayerOutcome {
   return { outputShape: null, params: null, unknownReason: reason, formula: null, problems };
 }
 
 /** Keras would raise: nothing is built, the problem explains why. */
 function failure(e: unknown, problems: readonly (Problem | Warning)[]): LayerOutcome {
-  if (e instanceof LayerProblem) return unknown(e.message, [...problems, { severity: e.severity, code: e.code, ...said(e.text) }]);
+  if (e instanceof LayerProblem) return unknown(e.text, [...problems, { severity: e.severity, code: e.code, ...said(e.text) }]);
   if (e instanceof Unknowable) return unknown(e.reason, problems);
   throw e;
 }

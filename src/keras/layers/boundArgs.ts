@@ -67,7 +67,7 @@ export class BoundArgs {
   /** The value, or undefined when absent; throws Unknowable when the source value cannot be known. */
   known(name: string): PyValue | undefined {
     const value = this.values.get(name);
-    if (value?.kind === 'unknown') throw new Unknowable(`${name}: ${value.reason}`);
+    if (value?.kind === 'unknown') throw new Unknowable(msg('{0}: {1}', name, value.reason));
     return value;
   }
 
@@ -159,7 +159,7 @@ export class BoundArgs {
   }
 
   private asNumber(name: string, value: PyValue): number {
-    if (value.kind === 'unknown') throw new Unknowable(`${name}: ${value.reason}`);
+    if (value.kind === 'unknown') throw new Unknowable(msg('{0}: {1}', name, value.reason));
     if (value.kind === 'number') return value.value;
     if (value.kind === 'bool') return value.value ? 1 : 0;
     throw problem('invalid-argument', msg('{0} {1} must be a number, got {2}', this.className, name, pyRepr(value)));

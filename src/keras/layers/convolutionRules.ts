@@ -129,7 +129,7 @@ function convRule(className: string, rank: number, transpose: boolean, source: s
       const o = convOptions(args, rank, transpose);
       const input = checkedInput(className, rank, inputs.one(), o.format);
       if (!args.isNone('lora_rank') || !args.isNone('dora_rank')) {
-        throw new Unknowable(`lora_rank/dora_rank change which weights ${className} creates; HyperLab does not model them`);
+        throw new Unknowable(msg('lora_rank/dora_rank change which weights {0} creates; HyperLab does not model them', className));
       }
       const c = knownDim(className, input[layoutAxes(o.format, rank + 2).channel], 'channel axis');
       const perGroup = transpose ? c : c / o.groups;

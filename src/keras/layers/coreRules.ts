@@ -23,13 +23,13 @@ function identityRule(className: string, source: string, signature: readonly str
 /** LoRA and quantization replace the kernel's weights; HyperLab does not model them. */
 function rejectUnmodelledWeights(args: BoundArgs, names: readonly string[]): void {
   for (const name of names) {
-    if (!args.isNone(name)) throw new Unknowable(`${name} changes which weights ${args.className} creates; HyperLab does not model it`);
+    if (!args.isNone(name)) throw new Unknowable(msg('{0} changes which weights {1} creates; HyperLab does not model it', name, args.className));
   }
 }
 
 /** Input/InputLayer output: shape= (plus batch_size=) or batch_shape= (keras/src/layers/core/input_layer.py). */
 function inputOutputShape(args: BoundArgs, tensorArg: string): Shape {
-  if (!args.isNone(tensorArg)) throw new Unknowable(`the shape comes from ${tensorArg}=, a tensor HyperLab cannot read`);
+  if (!args.isNone(tensorArg)) throw new Unknowable(msg('the shape comes from {0}=, a tensor HyperLab cannot read', tensorArg));
   const shapeArg = !args.isNone('shape') ? 'shape' : !args.isNone('input_shape') ? 'input_shape' : null;
   const batchArg = !args.isNone('batch_shape') ? 'batch_shape' : !args.isNone('batch_input_shape') ? 'batch_input_shape' : null;
   if (shapeArg !== null && batchArg !== null) {
@@ -54,7 +54,7 @@ function readDims(args: BoundArgs, name: string): Dim[] {
     throw problem('invalid-argument', msg('{0} {1} must be a tuple, not a number: write {1}=({2},)', args.className, name, pyRepr(value)));
   }
   if (value.kind === 'tuple') {
-    for (const item of value.items) if (item.kind === 'unknown') throw new Unknowable(`${name}: ${item.reason}`);
+    for (const item of value.items) if (item.kind === 'unknown') throw new Unknowable(msg('{0}: {1}', name, item.reason));
   }
   const dims = readShapeTuple(value);
   if (dims === null) throw problem('invalid-argument', msg('{0} {1} must be a tuple of non-negative integers or None, got {2}', args.className, name, pyRepr(value)));

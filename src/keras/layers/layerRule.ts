@@ -12,8 +12,8 @@ import { type Message, msg, renderMessage } from '../message';
 
 /** A value HyperLab cannot know statically; `reason` is shown on hover. */
 export class Unknowable extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+  constructor(readonly reason: Message) {
+    super(renderMessage(reason));
   }
 }
 
@@ -48,14 +48,14 @@ export class RuleInputs {
   /** The single input of an ordinary layer. */
   one(): Shape {
     const shape = this.shapes[0];
-    if (shape === undefined || shape === null) throw new Unknowable('the input shape is not known');
+    if (shape === undefined || shape === null) throw new Unknowable(msg('the input shape is not known'));
     return shape;
   }
 
   /** Every input of a merge layer. */
   all(): readonly Shape[] {
     return this.shapes.map((shape) => {
-      if (shape === null) throw new Unknowable('one of the input shapes is not known');
+      if (shape === null) throw new Unknowable(msg('one of the input shapes is not known'));
       return shape;
     });
   }

@@ -14,7 +14,7 @@ import { msg } from '../message';
 /** The input axis BatchNormalization normalizes (int(axis) in Keras 3), checked against the rank. */
 function batchNormAxis(args: BoundArgs, input: Shape): number {
   const value = args.known('axis');
-  if (value?.kind === 'tuple') throw new Unknowable('BatchNormalization over several axes (an axis list, tf.keras 2 only) is not modelled');
+  if (value?.kind === 'tuple') throw new Unknowable(msg('BatchNormalization over several axes (an axis list, tf.keras 2 only) is not modelled'));
   const axis = args.int('axis', -1);
   const index = axis < 0 ? input.length + axis : axis;
   if (index < 0 || index >= input.length) {
@@ -32,7 +32,7 @@ const BATCH_NORMALIZATION: LayerRule = {
     for (const name of ['renorm', 'renorm_clipping', 'renorm_momentum', 'fused', 'virtual_batch_size', 'adjustment']) {
       if (args.has(name)) args.warn('unknown-argument', msg('Keras 3\'s BatchNormalization has no {0} argument (tf.keras 2 only); Keras 3 raises on it', name));
     }
-    if (args.has('renorm') && args.bool('renorm', false)) throw new Unknowable('renorm=True (tf.keras 2) adds renormalization weights HyperLab does not model');
+    if (args.has('renorm') && args.bool('renorm', false)) throw new Unknowable(msg('renorm=True (tf.keras 2) adds renormalization weights HyperLab does not model'));
   },
   outputShape: ({ args, inputs }) => {
     const input = inputs.one();
@@ -56,7 +56,7 @@ function keptAxes(args: BoundArgs, input: Shape): number[] {
   else if (value.kind === 'none') axes = [];
   else if (value.kind === 'tuple') {
     axes = value.items.map((item) => {
-      if (item.kind === 'unknown') throw new Unknowable(`axis: ${item.reason}`);
+      if (item.kind === 'unknown') throw new Unknowable(msg('axis: {0}', item.reason));
       return item.kind === 'number' ? item.value : NaN;
     });
   } else axes = [args.int('axis')];

@@ -39,7 +39,7 @@ function recurrentRule(className: string, source: string, signature: readonly st
       const input = sequenceInput(className, inputs.one());
       const units = args.positiveInt('units');
       if (args.bool('return_state', false)) {
-        throw new Unknowable(`${className} with return_state=True returns several tensors (the output and its states); HyperLab shows one shape per layer`);
+        throw new Unknowable(msg('{0} with return_state=True returns several tensors (the output and its states); HyperLab shows one shape per layer', className));
       }
       return args.bool('return_sequences', false) ? [input[0] ?? null, input[1] ?? null, units] : [input[0] ?? null, units];
     },
@@ -81,11 +81,11 @@ type CallLike = Pick<LayerCall, 'className' | 'args' | 'kwargs'>;
 function inlineCall(args: BoundArgs, name: 'layer' | 'backward_layer'): CallLike {
   const value = name === 'layer' ? args.required(name) : args.known(name);
   if (value === undefined || value.kind !== 'call') {
-    throw new Unknowable(`${name} is not written inline (e.g. Bidirectional(LSTM(64))), so HyperLab cannot see its configuration`);
+    throw new Unknowable(msg('{0} is not written inline (e.g. Bidirectional(LSTM(64))), so HyperLab cannot see its configuration', name));
   }
   const className = value.callee;
   if (!WRAPPABLE.includes(className)) {
-    throw new Unknowable(`HyperLab models Bidirectional around ${WRAPPABLE.join(', ')}; ${value.callee} is not one of them`);
+    throw new Unknowable(msg('HyperLab models Bidirectional around {0}; {1} is not one of them', WRAPPABLE.join(', '), value.callee));
   }
   return { className, args: value.args, kwargs: value.kwargs };
 }
@@ -115,8 +115,8 @@ const BIDIRECTIONAL: LayerRule = {
   outputShape: (ctx) => {
     const mode = mergeMode(ctx.args);
     const forward = innerOutcome(ctx, 'layer');
-    if (forward.outputShape === null) throw new Unknowable(forward.unknownReason ?? 'the wrapped layer\'s output shape is not known');
-    if (mode === null) throw new Unknowable('Bidirectional with merge_mode=None returns two tensors (forward and backward); HyperLab shows one shape per layer');
+    if (forward.outputShape === null) throw new Unknowable(forward.unknownReason ?? msg('the wrapped layer\'s output shape is not known'));
+    if (mode === null) throw new Unknowable(msg('Bidirectional with merge_mode=None returns two tensors (forward and backward); HyperLab shows one shape per layer'));
     if (mode !== 'concat') return forward.outputShape;
     const last = forward.outputShape.at(-1) ?? null;
     return [...forward.outputShape.slice(0, -1), last === null ? null : 2 * last];
@@ -125,7 +125,7 @@ const BIDIRECTIONAL: LayerRule = {
     const forward = innerOutcome(ctx, 'layer');
     const backward = ctx.args.isNone('backward_layer') ? forward : innerOutcome(ctx, 'backward_layer');
     if (forward.params === null || backward.params === null) {
-      throw new Unknowable((forward.params === null ? forward.unknownReason : backward.unknownReason) ?? 'the wrapped layer\'s parameters are not known');
+      throw new Unknowable((forward.params === null ? forward.unknownReason : backward.unknownReason) ?? msg('the wrapped layer\'s parameters are not known'));
     }
     const trainable = forward.params.trainable + backward.params.trainable;
     const nonTrainable = forward.params.nonTrainable + backward.params.nonTrainable;

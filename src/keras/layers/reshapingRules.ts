@@ -25,7 +25,7 @@ function targetShape(args: BoundArgs): Dim[] {
   const value = args.required('target_shape');
   if (value.kind !== 'tuple') throw problem('invalid-argument', msg('Reshape target_shape must be a tuple such as (28, 28, 1), got {0}', pyRepr(value)));
   const dims = value.items.map((item): Dim => {
-    if (item.kind === 'unknown') throw new Unknowable(`target_shape: ${item.reason}`);
+    if (item.kind === 'unknown') throw new Unknowable(msg('target_shape: {0}', item.reason));
     if (item.kind === 'none') return null;
     if (item.kind === 'number' && Number.isInteger(item.value) && item.value >= -1) return item.value;
     throw problem('invalid-argument', msg('Reshape target_shape must hold non-negative integers or a single -1, got {0}', pyRepr(value)));
@@ -101,7 +101,7 @@ function amounts2d(args: BoundArgs, name: string, fallback: number): [number, nu
   }
   if (value.items.length !== 2) throw problem('invalid-argument', msg('{0} {1} must have two entries (height, width), got {2}', args.className, name, pyRepr(value)));
   return value.items.map((item): [number, number] => {
-    if (item.kind === 'unknown') throw new Unknowable(`${name}: ${item.reason}`);
+    if (item.kind === 'unknown') throw new Unknowable(msg('{0}: {1}', name, item.reason));
     const pair = item.kind === 'tuple' ? item.items : [item, item];
     const nums = pair.map((p) => (p.kind === 'number' && Number.isInteger(p.value) && p.value >= 0 ? p.value : NaN));
     if (nums.length !== 2 || nums.some(Number.isNaN)) throw problem('invalid-argument', msg('{0} {1} must hold non-negative integers, got {2}', args.className, name, pyRepr(value)));

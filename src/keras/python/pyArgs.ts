@@ -10,13 +10,14 @@ import { type Sym, unknownSym } from '../graph/symbolic';
 import type { ReaderContext } from '../readerContext';
 import { evalExpr, evalSpanned } from './pyEval';
 import { splitPythonArgs } from './pyTree';
+import { type Message, msg } from '../message';
 
 export interface CallArgs {
   readonly positional: readonly Sym[];
   readonly keyword: ReadonlyMap<string, Sym>;
   readonly positionalNodes: readonly SyntaxNode[];
   /** Why some arguments cannot be seen (`*args`, `**options`), or null. */
-  readonly unpackNote: string | null;
+  readonly unpackNote: Message | null;
 }
 
 export function readArgs(ctx: ReaderContext, argList: SyntaxNode | null): CallArgs {
@@ -25,13 +26,13 @@ export function readArgs(ctx: ReaderContext, argList: SyntaxNode | null): CallAr
   const positional = nodes.positional.map((n) => evalSpanned(ctx, n));
   const keyword = new Map<string, Sym>();
   for (const [k, n] of nodes.keyword) keyword.set(k, evalSpanned(ctx, n));
-  let unpackNote: string | null = null;
+  let unpackNote: Message | null = null;
   for (const u of nodes.unpacked) {
     const s = evalExpr(ctx, u.node);
     if (u.star === '**' && s.sym === 'dict') {
       for (const [k, v] of s.entries) if (!keyword.has(k)) keyword.set(k, v);
     } else {
-      unpackNote ??= `Its arguments are unpacked from \`${u.star}${ctx.src.short(u.node)}\`; HyperLab cannot see them.`;
+      unpackNote ??= msg('Its arguments are unpacked from `{0}`; HyperLab cannot see them.', `${u.star}${ctx.src.short(u.node)}`);
     }
   }
   return { positional, keyword, positionalNodes: nodes.positional, unpackNote };
@@ -49,12 +50,12 @@ export function toPy(sym: Sym): PyValue {
       const c = sym.layer.call;
       return { kind: 'call', callee: c.className, args: c.args, kwargs: c.kwargs, span: c.span };
     }
-    case 'tensor': return { kind: 'unknown', reason: 'is a tensor' };
-    case 'model': return { kind: 'unknown', reason: `is the model \`${sym.model.kerasName}\``, span: sym.model.span };
-    case 'dict': return { kind: 'unknown', reason: 'is a dict', span: sym.span };
-    case 'module': return { kind: 'unknown', reason: `is a reference to \`${sym.path}\`` };
-    case 'function': return { kind: 'unknown', reason: `is the function \`${sym.name}\`` };
-    case 'class': return { kind: 'unknown', reason: `is the class \`${sym.name}\`` };
+    case 'tensor': return { kind: 'unknown', reason: msg('is a tensor') };
+    case 'model': return { kind: 'unknown', reason: msg('is the model `{0}`', sym.model.kerasName), span: sym.model.span };
+    case 'dict': return { kind: 'unknown', reason: msg('is a dict'), span: sym.span };
+    case 'module': return { kind: 'unknown', reason: msg('is a reference to `{0}`', sym.path) };
+    case 'function': return { kind: 'unknown', reason: msg('is the function `{0}`', sym.name) };
+    case 'class': return { kind: 'unknown', reason: msg('is the class `{0}`', sym.name) };
   }
 }
 
@@ -84,7 +85,7 @@ function numbersOf(args: readonly Sym[]): number[] | PyValue {
   const out: number[] = [];
   for (const v of values) {
     if (v.kind === 'unknown') return v;
-    if (v.kind !== 'number') return { kind: 'unknown', reason: 'is not a number' };
+    if (v.kind !== 'number') return { kind: 'unknown', reason: msg('is not a number') };
     out.push(v.value);
   }
   return out;
@@ -110,6 +111,6 @@ export function evalBuiltin(name: string, args: CallArgs): Sym {
   else if ((name === 'min' || name === 'max') && nums.length > 0) value = name === 'min' ? Math.min(...nums) : Math.max(...nums);
   else if (name === 'sum') value = nums.reduce((a, b) => a + b, 0);
   else if (name === 'bool' && x !== undefined) value = x !== 0;
-  if (value === undefined) return unknownSym(`is computed by \`${name}()\` when the code runs`);
+  if (value === undefined) return unknownSym(msg('is computed by `{0}()` when the code runs', name));
   return { sym: 'py', value: typeof value === 'boolean' ? { kind: 'bool', value } : { kind: 'number', value } };
 }

@@ -7,10 +7,11 @@
 import type { PyValue, PyValueData } from '../kerasModel';
 import type { Sym } from '../graph/symbolic';
 import { pyFloorDiv, pyMod } from './pyLiterals';
+import { msg } from '../message';
 
 function unknownOf(...values: PyValue[]): PyValueData {
   const u = values.find((v) => v.kind === 'unknown');
-  return u && u.kind === 'unknown' ? { kind: 'unknown', reason: u.reason } : { kind: 'unknown', reason: 'is only known when the code runs' };
+  return u && u.kind === 'unknown' ? { kind: 'unknown', reason: u.reason } : { kind: 'unknown', reason: msg('is only known when the code runs') };
 }
 
 function num(v: PyValue): number | null {
@@ -99,7 +100,7 @@ export function binaryOp(op: string, a: PyValue, b: PyValue): PyValueData {
   if (op === 'is' || op === 'is not') {
     if (a.kind === 'none' || b.kind === 'none') return { kind: 'bool', value: (a.kind === b.kind) === (op === 'is') };
   }
-  return { kind: 'unknown', reason: `is only known when the code runs (${op} on ${a.kind} and ${b.kind})` };
+  return { kind: 'unknown', reason: msg('is only known when the code runs ({0} on {1} and {2})', op, a.kind, b.kind) };
 }
 
 /** `seq[i]` with Python's negative indices; undefined index (a bare ':') or out of range gives null. */

@@ -9,6 +9,7 @@ import { type ModelBuild, type Sym, unknownSym } from '../graph/symbolic';
 import { children } from '../sourceText';
 import type { ReaderContext } from '../readerContext';
 import { dottedName, evalExpr } from './pyEval';
+import { msg } from '../message';
 
 /** Several targets of one `=`: `a, b = value`. */
 export function assignTargets(ctx: ReaderContext, targets: readonly SyntaxNode[], value: Sym): void {
@@ -22,8 +23,8 @@ function unpack(ctx: ReaderContext, targets: readonly SyntaxNode[], value: Sym):
   targets.forEach((t, i) => {
     let item: Sym;
     if (items && items.length === targets.length) item = items[i]!;
-    else if (value.sym === 'tensor') item = { sym: 'tensor', ref: { unknown: 'is one of several outputs of a layer; HyperLab follows single-output layers only' } };
-    else item = unknownSym(`is unpacked from \`${ctx.src.short(t)}\` when the code runs`);
+    else if (value.sym === 'tensor') item = { sym: 'tensor', ref: { unknown: msg('is one of several outputs of a layer; HyperLab follows single-output layers only') } };
+    else item = unknownSym(msg('is unpacked from `{0}` when the code runs', ctx.src.short(t)));
     assignTarget(ctx, t, item);
   });
 }
@@ -60,7 +61,7 @@ function setTrainable(ctx: ReaderContext, target: SyntaxNode, value: Sym): void 
   else {
     const root = rootModel(ctx, objNode);
     const model = obj.sym === 'model' ? obj.model : root;
-    const why = `\`${ctx.src.short(target)}\` is changed in a way HyperLab cannot follow, so the trainable split is unknown.`;
+    const why = msg('`{0}` is changed in a way HyperLab cannot follow, so the trainable split is unknown.', ctx.src.short(target));
     if (model) model.trainableUnknown ??= why;
     if (obj.sym === 'layer') obj.layer.trainable = null;
   }

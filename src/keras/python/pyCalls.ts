@@ -14,11 +14,12 @@ import { dottedName, evalExpr } from './pyEval';
 import { callFunction } from './pyFunctions';
 import { type CallSite, applyLayer, constructLayer, makeFunctional, makeInput, makeSequential, modelAsLayer, modelMethod } from './pyKeras';
 import { kerasRef, mergeHelperClass } from './kerasPath';
+import { msg } from '../message';
 
 export function evalCall(ctx: ReaderContext, node: SyntaxNode): Sym {
   const callee = node.firstChild;
   const argList = node.lastChild?.name === 'ArgList' ? node.lastChild : null;
-  if (!callee || !argList) return unknownSym('has a syntax error');
+  if (!callee || !argList) return unknownSym(msg('has a syntax error'));
   const parts = children(callee);
   // A callee glued onto a broken line (`a(b` + newline + `c.d(e)`): only the part before the error counts.
   if (callee.name === 'MemberExpression' && parts[1]?.type.isError) return evalExpr(ctx, callee);
@@ -88,7 +89,7 @@ function hasTensor(args: CallArgs): boolean {
 }
 
 function opaqueTensor(ctx: ReaderContext, s: CallSite): Sym {
-  return { sym: 'tensor', ref: { unknown: `comes from \`${ctx.src.short(s.callee)}(...)\`, which HyperLab does not follow` } };
+  return { sym: 'tensor', ref: { unknown: msg('comes from `{0}(...)`, which HyperLab does not follow', ctx.src.short(s.callee)) } };
 }
 
 /** A call HyperLab does not interpret: a tensor when tensors go in, else a 'call' value. */

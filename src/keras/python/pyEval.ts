@@ -14,11 +14,12 @@ import type { ReaderContext } from '../readerContext';
 import { evalCall } from './pyCalls';
 import { resolveName } from './pyNames';
 import { parsePythonNumber, parsePythonString } from './pyLiterals';
+import { type Message, msg } from '../message';
 
 const MAX_DEPTH = 150;
 
 export function evalExpr(ctx: ReaderContext, node: SyntaxNode): Sym {
-  if (ctx.depth > MAX_DEPTH) return unknownSym('is nested too deeply for HyperLab to read', ctx.src.nodeSpan(node));
+  if (ctx.depth > MAX_DEPTH) return unknownSym(msg('is nested too deeply for HyperLab to read'), ctx.src.nodeSpan(node));
   ctx.depth++;
   try {
     return evalNode(ctx, node);
@@ -56,7 +57,7 @@ export function evalSpanned(ctx: ReaderContext, node: SyntaxNode): Sym {
 }
 
 function evalNode(ctx: ReaderContext, node: SyntaxNode): Sym {
-  if (node.type.isError) return unknownSym('has a syntax error');
+  if (node.type.isError) return unknownSym(msg('has a syntax error'));
   switch (node.name) {
     case 'Number': return pySym(parsePythonNumber(ctx.src.slice(node)));
     case 'String': case 'FormatString': return stringSym(ctx, node);
@@ -74,8 +75,8 @@ function evalNode(ctx: ReaderContext, node: SyntaxNode): Sym {
     case 'CallExpression': return evalCall(ctx, node);
     case 'ArrayComprehensionExpression': case 'ComprehensionExpression':
     case 'SetComprehensionExpression': case 'DictionaryComprehensionExpression':
-      return unknownSym('is built by a comprehension; HyperLab cannot unroll it');
-    default: return unknownSym(`is only known when the code runs (\`${ctx.src.short(node)}\`)`);
+      return unknownSym(msg('is built by a comprehension; HyperLab cannot unroll it'));
+    default: return unknownSym(msg('is only known when the code runs (`{0}`)', ctx.src.short(node)));
   }
 }
 
@@ -83,7 +84,7 @@ function stringSym(ctx: ReaderContext, node: SyntaxNode): Sym {
   const text = ctx.src.slice(node);
   const hasFields = node.name === 'FormatString' && node.getChild('FormatReplacement') !== null;
   const value = hasFields ? null : parsePythonString(node.name === 'FormatString' ? text.replace(/^([a-zA-Z]*)[fF]/, '$1') : text);
-  return value === null ? unknownSym(`is an f-string computed when the code runs (\`${ctx.src.short(node)}\`)`) : pySym({ kind: 'string', value });
+  return value === null ? unknownSym(msg('is an f-string computed when the code runs (`{0}`)', ctx.src.short(node))) : pySym({ kind: 'string', value });
 }
 
 function continuedString(ctx: ReaderContext, node: SyntaxNode): Sym {
@@ -98,22 +99,22 @@ function continuedString(ctx: ReaderContext, node: SyntaxNode): Sym {
 
 function parenthesized(ctx: ReaderContext, node: SyntaxNode): Sym {
   const inner = children(node).filter((c) => c.name !== '(' && c.name !== ')');
-  return inner.length === 1 ? evalExpr(ctx, inner[0]!) : unknownSym('has a syntax error');
+  return inner.length === 1 ? evalExpr(ctx, inner[0]!) : unknownSym(msg('has a syntax error'));
 }
 
 /** `[a, b]` / `(a, b)`: items up to the first syntax error (the rest is marked truncated). */
 export function evalList(ctx: ReaderContext, node: SyntaxNode): Sym {
   const items: Sym[] = [];
-  let truncated: string | null = null;
+  let truncated: Message | null = null;
   const parts = children(node).filter((c) => !['(', ')', '[', ']', ','].includes(c.name));
   for (let i = 0; i < parts.length; i++) {
     const c = parts[i]!;
     if (c.type.isError) {
-      truncated = `has a syntax error at line ${ctx.src.span(c.from, c.from).line}`;
+      truncated = msg('has a syntax error at line {0}', ctx.src.span(c.from, c.from).line);
       break;
     }
     if (c.name === '*') {
-      truncated = `unpacks \`${ctx.src.short(parts[i + 1] ?? c)}\`, which HyperLab does not expand`;
+      truncated = msg('unpacks `{0}`, which HyperLab does not expand', ctx.src.short(parts[i + 1] ?? c));
       break;
     }
     items.push(evalSpanned(ctx, c));
@@ -145,14 +146,14 @@ function evalDict(ctx: ReaderContext, node: SyntaxNode): Sym {
 
 function unary(ctx: ReaderContext, node: SyntaxNode): Sym {
   const [op, arg] = children(node);
-  if (!op || !arg) return unknownSym('has a syntax error');
+  if (!op || !arg) return unknownSym(msg('has a syntax error'));
   const v = evalExpr(ctx, arg);
-  return v.sym === 'py' ? pySym(unaryOp(ctx.src.slice(op), v.value)) : unknownSym(`is only known when the code runs (\`${ctx.src.short(node)}\`)`);
+  return v.sym === 'py' ? pySym(unaryOp(ctx.src.slice(op), v.value)) : unknownSym(msg('is only known when the code runs (`{0}`)', ctx.src.short(node)));
 }
 
 function binary(ctx: ReaderContext, node: SyntaxNode): Sym {
   const [left, op, right] = children(node);
-  if (!left || !op || !right) return unknownSym('has a syntax error');
+  if (!left || !op || !right) return unknownSym(msg('has a syntax error'));
   const error = ctx.src.firstErrorIn(node.from, node.to);
   if (error !== null) return brokenBinary(ctx, left, error);
   const opText = ctx.src.slice(op);
@@ -164,8 +165,8 @@ function binary(ctx: ReaderContext, node: SyntaxNode): Sym {
   const b = evalExpr(ctx, right);
   const pa = asPlain(a), pb = asPlain(b);
   if (pa && pb) return pySym(binaryOp(opText, pa, pb));
-  if (a.sym === 'tensor' || b.sym === 'tensor') return { sym: 'tensor', ref: { unknown: `comes from \`${ctx.src.short(node)}\`, an operation HyperLab does not follow` } };
-  return unknownSym(`is only known when the code runs (\`${ctx.src.short(node)}\`)`);
+  if (a.sym === 'tensor' || b.sym === 'tensor') return { sym: 'tensor', ref: { unknown: msg('comes from `{0}`, an operation HyperLab does not follow', ctx.src.short(node)) } };
+  return unknownSym(msg('is only known when the code runs (`{0}`)', ctx.src.short(node)));
 }
 
 /**
@@ -173,7 +174,7 @@ function binary(ctx: ReaderContext, node: SyntaxNode): Sym {
  * list onto it (`[a, b, // comment ...]`). The list on the left keeps the items before the error.
  */
 function brokenBinary(ctx: ReaderContext, left: SyntaxNode, error: number): Sym {
-  const why = `has a syntax error at line ${ctx.src.span(error, error).line}`;
+  const why = msg('has a syntax error at line {0}', ctx.src.span(error, error).line);
   const a = evalExpr(ctx, left);
   if (a.sym === 'list') return { ...a, truncated: a.truncated ?? why };
   return unknownSym(why);
@@ -192,9 +193,9 @@ function asPlain(s: Sym): PyValue | null {
 function conditional(ctx: ReaderContext, node: SyntaxNode): Sym {
   const parts = children(node).filter((c) => c.name !== 'if' && c.name !== 'else');
   const [then, cond, otherwise] = parts;
-  if (!then || !cond || !otherwise) return unknownSym('has a syntax error');
+  if (!then || !cond || !otherwise) return unknownSym(msg('has a syntax error'));
   const c = evalExpr(ctx, cond);
-  if (c.sym !== 'py' || c.value.kind === 'unknown') return unknownSym(`depends on a condition known only when the code runs (\`${ctx.src.short(cond)}\`)`);
+  if (c.sym !== 'py' || c.value.kind === 'unknown') return unknownSym(msg('depends on a condition known only when the code runs (`{0}`)', ctx.src.short(cond)));
   return evalExpr(ctx, truthy(c.value) ? then : otherwise);
 }
 
@@ -211,7 +212,7 @@ export function dottedName(ctx: ReaderContext, node: SyntaxNode): string | null 
 function member(ctx: ReaderContext, node: SyntaxNode): Sym {
   const parts = children(node);
   const obj = parts[0];
-  if (!obj) return unknownSym('has a syntax error');
+  if (!obj) return unknownSym(msg('has a syntax error'));
   // `f(x` + newline + `y.g(...)`: the parser glued the next line on after an error; keep the part before it.
   if (parts[1]?.type.isError) return evalExpr(ctx, obj);
   if (parts[1]?.name === '[') return subscript(ctx, node, obj, parts.slice(2, -1));
@@ -222,13 +223,13 @@ function member(ctx: ReaderContext, node: SyntaxNode): Sym {
   const base = evalExpr(ctx, obj);
   if (base.sym === 'module') return { sym: 'module', path: `${base.path}.${prop}`, fromImport: base.fromImport };
   if (base.sym === 'layer' && prop === 'output' && base.layer.applications.length > 0) return { sym: 'tensor', ref: { app: base.layer.applications[0]! } };
-  const why = `is only known when the code runs (\`${ctx.src.short(node)}\`)`;
+  const why = msg('is only known when the code runs (`{0}`)', ctx.src.short(node));
   return base.sym === 'tensor' || base.sym === 'model' ? { sym: 'tensor', ref: { unknown: why } } : unknownSym(why);
 }
 
 function subscript(ctx: ReaderContext, node: SyntaxNode, obj: SyntaxNode, inner: SyntaxNode[]): Sym {
   const base = evalExpr(ctx, obj);
-  const why = `is only known when the code runs (\`${ctx.src.short(node)}\`)`;
+  const why = msg('is only known when the code runs (`{0}`)', ctx.src.short(node));
   const colon = inner.findIndex((c) => c.name === ':');
   const bound = (c: SyntaxNode | undefined): number | null | undefined => {
     if (!c || c.name === ':') return undefined;

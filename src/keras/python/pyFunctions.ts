@@ -12,6 +12,7 @@ import { readArgs } from './pyArgs';
 import type { ReaderContext, ReaderFunction, ReaderParam } from '../readerContext';
 import { evalExpr } from './pyEval';
 import { execBlock } from './pyStatements';
+import { msg } from '../message';
 
 export function defineFunction(ctx: ReaderContext, def: SyntaxNode): ReaderFunction | null {
   const nameNode = def.getChild('VariableName');
@@ -51,14 +52,14 @@ function bindParams(fn: ReaderFunction, args: ReturnType<typeof readArgs> | unde
   let pos = 0;
   for (const p of fn.params) {
     if (p.star) {
-      out.set(p.name, unknownSym(`comes from the function's \`${p.star}${p.name}\``));
+      out.set(p.name, unknownSym(msg('comes from the function\'s `{0}{1}`', p.star, p.name)));
       continue;
     }
     const given = args ? (args.keyword.get(p.name) ?? (args.unpackNote ? undefined : args.positional[pos])) : undefined;
     pos++;
     if (given) out.set(p.name, given);
     else if (args && p.defaultValue && !args.unpackNote) out.set(p.name, p.defaultValue);
-    else out.set(p.name, unknownSym(`comes from the function argument \`${p.name}\``));
+    else out.set(p.name, unknownSym(msg('comes from the function argument `{0}`', p.name)));
   }
   return out;
 }
@@ -71,7 +72,7 @@ export function runFunction(ctx: ReaderContext, fn: ReaderFunction, params: Map<
 export function callFunction(ctx: ReaderContext, id: number, node: SyntaxNode, argList: SyntaxNode): Sym {
   const fn = ctx.functions[id];
   const args = readArgs(ctx, argList);
-  if (!fn || fn.running) return unknownSym(`is returned by a recursive call HyperLab does not follow (\`${ctx.src.short(node)}\`)`);
+  if (!fn || fn.running) return unknownSym(msg('is returned by a recursive call HyperLab does not follow (`{0}`)', ctx.src.short(node)));
   fn.calls++;
   // Each call reads the body again, so layer names keep counting as in Keras; a call inside a loop
   // makes the body's constructions count as "in a loop" (ctx.outerLoops), so their numbers become '?'.

@@ -11,6 +11,7 @@ import { unknownSym } from '../graph/symbolic';
 import { children } from '../sourceText';
 import { type CallArgs, buildLayerCall, stringArg, toPy } from './pyArgs';
 import type { ReaderContext } from '../readerContext';
+import { type Message, msg } from '../message';
 
 export interface CallSite {
   readonly node: SyntaxNode;
@@ -20,20 +21,20 @@ export interface CallSite {
 
 export function constructLayer(ctx: ReaderContext, className: string, isKeras: boolean, site: CallSite, isInput = false): LayerObject {
   const call = buildLayerCall(ctx, className, isKeras, site.node, site.callee, site.args);
-  const syntax = ctx.src.hasErrorIn(site.node.from, site.node.to) ? 'This layer call has a syntax error.' : null;
+  const syntax = ctx.src.hasErrorIn(site.node.from, site.node.to) ? msg('This layer call has a syntax error.') : null;
   return ctx.builder.createLayer({ call, isInput, note: syntax ?? site.args.unpackNote, explicitName: stringArg(site.args.keyword.get('name')) }, ctx.naming());
 }
 
 /** A Sym used where Keras expects tensors, as tensor references. */
 export function tensorRefs(sym: Sym | undefined): TensorRef[] {
-  if (!sym) return [{ unknown: 'is missing' }];
+  if (!sym) return [{ unknown: msg('is missing') }];
   if (sym.sym === 'tensor') return [sym.ref];
   if (sym.sym === 'list') {
     const refs = sym.items.flatMap((i) => tensorRefs(i));
     return sym.truncated ? [...refs, { unknown: sym.truncated }] : refs;
   }
   if (sym.sym === 'py' && sym.value.kind === 'unknown') return [{ unknown: sym.value.reason }];
-  return [{ unknown: 'is not a Keras tensor' }];
+  return [{ unknown: msg('is not a Keras tensor') }];
 }
 
 export function applyLayer(ctx: ReaderContext, layer: LayerObject, args: CallArgs): Sym {
@@ -54,13 +55,13 @@ export function modelAsLayer(ctx: ReaderContext, model: ModelBuild): LayerObject
   if (!layer) {
     const className = model.kind === 'sequential' ? 'Sequential' : 'Functional';
     const call: LayerCall = { className, isKeras: true, args: [], kwargs: {}, span: model.span, calleeSpan: model.span };
-    layer = ctx.builder.createLayer({ call, isInput: false, note: 'Nested models are not analysed yet.', explicitName: model.kerasName }, ctx.naming());
+    layer = ctx.builder.createLayer({ call, isInput: false, note: msg('Nested models are not analysed yet.'), explicitName: model.kerasName }, ctx.naming());
     nestedLayers.set(model, layer);
   }
   return layer;
 }
 
-function placeholderLayer(ctx: ReaderContext, text: string, span: LayerCall['span'], note: string): LayerObject {
+function placeholderLayer(ctx: ReaderContext, text: string, span: LayerCall['span'], note: Message): LayerObject {
   const call: LayerCall = { className: text, isKeras: false, args: [], kwargs: {}, span, calleeSpan: span };
   return ctx.builder.createLayer({ call, isInput: false, note, explicitName: '?' }, ctx.naming());
 }
@@ -75,14 +76,14 @@ export function addItem(ctx: ReaderContext, model: SequentialBuild, item: Sym, i
     if (origin?.isInput) layer = origin;
   }
   if (!layer) {
-    const reason = item.sym === 'py' && item.value.kind === 'unknown' ? item.value.reason : 'is not a layer HyperLab can follow';
+    const reason = item.sym === 'py' && item.value.kind === 'unknown' ? item.value.reason : msg('is not a layer HyperLab can follow');
     const span = itemNode ? ctx.src.nodeSpan(itemNode) : model.span;
-    layer = placeholderLayer(ctx, itemNode ? ctx.src.short(itemNode, 30) : '?', span, `This item ${reason}.`);
-    model.unknownReason ??= `An item of the model ${reason}.`;
+    layer = placeholderLayer(ctx, itemNode ? ctx.src.short(itemNode, 30) : '?', span, msg('This item {0}.', reason));
+    model.unknownReason ??= msg('An item of the model {0}.', reason);
   }
   ctx.builder.addToSequential(model, layer, ctx.frames, ctx.naming(), rebuild);
   const error = itemNode ? ctx.src.firstErrorIn(itemNode.from, itemNode.to) : null;
-  if (error !== null) model.unknownReason ??= `A syntax error at line ${ctx.src.span(error, error).line} breaks the model's definition; layers after it are unknown.`;
+  if (error !== null) model.unknownReason ??= msg('A syntax error at line {0} breaks the model\'s definition; layers after it are unknown.', ctx.src.span(error, error).line);
 }
 
 export function makeSequential(ctx: ReaderContext, site: CallSite): Sym {
@@ -94,11 +95,11 @@ export function makeSequential(ctx: ReaderContext, site: CallSite): Sym {
   if (layersArg?.sym === 'list') {
     const itemNodes = listItemNodes(site.args.positionalNodes[0]);
     layersArg.items.forEach((item, i) => addItem(ctx, model, item, itemNodes[i], false));
-    if (layersArg.truncated) model.unknownReason ??= `The layer list ${layersArg.truncated}; layers after that point are unknown.`;
+    if (layersArg.truncated) model.unknownReason ??= msg('The layer list {0}; layers after that point are unknown.', layersArg.truncated);
     ctx.builder.maybeRebuild(model, ctx.naming());
   } else if (layersArg && !(layersArg.sym === 'py' && layersArg.value.kind === 'none')) {
-    const why = layersArg.sym === 'py' && layersArg.value.kind === 'unknown' ? layersArg.value.reason : 'is not a list HyperLab can read';
-    model.unknownReason = `The layer list ${why}.`;
+    const why = layersArg.sym === 'py' && layersArg.value.kind === 'unknown' ? layersArg.value.reason : msg('is not a list HyperLab can read');
+    model.unknownReason = msg('The layer list {0}.', why);
   }
   return { sym: 'model', model };
 }
@@ -125,18 +126,18 @@ export function makeFunctional(ctx: ReaderContext, site: CallSite): Sym {
 export function modelMethod(ctx: ReaderContext, model: ModelBuild, method: string, site: CallSite): Sym {
   const { args } = site;
   if (method === 'add' && model.kind === 'sequential') {
-    addItem(ctx, model, args.positional[0] ?? args.keyword.get('layer') ?? unknownSym('is missing'), site.args.positionalNodes[0], true);
+    addItem(ctx, model, args.positional[0] ?? args.keyword.get('layer') ?? unknownSym(msg('is missing')), site.args.positionalNodes[0], true);
   } else if (method === 'pop' && model.kind === 'sequential') {
-    if (ctx.frames.length > 0) model.unknownReason ??= 'A layer is removed inside a loop or an `if`; HyperLab cannot follow it.';
+    if (ctx.frames.length > 0) model.unknownReason ??= msg('A layer is removed inside a loop or an `if`; HyperLab cannot follow it.');
     else model.entries.pop();
   } else if (method === 'build' && model.kind === 'sequential') {
     const shape = args.positional[0] ?? args.keyword.get('input_shape');
-    model.buildShape = shape ? toPy(shape) : { kind: 'unknown', reason: 'is missing' };
+    model.buildShape = shape ? toPy(shape) : { kind: 'unknown', reason: msg('is missing') };
     ctx.builder.buildSequential(model, ctx.naming());
   } else if (method === 'compile' || method === 'fit') {
     const call = buildLayerCall(ctx, method, true, site.node, site.callee, args);
     ctx.kerasCalls.push(call);
     if (method === 'compile') model.compile = call; else model.fit = call;
   }
-  return unknownSym(`is the result of \`${method}()\`, known when the code runs`);
+  return unknownSym(msg('is the result of `{0}()`, known when the code runs', method));
 }

@@ -5,16 +5,17 @@
  * differs from JavaScript: floor division and modulo round toward minus infinity.
  */
 import type { PyValueData } from '../kerasModel';
+import { msg } from '../message';
 
 export function parsePythonNumber(text: string): PyValueData {
   const t = text.replace(/_/g, '').toLowerCase();
-  if (t.endsWith('j')) return { kind: 'unknown', reason: `is a complex number (${text})` };
+  if (t.endsWith('j')) return { kind: 'unknown', reason: msg('is a complex number ({0})', text) };
   let value: number;
   if (/^0x[0-9a-f]+$/.test(t)) value = parseInt(t.slice(2), 16);
   else if (/^0o[0-7]+$/.test(t)) value = parseInt(t.slice(2), 8);
   else if (/^0b[01]+$/.test(t)) value = parseInt(t.slice(2), 2);
   else value = Number(t);
-  return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'unknown', reason: `is not a number HyperLab can read (${text})` };
+  return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'unknown', reason: msg('is not a number HyperLab can read ({0})', text) };
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };

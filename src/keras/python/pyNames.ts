@@ -8,6 +8,7 @@ import { isKnownLayer } from '../layers/applyLayer';
 import { type Sym, unknownSym } from '../graph/symbolic';
 import type { ReaderContext } from '../readerContext';
 import { assumedRoot } from './kerasPath';
+import { msg } from '../message';
 
 /** Builtins evaluated when their arguments are known. */
 export const BUILTINS = new Set(['int', 'float', 'round', 'abs', 'min', 'max', 'len', 'tuple', 'list', 'sum', 'bool', 'str']);
@@ -24,5 +25,5 @@ export function resolveName(ctx: ReaderContext, name: string): Sym {
     if (TOP_LEVEL_KERAS.has(name)) return { sym: 'module', path: `keras.${name}`, fromImport: false };
     if (name === 'InputLayer' || isKnownLayer(name)) return { sym: 'module', path: `keras.layers.${name}`, fromImport: ctx.kerasStar };
   }
-  return unknownSym(`is not defined in this file (\`${name}\`)`);
+  return unknownSym(msg('is not defined in this file (`{0}`)', name));
 }

@@ -14,6 +14,7 @@ import { dottedName, evalExpr, evalSpanned } from './pyEval';
 import { defineFunction } from './pyFunctions';
 import { execImport } from './pyImports';
 import { assignTarget, assignTargets } from './pyAssign';
+import { msg } from '../message';
 
 export function execBlock(ctx: ReaderContext, nodes: readonly SyntaxNode[]): void {
   for (const node of nodes) {
@@ -73,7 +74,7 @@ function execUpdate(ctx: ReaderContext, node: SyntaxNode): void {
   const opText = ctx.src.slice(op).slice(0, -1);
   ctx.bind(name, cur?.sym === 'py' && value.sym === 'py'
     ? { sym: 'py', value: binaryOp(opText, cur.value, value.value) }
-    : unknownSym(`is updated with \`${ctx.src.short(node)}\``));
+    : unknownSym(msg('is updated with `{0}`', ctx.src.short(node))));
 }
 
 /** The Body nodes and conditions of an if/elif/else chain. */
@@ -141,7 +142,7 @@ function execLoop(ctx: ReaderContext, node: SyntaxNode): void {
       const iterable = parts[inAt + 1];
       if (iterable && iterable.name !== 'Body') evalExpr(ctx, iterable);
       const targets = parts.slice(1, Math.max(1, inAt)).filter((p) => p.name !== ',');
-      for (const t of targets) assignTarget(ctx, t, unknownSym(`takes a new value at each loop iteration (\`${ctx.src.short(t)}\`)`));
+      for (const t of targets) assignTarget(ctx, t, unknownSym(msg('takes a new value at each loop iteration (`{0}`)', ctx.src.short(t))));
     } else if (parts[1] && parts[1].name !== 'Body') {
       evalExpr(ctx, parts[1]);
     }
@@ -149,7 +150,7 @@ function execLoop(ctx: ReaderContext, node: SyntaxNode): void {
     if (!body) return;
     for (const name of new Set(assignedIn(ctx, body))) {
       const cur = ctx.lookup(name);
-      if (!cur || cur.sym === 'py' || cur.sym === 'list') ctx.bind(name, unknownSym(`changes from one loop iteration to the next (\`${name}\`)`));
+      if (!cur || cur.sym === 'py' || cur.sym === 'list') ctx.bind(name, unknownSym(msg('changes from one loop iteration to the next (`{0}`)', name)));
     }
     execBlock(ctx, bodyOf(body));
   });
@@ -171,7 +172,7 @@ function execWith(ctx: ReaderContext, node: SyntaxNode): void {
   const parts = children(node);
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
-    if (p.name === 'as' && parts[i + 1]) assignTarget(ctx, parts[i + 1]!, unknownSym('is the value of a `with` statement'));
+    if (p.name === 'as' && parts[i + 1]) assignTarget(ctx, parts[i + 1]!, unknownSym(msg('is the value of a `with` statement')));
     else if (p.name !== 'with' && p.name !== 'Body' && p.name !== ',' && parts[i - 1]?.name !== 'as') evalExpr(ctx, p);
   }
   execBlock(ctx, bodyOf(node.getChild('Body')));
@@ -206,6 +207,6 @@ function execReturn(ctx: ReaderContext, node: SyntaxNode): void {
     ctx.returned ??= value;
     ctx.stopped = true;
   } else {
-    ctx.returned = unknownSym('depends on which `return` runs');
+    ctx.returned = unknownSym(msg('depends on which `return` runs'));
   }
 }

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../../src/keras/analyzeDocument';
-import { kerasFixture as fixture, modelNamed as model } from './analysisFixtures';
+import { english, kerasFixture as fixture, modelNamed as model } from './analysisFixtures';
 
 describe('keras diagnostics: syntax errors', () => {
   const a = analyzeDocument(fixture('syntax_error.py'), 'python');
@@ -22,7 +22,7 @@ describe('keras diagnostics: syntax errors', () => {
     const second = model(a, 'second');
     assert.deepEqual(second.layers[0]!.outcome.params, { trainable: 64, nonTrainable: 0 });
     assert.equal(second.totals, null);
-    assert.match(second.graph.unknownReason ?? '', /syntax error at line 8/);
+    assert.match(english(second.graph.unknownReason), /syntax error at line 8/);
   });
 
   it('reads the lecture\'s dropout model verbatim ("//" comment): the layers before the error, totals unknown', () => {
@@ -108,7 +108,7 @@ describe('keras diagnostics: models and layers', () => {
     assert.equal(d?.severity, 'warning');
     assert.equal(d?.span.line, 8);
     assert.ok(m.layers.every((l) => l.outcome.params === null));
-    assert.equal(m.layers[0]!.outcome.unknownReason, 'the model has no input shape (unbuilt): add input_shape=... to the first layer or keras.Input(shape=...)');
+    assert.equal(english(m.layers[0]!.outcome.unknownReason), 'the model has no input shape (unbuilt): add input_shape=... to the first layer or keras.Input(shape=...)');
   });
 
   it('builds a Sequential from model.build((None, 16)) given after the layers', () => {

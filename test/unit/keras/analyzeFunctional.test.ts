@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../../src/keras/analyzeDocument';
-import { kerasFixture as fixture, modelNamed as model, layerParams as params } from './analysisFixtures';
+import { english, kerasFixture as fixture, layerParams as params, modelNamed as model } from './analysisFixtures';
 
 describe('keras analysis: functional models', () => {
   const a = analyzeDocument(fixture('functional.py'), 'python');
@@ -71,7 +71,7 @@ describe('keras analysis: models built by functions', () => {
     const m = a.models.at(-1)!;
     const units = m.layers[0]!.outcome;
     assert.equal(units.params, null);
-    assert.match(units.unknownReason ?? '', /units: comes from the function argument `units`/);
+    assert.match(english(units.unknownReason), /units: comes from the function argument `units`/);
   });
 });
 

@@ -1,12 +1,14 @@
 /**
  * The analysis' messages in both languages: every diagnostic carries its English text (the CLI contract)
- * and the same message as a template with arguments, which the editor renders with vscode.l10n.t; here the
- * Spanish bundle stands in for vscode.l10n.t.
+ * and the same message as a template with arguments, which the editor renders with vscode.l10n.t, and so
+ * does every reason a number is unknown, shown in hovers and lens tooltips. Here the Spanish bundle stands
+ * in for vscode.l10n.t.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { analyzeDocument } from '../../../src/keras/analyzeDocument';
 import type { Diagnostic } from '../../../src/keras/kerasModel';
+import { kerasHover } from '../../../src/keras/hover/kerasHover';
 import { fillPlaceholders, msg, renderMessage } from '../../../src/keras/message';
 import { kerasFixture } from './analysisFixtures';
 
@@ -54,5 +56,14 @@ describe('keras diagnostic messages', () => {
     assert.doesNotMatch(spanishPairing, /Pairings/);
     const wrapped = diagnosticsOf('from keras import layers, Sequential\nm = Sequential([layers.Input((5, 3)), layers.Bidirectional(layers.LSTM(0))])\n');
     assert.match(renderMessage(wrapped[0]!.text, es), /^Capa envuelta por Bidirectional: units de LSTM debe ser un entero positivo, pero es 0$/);
+  });
+
+  it('explains an unknown number in a Spanish hover in Spanish, the code it quotes kept as code', () => {
+    const source = 'import keras\ndef build(units):\n    return keras.Sequential([keras.Input((4,)), keras.layers.Dense(units)])\nmodel = build(n)\n';
+    const at = source.indexOf('Dense(units)') + 1;
+    const hover = kerasHover({ analysis: analyzeDocument(source, 'python'), text: source, language: 'python', offset: at }, es);
+    assert.ok(hover, 'no hover on Dense');
+    assert.match(hover.markdown, /\*\*Parámetros\*\*: \? — desconocido: units\\: no está definido en este archivo \\\(`n`\\\)/);
+    assert.doesNotMatch(hover.markdown, /is not defined/);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { LayerCall, LayerOutcome, ParamCount, PyValue, Shape, SourceSpan } from '../../../src/keras/kerasModel';
 import { applyLayer, declaredInputShape, kerasAutoName } from '../../../src/keras/layers/applyLayer';
+import { msg } from '../../../src/keras/message';
 
 /** A JavaScript stand-in for a Python value: null is None, arrays are tuples, PyValues pass through. */
 export type Py = number | string | boolean | null | readonly Py[] | PyValue;
@@ -28,7 +29,7 @@ export function py(value: Py): PyValue {
 }
 
 export function unknownValue(reason: string): PyValue {
-  return { kind: 'unknown', reason };
+  return { kind: 'unknown', reason: msg(reason) };
 }
 
 /** A layer call such as layer('Dense', [512], { activation: 'relu' }). */

@@ -9,6 +9,7 @@ import { KNOWN_LAYERS, applyLayer, declaredInputShape, isKnownLayer, kerasAutoNa
 import { formatCount, formatShape } from '../../../src/keras/layers/formatting';
 import { N } from './publishedModelCatalog';
 import { inline, layer, unknownValue } from './layerCallBuilders';
+import { msg } from '../../../src/keras/message';
 
 describe('declaredInputShape', () => {
   it('reads Input/InputLayer shape= and batch_shape=, with batch_size for the batch axis', () => {
@@ -83,7 +84,7 @@ describe('robustness', () => {
     const pool: PyValue[] = [
       { kind: 'number', value: 0 }, { kind: 'number', value: -1 }, { kind: 'number', value: 3 }, { kind: 'number', value: 2.5 },
       { kind: 'number', value: 1e9 }, { kind: 'string', value: 'same' }, { kind: 'string', value: 'relu' }, { kind: 'bool', value: true },
-      { kind: 'none' }, { kind: 'unknown', reason: 'x' }, { kind: 'tuple', items: [] }, { kind: 'tuple', items: [{ kind: 'number', value: 2 }, { kind: 'none' }] },
+      { kind: 'none' }, { kind: 'unknown', reason: msg('x') }, { kind: 'tuple', items: [] }, { kind: 'tuple', items: [{ kind: 'number', value: 2 }, { kind: 'none' }] },
       inline('LSTM', [4]), inline('Dense', ['a']),
     ];
     let state = seed;

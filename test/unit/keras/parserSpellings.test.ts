@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../../src/keras/analyzeDocument';
 import type { DocumentAnalysis, ModelSummary } from '../../../src/keras/kerasModel';
-import { kerasFixture as fixture, modelNamed as model } from './analysisFixtures';
+import { english, kerasFixture as fixture, modelNamed as model } from './analysisFixtures';
 
 const analyze = (text: string): DocumentAnalysis => analyzeDocument(text, 'python');
 
@@ -93,7 +93,7 @@ describe('keras parser: import spellings and constants', () => {
   it('marks a keras.Model whose outputs are not tensors as unknown, with the reason', () => {
     const m = model(a, 'm_keras_model');
     assert.equal(m.totals, null);
-    assert.match(m.graph.unknownReason ?? '', /output of the model is not a Keras tensor/);
+    assert.match(english(m.graph.unknownReason), /output of the model is not a Keras tensor/);
   });
 
   it('flags layers read without an import as not resolved through Keras', () => {
@@ -141,7 +141,7 @@ describe('keras parser: values', () => {
 
   it('gives an unknown with a reason for values only known at run time', () => {
     const v = units('model = Sequential([layers.Dense(x_train.shape[1], input_shape=(1,))])');
-    assert.ok(v.kind === 'unknown' && /only known when the code runs/.test(v.reason));
+    assert.ok(v.kind === 'unknown' && /only known when the code runs/.test(english(v.reason)));
     const w = units('import sys\nmodel = Sequential([layers.Dense(int(sys.argv[1]), input_shape=(1,))])');
     assert.equal(w.kind, 'unknown');
   });
