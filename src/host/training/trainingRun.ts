@@ -97,12 +97,12 @@ export class TrainingRun implements vscode.Disposable {
     worker.on('error', (err) => {
       const oom = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.end('failed', oom
-        ? `The training ran out of memory (${WORKER_HEAP_MB} MB): use a smaller model, batch size or data set. Your files are unchanged.`
-        : `The training worker crashed: ${err.message}. Your files are unchanged; run it again to retry.`);
+        ? vscode.l10n.t('The training ran out of memory ({0} MB): use a smaller model, batch size or data set. Your files are unchanged.', WORKER_HEAP_MB)
+        : vscode.l10n.t('The training worker crashed: {0}. Your files are unchanged; run it again to retry.', err.message));
     });
     worker.on('exit', (code) => {
       this.worker = null;
-      if (this.isActive) this.end('failed', `The training worker stopped unexpectedly (exit code ${code}), perhaps out of memory. Try a smaller model or batch size.`);
+      if (this.isActive) this.end('failed', vscode.l10n.t('The training worker stopped unexpectedly (exit code {0}), perhaps out of memory. Try a smaller model or batch size.', code));
     });
     const start: StartTraining = {
       type: 'startTraining', experiment: this.request.experiment, baseDir: this.request.baseDir, extensionRoot: this.extensionRoot,
@@ -196,14 +196,7 @@ export class TrainingRun implements vscode.Disposable {
       }
       case 'didFinishTraining': {
         const ranOut = msg.stoppedBy === 'nan';
-        const message =
-          msg.stoppedBy === 'nan'
-            ? `The loss became ${msg.nanAt?.loss ?? 'NaN'} at epoch ${msg.nanAt?.epoch}, step ${msg.nanAt?.step}: the gradients exploded. Lower the learning rate or set clipnorm on the optimizer.`
-            : msg.stoppedBy === 'callback'
-              ? `EarlyStopping stopped training at epoch ${msg.stoppedEpoch ?? msg.epochsRun}${msg.restoredBestWeights ? `; restored the weights of epoch ${msg.bestEpoch}` : ''}.`
-              : msg.stoppedBy === 'aborted'
-                ? 'Stopped.'
-                : `Finished ${msg.epochsRun} epochs in ${msg.seconds.toFixed(1)} s${msg.restoredBestWeights ? `; restored the weights of the best epoch (${msg.bestEpoch})` : ''}.`;
+        const message = outcomeMessage(msg);
         this.current = { ...this.current, bestEpoch: msg.bestEpoch ?? this.current.bestEpoch, stoppedEpoch: msg.stoppedEpoch, restoredBestWeights: msg.restoredBestWeights };
         this.end(ranOut ? 'failed' : msg.stoppedBy === 'aborted' ? 'stopped' : 'finished', message);
         return;
@@ -247,5 +240,26 @@ export class TrainingRun implements vscode.Disposable {
     void this.worker?.terminate();
     this.worker = null;
     this.emitter.dispose();
+  }
+}
+
+/** What the user reads when a run ends: why it stopped, in the editor's language. */
+function outcomeMessage(msg: Extract<WorkerToHost, { type: 'didFinishTraining' }>): string {
+  const restored = msg.restoredBestWeights && msg.bestEpoch !== undefined && msg.bestEpoch !== null;
+  switch (msg.stoppedBy) {
+    case 'nan':
+      return vscode.l10n.t('The loss became {0} at epoch {1}, step {2}: the gradients exploded. Lower the learning rate or set clipnorm on the optimizer.', String(msg.nanAt?.loss ?? 'NaN'), msg.nanAt?.epoch ?? '?', msg.nanAt?.step ?? '?');
+    case 'callback': {
+      const epoch = msg.stoppedEpoch ?? msg.epochsRun;
+      return restored
+        ? vscode.l10n.t('EarlyStopping stopped training at epoch {0}; restored the weights of epoch {1}.', epoch, msg.bestEpoch)
+        : vscode.l10n.t('EarlyStopping stopped training at epoch {0}.', epoch);
+    }
+    case 'aborted':
+      return vscode.l10n.t('Stopped.');
+    default:
+      return restored
+        ? vscode.l10n.t('Finished {0} epochs in {1} s; restored the weights of the best epoch ({2}).', msg.epochsRun, msg.seconds.toFixed(1), msg.bestEpoch)
+        : vscode.l10n.t('Finished {0} epochs in {1} s.', msg.epochsRun, msg.seconds.toFixed(1));
   }
 }
