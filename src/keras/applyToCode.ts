@@ -6,7 +6,7 @@
  * reason and no edit, never a half-edited model. Pure: source spans in, text edits out.
  */
 import type { LayerCall, ModelSummary, PyValue } from './kerasModel';
-import { renderMessage } from './message';
+import { type Message, msg, renderMessage } from './message';
 
 export interface TargetLayer {
   readonly class_name: 'Dense' | 'Dropout';
@@ -24,9 +24,13 @@ export interface TargetValues {
 }
 
 export interface TextEdit { readonly from: number; readonly to: number; readonly text: string }
-export type ApplyResult = { readonly edits: readonly TextEdit[] } | { readonly error: string };
+export type ApplyResult = { readonly edits: readonly TextEdit[] } | { readonly error: Message };
 
-class Refused extends Error {}
+class Refused extends Error {
+  constructor(readonly text: Message) {
+    super(renderMessage(text));
+  }
+}
 
 const py = (v: number | boolean | string): string => (typeof v === 'boolean' ? (v ? 'True' : 'False') : typeof v === 'string' ? JSON.stringify(v) : String(v));
 
@@ -34,7 +38,7 @@ const py = (v: number | boolean | string): string => (typeof v === 'boolean' ? (
 function replaceValue(edits: TextEdit[], value: PyValue | undefined, text: string, what: string): boolean {
   if (value === undefined) return false;
   if (!value.span || !(value.kind === 'number' || value.kind === 'string' || value.kind === 'bool' || value.kind === 'none')) {
-    throw new Refused(`${what} is not written as a plain value in the code`);
+    throw new Refused(msg('{0} is not written as a plain value in the code', what));
   }
   edits.push({ from: value.span.from, to: value.span.to, text });
   return true;
@@ -43,7 +47,7 @@ function replaceValue(edits: TextEdit[], value: PyValue | undefined, text: strin
 /** Adds `name=value` as the call's last argument (before its closing parenthesis). */
 function addKeyword(edits: TextEdit[], source: string, call: LayerCall, name: string, value: string): void {
   const close = call.span.to - 1;
-  if (source[close] !== ')') throw new Refused(`cannot find the end of ${call.className}(...) at line ${call.span.line}`);
+  if (source[close] !== ')') throw new Refused(msg('cannot find the end of {0}(...) at line {1}', call.className, call.span.line));
   const inside = source.slice(call.span.from, close);
   const empty = /\(\s*$/.test(inside);
   edits.push({ from: close, to: close, text: `${empty ? '' : ', '}${name}=${value}` });
@@ -58,9 +62,9 @@ function applyLayers(edits: TextEdit[], source: string, model: ModelSummary, lay
   const calls = model.graph.nodes.filter((n) => !n.isInput).map((n) => n.call);
   const lastDense = calls.map((c) => c.className).lastIndexOf('Dense');
   const hidden = calls.slice(0, Math.max(0, lastDense));
-  if (hidden.some((c) => c.className !== 'Dense' && c.className !== 'Dropout')) throw new Refused('the model has layers other than Dense and Dropout');
+  if (hidden.some((c) => c.className !== 'Dense' && c.className !== 'Dropout')) throw new Refused(msg('the model has layers other than Dense and Dropout'));
   if (hidden.length !== layers.length || hidden.some((c, i) => c.className !== layers[i]!.class_name)) {
-    throw new Refused(`the code has ${hidden.map((c) => c.className).join(', ') || 'no hidden layers'} but the sidebar has ${layers.map((l) => l.class_name).join(', ') || 'none'}: Apply to code changes values, not layers`);
+    throw new Refused(msg('the code has {0} but the sidebar has {1}: Apply to code changes values, not layers', hidden.map((c) => c.className).join(', ') || '—', layers.map((l) => l.class_name).join(', ') || '—'));
   }
   hidden.forEach((call, i) => {
     const target = layers[i]!;
@@ -76,7 +80,7 @@ function applyLayers(edits: TextEdit[], source: string, model: ModelSummary, lay
 /** The optimizer as a call, through the module prefix the file already uses for Keras (keras., tf.keras.). */
 function applyOptimizer(edits: TextEdit[], source: string, model: ModelSummary, optimizer: TargetValues['optimizer']): void {
   const compile = model.graph.compile;
-  if (!compile) throw new Refused('the model has no compile(...) call');
+  if (!compile) throw new Refused(msg('the model has no compile(...) call'));
   const args = Object.entries(optimizer).filter(([k]) => k !== 'class_name').map(([k, v]) => `${k}=${py(v)}`).join(', ');
   const written = compile.kwargs['optimizer'];
   if (written?.kind === 'call' && written.span) {
@@ -88,10 +92,10 @@ function applyOptimizer(edits: TextEdit[], source: string, model: ModelSummary, 
   const first = model.graph.nodes[0]?.call;
   const calleeText = first ? source.slice(first.calleeSpan.from, first.calleeSpan.to) : '';
   const match = /^(.*\bkeras)\.(layers|models|Sequential|Input)\b/.exec(calleeText) ?? /^(.*\bkeras)\./.exec(source.slice(model.graph.span.from, model.graph.span.to));
-  if (!match) throw new Refused('the optimizer is a string and the file reaches Keras only through from-imports; write it as keras.optimizers.X(...) once, then Apply');
+  if (!match) throw new Refused(msg('the optimizer is a string and the file reaches Keras only through from-imports; write it as keras.optimizers.X(...) once, then Apply'));
   const call = `${match[1]}.optimizers.${optimizer.class_name}(${args})`;
   if (written) {
-    if (!written.span) throw new Refused('the optimizer is not written at a known place in compile(...)');
+    if (!written.span) throw new Refused(msg('the optimizer is not written at a known place in compile(...)'));
     edits.push({ from: written.span.from, to: written.span.to, text: call });
   } else addKeyword(edits, source, compile, 'optimizer', call);
 }
@@ -99,15 +103,15 @@ function applyOptimizer(edits: TextEdit[], source: string, model: ModelSummary, 
 export function applyToCode(source: string, model: ModelSummary, target: TargetValues): ApplyResult {
   const edits: TextEdit[] = [];
   try {
-    if (model.graph.unknownReason) throw new Refused(renderMessage(model.graph.unknownReason));
+    if (model.graph.unknownReason) throw new Refused(model.graph.unknownReason);
     applyLayers(edits, source, model, target.layers);
     applyOptimizer(edits, source, model, target.optimizer);
     const fit = model.graph.fit;
-    if (!fit) throw new Refused('the model has no fit(...) call for epochs and batch_size');
+    if (!fit) throw new Refused(msg('the model has no fit(...) call for epochs and batch_size'));
     setArgument(edits, source, fit, 'epochs', null, target.epochs);
     setArgument(edits, source, fit, 'batch_size', null, target.batch_size);
   } catch (e) {
-    if (e instanceof Refused) return { error: e.message };
+    if (e instanceof Refused) return { error: e.text };
     throw e;
   }
   return { edits: edits.sort((a, b) => a.from - b.from) };

@@ -8,7 +8,7 @@
 import type { LayerCall, ModelSummary, PyValue } from './kerasModel';
 import { declaredInputShape } from './layers/applyLayer';
 import { findRule } from './layers/layerRegistry';
-import { renderMessage } from './message';
+import { type Message, msg, renderMessage } from './message';
 
 export const TRAINABLE_LAYERS = ['Dense', 'Dropout', 'Activation', 'Flatten'] as const;
 
@@ -21,7 +21,7 @@ export interface ExperimentDraft {
   readonly inputSize: number | null;
   readonly outputSize: number | null;
   /** Why the model cannot be trained (unsupported layers, unknown shapes). */
-  readonly blockers: readonly string[];
+  readonly blockers: readonly Message[];
   /** Values HyperLab could not read and replaced by Keras' defaults. */
   readonly notes: readonly string[];
 }
@@ -51,7 +51,7 @@ function bind(callee: string, signature: readonly string[], args: readonly PyVal
 
 class Converter {
   readonly notes: string[] = [];
-  readonly blockers: string[] = [];
+  readonly blockers: Message[] = [];
 
   /** A PyValue as JSON; unknown values are reported under `what` and give undefined. */
   value(v: PyValue, what: string): Json | undefined {
@@ -91,12 +91,12 @@ class Converter {
     const lookup = findRule(call.className);
     const canonical = lookup?.rule.className ?? call.className;
     if (!(TRAINABLE_LAYERS as readonly string[]).includes(canonical)) {
-      this.blockers.push(`${call.className} (line ${call.span.line}): HyperLab's trainer runs ${TRAINABLE_LAYERS.join(', ')} layers`);
+      this.blockers.push(msg('{0} (line {1}): HyperLab\'s trainer runs {2} layers', call.className, call.span.line, TRAINABLE_LAYERS.join(', ')));
       return null;
     }
     const bound = bind(canonical, lookup?.signature ?? [], call.args, call.kwargs);
     if (!bound) {
-      this.blockers.push(`${call.className} (line ${call.span.line}): too many positional arguments`);
+      this.blockers.push(msg('{0} (line {1}): too many positional arguments', call.className, call.span.line));
       return null;
     }
     const out: { [key: string]: Json } = { class_name: canonical };
@@ -104,7 +104,7 @@ class Converter {
       if (['input_shape', 'input_dim', 'batch_input_shape', 'name', 'dtype', 'seed', 'noise_shape'].includes(k)) continue;
       const j = this.value(v, `layer ${index + 1} (${canonical}).${k}`);
       if (j === undefined) {
-        if (k === 'units' || k === 'rate') this.blockers.push(`${canonical} (line ${call.span.line}): its ${k} cannot be known without running the code`);
+        if (k === 'units' || k === 'rate') this.blockers.push(msg('{0} (line {1}): its {2} cannot be known without running the code', canonical, call.span.line, k));
         continue;
       }
       out[k] = j;
@@ -131,17 +131,17 @@ const product = (dims: readonly (number | null)[]) => (dims.every((d): d is numb
 export function experimentFromModel(summary: ModelSummary, seed = 42): ExperimentDraft {
   const c = new Converter();
   const { graph } = summary;
-  if (graph.unknownReason) c.blockers.push(renderMessage(graph.unknownReason));
+  if (graph.unknownReason) c.blockers.push(graph.unknownReason);
   const nodes = graph.nodes.filter((n) => !n.isInput);
   if (graph.kind === 'functional' && (graph.outputs.length !== 1 || graph.nodes.some((n) => n.inputs.length > 1))) {
-    c.blockers.push('only a single chain of layers can be trained (one input, one output, no merges)');
+    c.blockers.push(msg('only a single chain of layers can be trained (one input, one output, no merges)'));
   }
   const layers = nodes.map((n, i) => c.layer(n.call, i));
   const last = summary.layers[summary.layers.length - 1]?.outcome.outputShape ?? null;
   const inputShape = inputShapeOf(summary);
-  if (!inputShape || inputShape.some((d) => d === null)) c.blockers.push('the model has no known input shape: add input_shape=(...) to the first layer or keras.Input(shape=(...))');
+  if (!inputShape || inputShape.some((d) => d === null)) c.blockers.push(msg('the model has no known input shape: add input_shape=(...) to the first layer or keras.Input(shape=(...))'));
   const compile = c.kwargs(graph.compile, ['optimizer', 'loss', 'metrics'], 'compile');
-  if (compile.loss === undefined) c.blockers.push('model.compile(loss=...) is missing (or not readable): HyperLab needs the loss to train');
+  if (compile.loss === undefined) c.blockers.push(msg('model.compile(loss=...) is missing (or not readable): HyperLab needs the loss to train'));
   const fit = c.kwargs(graph.fit, ['epochs', 'batch_size', 'shuffle', 'validation_split', 'callbacks'], 'fit');
   const blocked = c.blockers.length > 0 || layers.some((l) => l === null);
   return {

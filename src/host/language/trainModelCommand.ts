@@ -13,6 +13,7 @@ import type { TrainingService } from '../training/trainingService';
 import type { SidebarHandle } from '../tuningViewProvider';
 import type { DocumentAnalyses } from './documentAnalyses';
 import { modelAtCursor } from './modelAtCursor';
+import { renderMessage } from '../../keras/message';
 
 const PLAYGROUND = ['circle', 'xor', 'gauss', 'spiral', 'plane', 'multi_gaussian'] as const;
 
@@ -75,7 +76,7 @@ export async function trainModel(analyses: DocumentAnalyses, training: TrainingS
   if (!target) return;
   const draft = experimentFromModel(target.model);
   if (!draft.experiment) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('HyperLab cannot train {0}: {1}', target.model.graph.name, draft.blockers.join('; ')));
+    void vscode.window.showErrorMessage(vscode.l10n.t('HyperLab cannot train {0}: {1}', target.model.graph.name, draft.blockers.map((b) => renderMessage(b, vscode.l10n.t)).join('; ')));
     return;
   }
   const baseDir = path.dirname(target.document.uri.fsPath);

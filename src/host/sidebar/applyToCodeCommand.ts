@@ -11,6 +11,7 @@ import { type HyperparamSettings, OPTIMIZER_ARGS } from '../../shared/hyperparam
 import type { DocumentAnalyses } from '../language/documentAnalyses';
 import { modelAtCursor } from '../language/modelAtCursor';
 import type { SidebarHandle } from '../tuningViewProvider';
+import { renderMessage } from '../../keras/message';
 
 export function targetValues(s: HyperparamSettings): TargetValues {
   const optimizer: Record<string, number | boolean | string> = { class_name: s.optimizer, learning_rate: s.learning_rate };
@@ -30,7 +31,7 @@ export async function applySidebarToCode(analyses: DocumentAnalyses, sidebar: Si
   const result = applyToCode(document.getText(), model, targetValues(sidebar.settings()));
   if ('error' in result) {
     const exportAction = vscode.l10n.t('Export as Keras Script');
-    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('HyperLab cannot apply the sidebar to {0}: {1}. The file is unchanged.', model.graph.name, result.error), exportAction);
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('HyperLab cannot apply the sidebar to {0}: {1}. The file is unchanged.', model.graph.name, renderMessage(result.error, vscode.l10n.t)), exportAction);
     if (choice === exportAction) await vscode.commands.executeCommand(CommandIds.exportKerasScript);
     return false;
   }

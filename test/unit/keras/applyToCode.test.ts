@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../../src/keras/analyzeDocument';
 import { type TargetValues, applyEdits, applyToCode } from '../../../src/keras/applyToCode';
+import { english } from './analysisFixtures';
 
 const target: TargetValues = {
   layers: [{ class_name: 'Dense', units: 6, activation: 'tanh' }, { class_name: 'Dropout', rate: 0.25 }],
@@ -13,7 +14,7 @@ function apply(source: string, t: TargetValues = target): string {
   const model = analyzeDocument(source, 'python').models[0];
   assert.ok(model, 'no model');
   const result = applyToCode(source, model, t);
-  if ('error' in result) throw new Error(result.error);
+  if ('error' in result) throw new Error(english(result.error));
   const out = applyEdits(source, result.edits);
   // Whatever was applied, the model still reads back (and with the new units).
   assert.equal(analyzeDocument(out, 'python').models.length, 1);
@@ -23,7 +24,7 @@ function apply(source: string, t: TargetValues = target): string {
 const refusal = (source: string, t: TargetValues = target): string => {
   const result = applyToCode(source, analyzeDocument(source, 'python').models[0]!, t);
   assert.ok('error' in result, 'expected a refusal');
-  return result.error;
+  return english(result.error);
 };
 
 describe('Apply to code', () => {

@@ -7,6 +7,7 @@ import { runExperiment } from '../../../src/engine/experiment/runExperiment';
 import { createBackend } from '../../../src/engine/kernels/engineBackend';
 import { analyzeDocument } from '../../../src/keras/analyzeDocument';
 import { experimentFromModel } from '../../../src/keras/toExperiment';
+import { english } from './analysisFixtures';
 
 const ROOT = process.cwd();
 const draftOf = (source: string, index = 0) => {
@@ -65,18 +66,18 @@ model = keras.Sequential([keras.Input(shape=(28, 28, 1)), layers.Conv2D(32, 3), 
 model.compile(loss="categorical_crossentropy")
 `);
     assert.equal(conv.experiment, null);
-    assert.match(conv.blockers.join('\n'), /Conv2D \(line 4\): HyperLab's trainer runs Dense, Dropout, Activation, Flatten layers/);
+    assert.match(conv.blockers.map(english).join('\n'), /Conv2D \(line 4\): HyperLab's trainer runs Dense, Dropout, Activation, Flatten layers/);
     const noLoss = draftOf(`
 from tensorflow import keras
 model = keras.Sequential([keras.layers.Dense(1, input_shape=(3,))])
 `);
     assert.equal(noLoss.experiment, null);
-    assert.match(noLoss.blockers.join('\n'), /compile\(loss=\.\.\.\) is missing/);
+    assert.match(noLoss.blockers.map(english).join('\n'), /compile\(loss=\.\.\.\) is missing/);
     const unbuilt = draftOf(`
 from tensorflow import keras
 model = keras.Sequential([keras.layers.Dense(1)])
 model.compile(loss="mse")
 `);
-    assert.match(unbuilt.blockers.join('\n'), /no known input shape/);
+    assert.match(unbuilt.blockers.map(english).join('\n'), /no known input shape/);
   });
 });
