@@ -19,11 +19,12 @@ export interface ReaderParam {
   readonly defaultValue: Sym | null;
 }
 
-export interface ReaderFunction {
+/** A function of the file; `Body` is the syntax node type of the reader that found it. */
+export interface ReaderFunction<Body = SyntaxNode> {
   readonly id: number;
   readonly name: string;
-  /** The Body node of the definition. */
-  readonly body: SyntaxNode;
+  /** The body node of the definition. */
+  readonly body: Body;
   readonly params: readonly ReaderParam[];
   readonly defOffset: number;
   running: boolean;
@@ -33,7 +34,7 @@ export interface ReaderFunction {
 
 export class Scope {
   private readonly vars = new Map<string, Sym>();
-  constructor(readonly parent: Scope | null, readonly fn: ReaderFunction | null) {}
+  constructor(readonly parent: Scope | null, readonly fn: ReaderFunction<unknown> | null) {}
 
   own(name: string): Sym | undefined {
     return this.vars.get(name);
@@ -55,10 +56,11 @@ export interface ActiveFrame extends Frame {
 /** Statements read per document at most, so pathological files stay bounded in time; beyond it the rest is not analysed. */
 export const STEP_BUDGET = 200_000;
 
-export class ReaderContext {
+/** `Body`: the syntax node type of the reader (a @lezer node for Python, a TypeScript node for TF.js). */
+export class ReaderContext<Body = SyntaxNode> {
   readonly kerasCalls: LayerCall[] = [];
   readonly diagnostics: Diagnostic[] = [];
-  readonly functions: ReaderFunction[] = [];
+  readonly functions: ReaderFunction<Body>[] = [];
   readonly module: Scope = new Scope(null, null);
   scope: Scope = this.module;
   frames: ActiveFrame[] = [];
@@ -138,7 +140,7 @@ export class ReaderContext {
    * Reads a function body in a fresh scope bound to `params`, then restores the caller's scope, frames and
    * return state (both readers call this). `read` runs the body; what it `return`s is the call's value.
    */
-  inFunction(fn: ReaderFunction, params: ReadonlyMap<string, Sym>, read: () => void): Sym {
+  inFunction(fn: ReaderFunction<Body>, params: ReadonlyMap<string, Sym>, read: () => void): Sym {
     const saved = { scope: this.scope, frames: this.frames, outerLoops: this.outerLoops, outerIfs: this.outerIfs, returned: this.returned, stopped: this.stopped };
     this.outerLoops += this.frames.filter((f) => f.kind === 'loop').length;
     this.outerIfs += this.frames.filter((f) => f.kind === 'if').length;

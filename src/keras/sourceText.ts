@@ -1,24 +1,36 @@
 /**
- * Small helpers over a @lezer/common syntax tree shared by the Python and JavaScript readers: source
- * spans (1-based lines, 0-based columns), node text, child lists, and a fast "is there a syntax error
- * inside this range" test over the error positions collected once per parse. No language rules here.
+ * The source text the readers work on, whatever parsed it: source spans (1-based lines, 0-based columns),
+ * the text of a range, and a fast "is there a syntax error inside this range" test over the error ranges
+ * collected once per parse (from a @lezer tree's error nodes for Python, from the TypeScript parser's
+ * diagnostics for TensorFlow.js files). Also the child lists of @lezer nodes. No language rules here.
  */
 import { type NodeType, type SyntaxNode, Tree, type TreeBuffer } from '@lezer/common';
 import type { SourceSpan } from './kerasModel';
 
+/** A range of the text: a @lezer node, or what a TypeScript node covers without its leading trivia. */
+export interface TextRange {
+  readonly from: number;
+  readonly to: number;
+}
+
 export class SourceText {
   private readonly lineStarts: number[] = [0];
   private hint = 0;
-  /** Sorted offsets of the parser's error nodes. */
+  /** Sorted offsets of the syntax errors. */
   readonly errors: number[] = [];
-  /** The error nodes as [from, to), outermost first, in document order. */
-  readonly errorRanges: [number, number][] = [];
 
-  constructor(readonly text: string, tree: Tree) {
+  /** `errorRanges`: the syntax errors as [from, to), outermost first, in document order. */
+  constructor(readonly text: string, readonly errorRanges: readonly (readonly [number, number])[]) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
-    collectErrors(tree, 0, this.errorRanges);
-    for (const [from] of this.errorRanges) this.errors.push(from);
+    for (const [from] of errorRanges) this.errors.push(from);
     this.errors.sort((a, b) => a - b);
+  }
+
+  /** The text of a @lezer parse, its error nodes as the syntax errors. */
+  static ofTree(text: string, tree: Tree): SourceText {
+    const errors: [number, number][] = [];
+    collectErrors(tree, 0, errors);
+    return new SourceText(text, errors);
   }
 
   span(from: number, to: number): SourceSpan {
@@ -36,16 +48,16 @@ export class SourceText {
     return { line: lo + 1, column: from - this.lineStarts[lo]!, from, to };
   }
 
-  nodeSpan(node: SyntaxNode): SourceSpan {
+  nodeSpan(node: TextRange): SourceSpan {
     return this.span(node.from, node.to);
   }
 
-  slice(node: SyntaxNode): string {
+  slice(node: TextRange): string {
     return this.text.slice(node.from, node.to);
   }
 
   /** Source text shortened for messages: one line, at most `max` characters. */
-  short(node: SyntaxNode, max = 40): string {
+  short(node: TextRange, max = 40): string {
     const s = this.text.slice(node.from, Math.min(node.to, node.from + 4 * max)).replace(/\s+/g, ' ').trim();
     return s.length > max ? `${s.slice(0, max - 1)}…` : s;
   }

@@ -64,6 +64,15 @@ describe('Keras code intelligence in the real extension host', () => {
     assert.ok(worker.jobs > before, 'the parse worker parsed nothing');
   });
 
+  it('reads a TensorFlow.js model with the TypeScript compiler\'s parser (loaded from dist/typescript.js on first use)', async () => {
+    const content = "import * as tf from '@tensorflow/tfjs';\nconst model = tf.sequential({layers: [\n  tf.layers.dense({units: 512, activation: 'relu', inputShape: [784]}),\n  tf.layers.dense({units: 10, activation: 'softmax'}),\n]});\n";
+    const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content });
+    await vscode.window.showTextDocument(doc);
+    const titles = await lensTitles(doc.uri);
+    assert.ok(titles.includes('407,050 params (1.55 MB)'), titles.join(' | '));
+    assert.ok(titles.includes('(None, 512) · 401,920 params'), titles.join(' | '));
+  });
+
   it('opens the model summary as Keras prints it', async () => {
     const doc = await vscode.workspace.openTextDocument(example('dropout_mnist.py'));
     await vscode.window.showTextDocument(doc);

@@ -1,30 +1,43 @@
 /**
- * Reads the TensorFlow.js Layers API models of a JavaScript or TypeScript document: parses it once with
- * @lezer/javascript (the TypeScript dialect for .ts; no TypeScript compiler, to keep the extension small),
- * reads the statements top to bottom, then the functions nobody called, and freezes every model. Layer names
- * follow TF.js' own scheme ('dense_Dense1'); shapes and counts follow the Keras rules.
+ * Reads the TensorFlow.js Layers API models of a JavaScript or TypeScript document: parses it once with the
+ * TypeScript compiler's parser (typescriptModule.ts; error tolerant: it always returns a tree, and its
+ * syntax diagnostics become ours), reads the statements top to bottom, then the functions nobody called,
+ * and freezes every model. Layer names follow TF.js' own scheme ('dense_Dense1'); shapes and counts follow
+ * the Keras rules.
  */
-import { parser } from '@lezer/javascript';
+import type * as TS from 'typescript';
 import { declaredInputShape } from '../layers/applyLayer';
 import { GraphBuilder } from '../graph/graphBuilder';
 import { LayerNames, kerasSnakeCase } from '../graph/layerNames';
 import { type SourceModels, collectModels } from '../graph/sourceModels';
-import { ReaderContext } from '../readerContext';
-import { SourceText, children } from '../sourceText';
+import { SourceText } from '../sourceText';
 import { syntaxDiagnostics } from '../syntaxDiagnostics';
+import { JsContext } from './jsContext';
 import { execJsBlock, runUncalledJsFunctions } from './jsStatements';
-import { ParseCache } from '../parseCache';
-
-const JS_PARSES = new ParseCache(parser);
-const TS_PARSES = new ParseCache(parser.configure({ dialect: 'ts' }));
+import { typescript } from './typescriptModule';
 
 export function javascriptModels(text: string, language: 'javascript' | 'typescript'): SourceModels {
-  const tree = (language === 'typescript' ? TS_PARSES : JS_PARSES).parse(text);
-  const src = new SourceText(text, tree);
+  const ts = typescript();
+  const kind = language === 'typescript' ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  const sf = ts.createSourceFile(language === 'typescript' ? 'model.ts' : 'model.js', text, ts.ScriptTarget.Latest, false, kind);
+  const src = new SourceText(text, syntaxErrors(sf, text.length));
   const builder = new GraphBuilder(new LayerNames('tfjs'), kerasSnakeCase, (call) => declaredInputShape(call) !== undefined);
-  const ctx = new ReaderContext(src, builder, () => new Map());
-  execJsBlock(ctx, children(tree.topNode));
+  const ctx = new JsContext(src, builder, ts, sf);
+  execJsBlock(ctx, sf.statements);
   ctx.stopped = false;
   runUncalledJsFunctions(ctx);
   return collectModels(builder, ctx.kerasCalls, [...syntaxDiagnostics(src), ...ctx.readerDiagnostics()]);
+}
+
+/**
+ * The parser's syntax errors as ranges. createSourceFile keeps them on the source file as
+ * `parseDiagnostics` (what a program's getSyntacticDiagnostics returns for the file, without building a
+ * program); the property is not in the public typings, so it is read defensively.
+ */
+function syntaxErrors(sf: TS.SourceFile, length: number): [number, number][] {
+  const diagnostics = (sf as unknown as { parseDiagnostics?: readonly TS.Diagnostic[] }).parseDiagnostics ?? [];
+  return diagnostics
+    .filter((d) => d.start !== undefined)
+    .map((d): [number, number] => [Math.min(d.start!, length), Math.min(d.start! + (d.length ?? 0), length)])
+    .sort((a, b) => a[0] - b[0]);
 }

@@ -5,42 +5,39 @@
  * TF.js optimizers / regularizers / callbacks kept for hovers. The graph records are the same as for
  * Python, so shapes, counts and summaries follow Keras' rules.
  */
-import type { SyntaxNode } from '@lezer/common';
+import type * as TS from 'typescript';
 import type { LayerCall, PyValue } from '../kerasModel';
 import { type LayerObject, type ModelBuild, type SequentialBuild, type Sym, unknownSym } from '../graph/symbolic';
-import type { ReaderContext } from '../readerContext';
-import { children } from '../sourceText';
+import { msg } from '../message';
 import { toPy } from '../python/pyArgs';
 import { tensorRefs } from '../python/pyKeras';
+import type { JsContext } from './jsContext';
 import { evalJs, evalJsSpanned } from './jsEval';
 import { callJsFunction } from './jsStatements';
 import { isTfjsModule, kerasKwargs, tfjsLayerClass, tfjsOtherClass } from './tfjsNames';
-import { msg } from '../message';
 
 interface JsSite {
-  readonly node: SyntaxNode;
-  readonly callee: SyntaxNode;
+  readonly node: TS.CallExpression;
+  readonly callee: TS.Expression;
   readonly args: readonly Sym[];
 }
 
-export function evalJsCall(ctx: ReaderContext, node: SyntaxNode): Sym {
-  const callee = node.firstChild;
-  const argList = node.getChild('ArgList');
-  if (!callee || !argList) return unknownSym(msg('has a syntax error'));
-  const parts = children(callee);
-  const method = callee.name === 'MemberExpression' ? parts.find((p) => p.name === 'PropertyName') : undefined;
-  const objSym = method && parts[0] ? evalJs(ctx, parts[0]) : null;
-  const args = children(argList).filter((c) => !['(', ')', ','].includes(c.name) && !c.type.isError).map((a) => evalJsSpanned(ctx, a));
+export function evalJsCall(ctx: JsContext, node: TS.CallExpression): Sym {
+  const { ts } = ctx;
+  const callee = node.expression;
+  const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+  const objSym = method !== null && ts.isPropertyAccessExpression(callee) ? evalJs(ctx, callee.expression) : null;
+  const args = node.arguments.filter((a) => !ctx.isMissing(a)).map((a) => evalJsSpanned(ctx, a));
   const site: JsSite = { node, callee, args };
-  if (objSym && method) {
-    if (objSym.sym !== 'module') return methodCall(ctx, objSym, ctx.src.slice(method), site);
-    return tfjsPath(ctx, `${objSym.path}.${ctx.src.slice(method)}`, objSym.fromImport, site);
+  if (objSym && method !== null) {
+    if (objSym.sym !== 'module') return methodCall(ctx, objSym, method, site);
+    return tfjsPath(ctx, `${objSym.path}.${method}`, objSym.fromImport, site);
   }
   const fn = evalJs(ctx, callee);
   if (fn.sym === 'function') return callJsFunction(ctx, fn.id, args);
   if (fn.sym === 'module') return tfjsPath(ctx, fn.path, fn.fromImport, site);
-  if (callee.name === 'VariableName' && ctx.src.slice(callee) === 'require') return requireCall(args);
-  return { sym: 'py', value: { kind: 'call', callee: ctx.src.short(callee, 60), args: args.map(toPy), kwargs: {}, span: ctx.src.nodeSpan(node) } };
+  if (ts.isIdentifier(callee) && callee.text === 'require') return requireCall(args);
+  return { sym: 'py', value: { kind: 'call', callee: ctx.short(callee, 60), args: args.map(toPy), kwargs: {}, span: ctx.span(node) } };
 }
 
 function requireCall(args: readonly Sym[]): Sym {
@@ -53,24 +50,25 @@ function config(args: readonly Sym[], index = 0): ReadonlyMap<string, Sym> {
   return a?.sym === 'dict' ? a.entries : new Map();
 }
 
-function layerCall(ctx: ReaderContext, className: string, fromImport: boolean, site: JsSite): LayerCall {
+function layerCall(ctx: JsContext, className: string, fromImport: boolean, site: JsSite): LayerCall {
   const cfg = new Map<string, PyValue>();
   for (const [k, v] of config(site.args)) cfg.set(k, toPy(v));
   const { args, kwargs } = kerasKwargs(className, cfg);
-  return { className, isKeras: fromImport, args, kwargs, span: ctx.src.nodeSpan(site.node), calleeSpan: ctx.src.nodeSpan(site.callee) };
+  return { className, isKeras: fromImport, args, kwargs, span: ctx.span(site.node), calleeSpan: ctx.span(site.callee) };
 }
 
-function makeLayer(ctx: ReaderContext, className: string, fromImport: boolean, site: JsSite, isInput = false): LayerObject {
+function makeLayer(ctx: JsContext, className: string, fromImport: boolean, site: JsSite, isInput = false): LayerObject {
   const call = layerCall(ctx, className, fromImport, site);
   const name = call.kwargs['name'];
-  const syntax = ctx.src.hasErrorIn(site.node.from, site.node.to) ? msg('This layer call has a syntax error.') : null;
+  const { from, to } = ctx.range(site.node);
+  const syntax = ctx.src.hasErrorIn(from, to) ? msg('This layer call has a syntax error.') : null;
   const note = syntax ?? (site.args[0] && site.args[0].sym !== 'dict' && site.args[0].sym !== 'list' ? msg('Its configuration is not an object literal HyperLab can read.') : null);
   return ctx.builder.createLayer({ call, isInput, note, explicitName: name?.kind === 'string' ? name.value : null }, ctx.naming());
 }
 
-function tfjsPath(ctx: ReaderContext, path: string, fromImport: boolean, site: JsSite): Sym {
+function tfjsPath(ctx: JsContext, path: string, fromImport: boolean, site: JsSite): Sym {
   const segs = path.split('.');
-  if (segs[0] !== 'tfjs') return { sym: 'py', value: { kind: 'call', callee: path, args: site.args.map(toPy), kwargs: {}, span: ctx.src.nodeSpan(site.node) } };
+  if (segs[0] !== 'tfjs') return { sym: 'py', value: { kind: 'call', callee: path, args: site.args.map(toPy), kwargs: {}, span: ctx.span(site.node) } };
   const rest = segs.slice(1);
   if (rest.join('.') === 'sequential') return makeSequential(ctx, site);
   if (rest.join('.') === 'model') return makeModel(ctx, site);
@@ -89,10 +87,10 @@ function tfjsPath(ctx: ReaderContext, path: string, fromImport: boolean, site: J
   }
   const className = tfjsOtherClass(rest[0] ?? '', rest[rest.length - 1] ?? '');
   ctx.kerasCalls.push(layerCall(ctx, className, fromImport, site));
-  return { sym: 'py', value: { kind: 'call', callee: className, args: [], kwargs: {}, span: ctx.src.nodeSpan(site.node) } };
+  return { sym: 'py', value: { kind: 'call', callee: className, args: [], kwargs: {}, span: ctx.span(site.node) } };
 }
 
-function makeSequential(ctx: ReaderContext, site: JsSite): Sym {
+function makeSequential(ctx: JsContext, site: JsSite): Sym {
   const cfg = config(site.args);
   const name = cfg.get('name');
   const call = layerCall(ctx, 'Sequential', true, site);
@@ -108,7 +106,7 @@ function makeSequential(ctx: ReaderContext, site: JsSite): Sym {
   return { sym: 'model', model };
 }
 
-function addItem(ctx: ReaderContext, model: SequentialBuild, item: Sym): void {
+function addItem(ctx: JsContext, model: SequentialBuild, item: Sym): void {
   if (item.sym === 'layer') {
     ctx.builder.addToSequential(model, item.layer, ctx.frames, ctx.naming());
     return;
@@ -120,7 +118,7 @@ function addItem(ctx: ReaderContext, model: SequentialBuild, item: Sym): void {
   ctx.builder.addToSequential(model, layer, ctx.frames, ctx.naming());
 }
 
-function makeModel(ctx: ReaderContext, site: JsSite): Sym {
+function makeModel(ctx: JsContext, site: JsSite): Sym {
   const cfg = config(site.args);
   const name = cfg.get('name');
   const call = layerCall(ctx, 'Model', true, site);
@@ -129,14 +127,14 @@ function makeModel(ctx: ReaderContext, site: JsSite): Sym {
   return { sym: 'model', model: ctx.builder.newFunctional(spec, tensorRefs(cfg.get('inputs')), tensorRefs(cfg.get('outputs')), ctx.naming()) };
 }
 
-function methodCall(ctx: ReaderContext, obj: Sym, method: string, site: JsSite): Sym {
+function methodCall(ctx: JsContext, obj: Sym, method: string, site: JsSite): Sym {
   if (obj.sym === 'layer' && method === 'apply') return { sym: 'tensor', ref: ctx.builder.apply(obj.layer, tensorRefs(site.args[0]), ctx.frames) };
   if (obj.sym === 'model') return modelMethod(ctx, obj.model, method, site);
-  if (tensorRefs(site.args[0]).some((r) => 'app' in r)) return { sym: 'tensor', ref: { unknown: msg('comes from `{0}(...)`, which HyperLab does not follow', ctx.src.short(site.callee)) } };
-  return unknownSym(msg('is the result of `{0}()`, known when the code runs', ctx.src.short(site.callee)));
+  if (tensorRefs(site.args[0]).some((r) => 'app' in r)) return { sym: 'tensor', ref: { unknown: msg('comes from `{0}(...)`, which HyperLab does not follow', ctx.short(site.callee)) } };
+  return unknownSym(msg('is the result of `{0}()`, known when the code runs', ctx.short(site.callee)));
 }
 
-function modelMethod(ctx: ReaderContext, model: ModelBuild, method: string, site: JsSite): Sym {
+function modelMethod(ctx: JsContext, model: ModelBuild, method: string, site: JsSite): Sym {
   if (method === 'add' && model.kind === 'sequential') addItem(ctx, model, site.args[0] ?? unknownSym(msg('is missing')));
   else if (method === 'compile' || method === 'fit') {
     const cfgIndex = method === 'compile' ? 0 : 2;

@@ -2,120 +2,128 @@
  * Reads JavaScript / TypeScript statements in order for the TF.js reader: imports of @tensorflow/tfjs,
  * `const`/`let`/`var` declarations (with `{layers} = tf` destructuring), assignments, expression statements,
  * functions (function declarations and arrow functions, read at each call with its arguments, or once at
- * the end with unknown ones), and control flow with the same loop/if frames as the Python reader.
+ * the end with unknown ones), and control flow with the same loop/if frames as the Python reader. Nodes
+ * are the TypeScript compiler's.
  */
-import type { SyntaxNode } from '@lezer/common';
+import type * as TS from 'typescript';
 import { type Sym, pySym, unknownSym } from '../graph/symbolic';
-import type { ReaderContext, ReaderFunction, ReaderParam } from '../readerContext';
-import { children } from '../sourceText';
+import { msg } from '../message';
 import { binaryOp, truthy } from '../python/pyArith';
+import type { ReaderFunction, ReaderParam } from '../readerContext';
+import type { JsContext } from './jsContext';
 import { evalJs, evalJsSpanned } from './jsEval';
 import { isTfjsModule } from './tfjsNames';
-import { msg } from '../message';
 
-export function execJsBlock(ctx: ReaderContext, nodes: readonly SyntaxNode[]): void {
+export function execJsBlock(ctx: JsContext, nodes: readonly TS.Statement[]): void {
   for (const node of nodes) {
     if (!ctx.takeStep()) return;
     execJs(ctx, node);
   }
 }
 
-function execJs(ctx: ReaderContext, node: SyntaxNode): void {
-  switch (node.name) {
-    case 'ImportDeclaration': return execImport(ctx, node);
-    case 'VariableDeclaration': return execDeclaration(ctx, node);
-    case 'ExpressionStatement': { const e = node.firstChild; if (e) execExpression(ctx, e); return; }
-    case 'ExportDeclaration': for (const c of children(node)) execJs(ctx, c); return;
-    case 'Block': return execJsBlock(ctx, children(node));
-    case 'FunctionDeclaration': { const name = node.getChild('VariableDefinition'); if (name) defineJsFunction(ctx, node, ctx.src.slice(name)); return; }
-    case 'IfStatement': return execIf(ctx, node);
-    case 'ForStatement': case 'WhileStatement': case 'DoStatement': return execLoop(ctx, node);
-    case 'TryStatement': for (const b of children(node).filter((c) => c.name === 'Block')) execJsBlock(ctx, children(b)); return;
-    case 'SwitchStatement': inFrame(ctx, 'if', () => { for (const c of node.getChild('SwitchBody') ? children(node.getChild('SwitchBody')!) : []) execJs(ctx, c); }); return;
-    case 'ReturnStatement': return execReturn(ctx, node);
-    default: return;
+function execJs(ctx: JsContext, node: TS.Statement): void {
+  const { ts } = ctx;
+  if (ts.isImportDeclaration(node)) return execImport(ctx, node);
+  if (ts.isVariableStatement(node)) return execDeclarations(ctx, node.declarationList);
+  if (ts.isExpressionStatement(node)) return execExpression(ctx, node.expression);
+  if (ts.isExportAssignment(node)) return void evalJs(ctx, node.expression);
+  if (ts.isBlock(node)) return execJsBlock(ctx, node.statements);
+  if (ts.isFunctionDeclaration(node)) {
+    if (node.name && node.body) defineJsFunction(ctx, node, node.name.text);
+    return;
+  }
+  if (ts.isIfStatement(node)) return execIf(ctx, node);
+  if (ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node)) return execLoop(ctx, node);
+  if (ts.isTryStatement(node)) {
+    for (const b of [node.tryBlock, node.catchClause?.block, node.finallyBlock]) if (b) execJsBlock(ctx, b.statements);
+    return;
+  }
+  if (ts.isSwitchStatement(node)) return inFrame(ctx, 'if', () => { for (const clause of node.caseBlock.clauses) execJsBlock(ctx, clause.statements); });
+  if (ts.isReturnStatement(node)) return execReturn(ctx, node);
+}
+
+function execImport(ctx: JsContext, node: TS.ImportDeclaration): void {
+  const { ts } = ctx;
+  if (!ts.isStringLiteral(node.moduleSpecifier) || !isTfjsModule(node.moduleSpecifier.text)) return;
+  const clause = node.importClause;
+  if (!clause) return;
+  if (clause.name) ctx.bind(clause.name.text, { sym: 'module', path: 'tfjs', fromImport: true });
+  const bindings = clause.namedBindings;
+  if (bindings && ts.isNamespaceImport(bindings)) ctx.bind(bindings.name.text, { sym: 'module', path: 'tfjs', fromImport: true });
+  if (bindings && ts.isNamedImports(bindings)) {
+    for (const el of bindings.elements) ctx.bind(el.name.text, { sym: 'module', path: `tfjs.${(el.propertyName ?? el.name).text}`, fromImport: true });
   }
 }
 
-function execImport(ctx: ReaderContext, node: SyntaxNode): void {
-  const spec = node.getChild('String');
-  if (!spec || !isTfjsModule(ctx.src.slice(spec).slice(1, -1))) return;
-  const parts = children(node);
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i]!;
-    if (p.name === 'VariableDefinition') ctx.bind(ctx.src.slice(p), { sym: 'module', path: 'tfjs', fromImport: true });
-    if (p.name === 'ImportGroup') {
-      const g = children(p);
-      for (let j = 0; j < g.length; j++) {
-        if (g[j]!.name !== 'VariableName' && g[j]!.name !== 'VariableDefinition') continue;
-        const imported = ctx.src.slice(g[j]!);
-        const alias = g[j + 1]?.name === 'as' && g[j + 2] ? ctx.src.slice(g[j + 2]!) : imported;
-        ctx.bind(alias, { sym: 'module', path: `tfjs.${imported}`, fromImport: true });
-        if (alias !== imported) j += 2;
-      }
-    }
-  }
-}
-
-function execDeclaration(ctx: ReaderContext, node: SyntaxNode): void {
-  const parts = children(node);
-  for (let i = 0; i < parts.length; i++) {
-    const target = parts[i]!;
-    if (target.name !== 'VariableDefinition' && target.name !== 'ObjectPattern' && target.name !== 'ArrayPattern') continue;
-    let j = i + 1;
-    if (parts[j]?.name === 'TypeAnnotation') j++;
-    const valueNode = parts[j]?.name === 'Equals' ? parts[j + 1] : undefined;
-    const value = valueNode ? valueOf(ctx, valueNode, target) : pySym({ kind: 'none' });
-    bindTarget(ctx, target, value);
-    i = valueNode ? j + 1 : j - 1;
+function execDeclarations(ctx: JsContext, list: TS.VariableDeclarationList): void {
+  for (const d of list.declarations) {
+    const value = d.initializer ? valueOf(ctx, d.initializer, d.name) : pySym({ kind: 'none' });
+    bindTarget(ctx, d.name, value);
   }
 }
 
 /** Arrow functions and function expressions become functions of the file; anything else is evaluated. */
-function valueOf(ctx: ReaderContext, node: SyntaxNode, target: SyntaxNode): Sym {
-  if (node.name === 'ArrowFunction' || node.name === 'FunctionExpression') {
-    const fn = defineJsFunction(ctx, node, ctx.src.slice(target));
+function valueOf(ctx: JsContext, node: TS.Expression, target: TS.Node): Sym {
+  const { ts } = ctx;
+  let inner: TS.Expression = node;
+  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
+  if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) {
+    const fn = defineJsFunction(ctx, inner, ctx.text(target));
     return fn ? { sym: 'function', id: fn.id, name: fn.name } : unknownSym(msg('is a function'));
   }
   return evalJsSpanned(ctx, node);
 }
 
-function bindTarget(ctx: ReaderContext, target: SyntaxNode, value: Sym): void {
-  if (target.name === 'VariableDefinition' || target.name === 'VariableName') {
-    const name = ctx.src.slice(target);
-    if (value.sym === 'model') ctx.nameModel(value.model, name);
-    ctx.bind(name, value);
-  } else if (target.name === 'ObjectPattern') {
-    for (const prop of children(target).filter((c) => c.name === 'PatternProperty')) {
-      const def = prop.getChild('VariableDefinition');
-      const key = prop.firstChild;
-      if (!def || !key) continue;
-      const field = ctx.src.slice(key);
+function bindTarget(ctx: JsContext, target: TS.Node, value: Sym): void {
+  const { ts } = ctx;
+  if (ts.isIdentifier(target)) {
+    if (value.sym === 'model') ctx.nameModel(value.model, target.text);
+    ctx.bind(target.text, value);
+  } else if (ts.isObjectBindingPattern(target)) {
+    for (const el of target.elements) {
+      if (!ts.isIdentifier(el.name)) continue;
+      const key = el.propertyName;
+      const field = key === undefined ? el.name.text : ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : null;
+      if (field === null) continue;
       const sym: Sym = value.sym === 'module' ? { sym: 'module', path: `${value.path}.${field}`, fromImport: value.fromImport }
         : value.sym === 'dict' ? value.entries.get(field) ?? unknownSym(msg('has no field {0}', field)) : unknownSym(msg('is destructured from a value known when the code runs (`{0}`)', field));
-      ctx.bind(ctx.src.slice(def), sym);
+      ctx.bind(el.name.text, sym);
     }
-  } else {
-    for (const def of children(target).filter((c) => c.name === 'VariableDefinition')) ctx.bind(ctx.src.slice(def), unknownSym(msg('is destructured from an array')));
+  } else if (ts.isArrayBindingPattern(target)) {
+    for (const el of target.elements) if (ts.isBindingElement(el) && ts.isIdentifier(el.name)) ctx.bind(el.name.text, unknownSym(msg('is destructured from an array')));
   }
 }
 
-function execExpression(ctx: ReaderContext, node: SyntaxNode): void {
-  if (node.name !== 'AssignmentExpression') {
+/** Assignment operators as the arithmetic they apply (`+=` is `+`). */
+function compoundOperator(ts: typeof TS, kind: TS.SyntaxKind): string | null {
+  const K = ts.SyntaxKind;
+  switch (kind) {
+    case K.PlusEqualsToken: return '+';
+    case K.MinusEqualsToken: return '-';
+    case K.AsteriskEqualsToken: return '*';
+    case K.SlashEqualsToken: return '/';
+    case K.PercentEqualsToken: return '%';
+    case K.AsteriskAsteriskEqualsToken: return '**';
+    default: return null;
+  }
+}
+
+function execExpression(ctx: JsContext, node: TS.Expression): void {
+  const { ts } = ctx;
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind < ts.SyntaxKind.FirstAssignment || node.operatorToken.kind > ts.SyntaxKind.LastAssignment) {
     evalJs(ctx, node);
     return;
   }
-  const [target, op, valueNode] = children(node);
-  if (!target || !op || !valueNode) return;
-  const value = valueOf(ctx, valueNode, target);
-  const opText = ctx.src.slice(op);
-  if (target.name !== 'VariableName') return;
-  if (opText === '=') return bindTarget(ctx, target, value);
-  const cur = ctx.lookup(ctx.src.slice(target));
-  ctx.bind(ctx.src.slice(target), cur?.sym === 'py' && value.sym === 'py' ? pySym(binaryOp(opText.slice(0, -1), cur.value, value.value)) : unknownSym(msg('is updated with `{0}`', ctx.src.short(node))));
+  const target = node.left;
+  const value = valueOf(ctx, node.right, target);
+  if (!ts.isIdentifier(target)) return;
+  if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken) return bindTarget(ctx, target, value);
+  const op = compoundOperator(ts, node.operatorToken.kind);
+  const cur = ctx.lookup(target.text);
+  ctx.bind(target.text, op !== null && cur?.sym === 'py' && value.sym === 'py' ? pySym(binaryOp(op, cur.value, value.value)) : unknownSym(msg('is updated with `{0}`', ctx.short(node))));
 }
 
-function inFrame(ctx: ReaderContext, kind: 'loop' | 'if', run: () => void): void {
+function inFrame(ctx: JsContext, kind: 'loop' | 'if', run: () => void): void {
   const frame = ctx.pushFrame(kind);
   try {
     run();
@@ -124,53 +132,51 @@ function inFrame(ctx: ReaderContext, kind: 'loop' | 'if', run: () => void): void
   }
 }
 
-function execIf(ctx: ReaderContext, node: SyntaxNode): void {
-  const parts = children(node);
-  const cond = parts[1];
-  const branches = parts.filter((p, i) => i > 1 && p.name !== 'else');
-  const c = cond ? evalJs(ctx, cond) : null;
-  const known = c?.sym === 'py' && c.value.kind !== 'unknown' && c.value.kind !== 'call' ? truthy(c.value) : null;
+function execIf(ctx: JsContext, node: TS.IfStatement): void {
+  const c = evalJs(ctx, node.expression);
+  const known = c.sym === 'py' && c.value.kind !== 'unknown' && c.value.kind !== 'call' ? truthy(c.value) : null;
+  const branches = node.elseStatement ? [node.thenStatement, node.elseStatement] : [node.thenStatement];
   if (known !== null) {
-    const branch = known ? branches[0] : branches[1];
+    const branch = known ? node.thenStatement : node.elseStatement;
     if (branch) execJs(ctx, branch);
     return;
   }
   for (const b of branches) inFrame(ctx, 'if', () => execJs(ctx, b));
 }
 
-/** Names assigned anywhere in a loop (they change from one iteration to the next). */
-function assignedInLoop(ctx: ReaderContext, loop: SyntaxNode): Set<string> {
+/** Names assigned anywhere in a loop (they change from one iteration to the next); nested functions excluded. */
+function assignedInLoop(ctx: JsContext, loop: TS.Node): Set<string> {
+  const { ts } = ctx;
   const out = new Set<string>();
-  const stack: SyntaxNode[] = [loop];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.name === 'FunctionDeclaration' || n.name === 'ArrowFunction' || n.name === 'FunctionExpression') continue;
-    if (n.name === 'AssignmentExpression' && n.firstChild?.name === 'VariableName') out.add(ctx.src.slice(n.firstChild));
-    if (n.name === 'PostfixExpression' || n.name === 'UnaryExpression') { const v = n.getChild('VariableName'); if (v) out.add(ctx.src.slice(v)); }
-    for (let c = n.firstChild; c; c = c.nextSibling) stack.push(c);
-  }
+  const visit = (n: TS.Node): void => {
+    if (ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n)) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(n.left)) out.add(n.left.text);
+    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && ts.isIdentifier(n.operand)) out.add(n.operand.text);
+    n.forEachChild(visit);
+  };
+  visit(loop);
   return out;
 }
 
-function execLoop(ctx: ReaderContext, node: SyntaxNode): void {
+type Loop = TS.ForStatement | TS.ForOfStatement | TS.ForInStatement | TS.WhileStatement | TS.DoStatement;
+
+function execLoop(ctx: JsContext, node: Loop): void {
+  const { ts } = ctx;
   for (const name of assignedInLoop(ctx, node)) {
     const cur = ctx.lookup(name);
     if (!cur || cur.sym === 'py' || cur.sym === 'list' || cur.sym === 'dict') ctx.bind(name, unknownSym(msg('changes from one loop iteration to the next (`{0}`)', name)));
   }
   inFrame(ctx, 'loop', () => {
-    for (const p of children(node)) {
-      if (p.name === 'ForSpec' || p.name === 'ForOfSpec' || p.name === 'ForInSpec') {
-        for (const d of children(p).filter((c) => c.name === 'VariableDefinition')) ctx.bind(ctx.src.slice(d), unknownSym(msg('takes a new value at each loop iteration (`{0}`)', ctx.src.slice(d))));
-      } else if (p.name !== 'for' && p.name !== 'while' && p.name !== 'do' && p.name !== 'ParenthesizedExpression') {
-        execJs(ctx, p);
-      }
+    const init = ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) ? node.initializer : undefined;
+    if (init && ts.isVariableDeclarationList(init)) {
+      for (const d of init.declarations) if (ts.isIdentifier(d.name)) ctx.bind(d.name.text, unknownSym(msg('takes a new value at each loop iteration (`{0}`)', d.name.text)));
     }
+    execJs(ctx, node.statement);
   });
 }
 
-function execReturn(ctx: ReaderContext, node: SyntaxNode): void {
-  const e = children(node).find((c) => c.name !== 'return' && c.name !== ';');
-  const value = e ? evalJs(ctx, e) : pySym({ kind: 'none' });
+function execReturn(ctx: JsContext, node: TS.ReturnStatement): void {
+  const value = node.expression ? evalJs(ctx, node.expression) : pySym({ kind: 'none' });
   if (ctx.frames.length === 0) {
     ctx.returned ??= value;
     ctx.stopped = true;
@@ -179,32 +185,31 @@ function execReturn(ctx: ReaderContext, node: SyntaxNode): void {
   }
 }
 
-function defineJsFunction(ctx: ReaderContext, node: SyntaxNode, name: string): ReaderFunction | null {
-  const list = node.getChild('ParamList');
-  const body = node.getChild('Block') ?? node.lastChild;
+type FunctionNode = TS.FunctionDeclaration | TS.ArrowFunction | TS.FunctionExpression;
+
+function defineJsFunction(ctx: JsContext, node: FunctionNode, name: string): ReaderFunction<TS.Node> | null {
+  const { ts } = ctx;
+  const body = node.body;
   if (!body) return null;
   const params: ReaderParam[] = [];
-  const parts = list ? children(list) : [];
-  for (let i = 0; i < parts.length; i++) {
-    if (parts[i]!.name !== 'VariableDefinition') continue;
-    const eq = parts.findIndex((p, k) => k > i && (p.name === 'Equals' || p.name === ',' || p.name === ')'));
-    const dflt = eq > 0 && parts[eq]!.name === 'Equals' && parts[eq + 1] ? evalJs(ctx, parts[eq + 1]!) : null;
-    params.push({ name: ctx.src.slice(parts[i]!), star: parts[i - 1]?.name === 'Spread' ? '*' : '', defaultValue: dflt });
+  for (const p of node.parameters) {
+    if (!ts.isIdentifier(p.name)) continue;
+    params.push({ name: p.name.text, star: p.dotDotDotToken ? '*' : '', defaultValue: p.initializer ? evalJs(ctx, p.initializer) : null });
   }
-  const fn: ReaderFunction = { id: ctx.functions.length, name, body, params, defOffset: node.from, running: false, calls: 0 };
+  const fn: ReaderFunction<TS.Node> = { id: ctx.functions.length, name, body, params, defOffset: node.getStart(ctx.sf), running: false, calls: 0 };
   ctx.functions.push(fn);
-  if (node.name === 'FunctionDeclaration') ctx.bind(name, { sym: 'function', id: fn.id, name });
+  if (ts.isFunctionDeclaration(node)) ctx.bind(name, { sym: 'function', id: fn.id, name });
   return fn;
 }
 
-function runJsFunction(ctx: ReaderContext, fn: ReaderFunction, values: Map<string, Sym>): Sym {
+function runJsFunction(ctx: JsContext, fn: ReaderFunction<TS.Node>, values: Map<string, Sym>): Sym {
   return ctx.inFunction(fn, values, () => {
-    if (fn.body.name === 'Block') execJsBlock(ctx, children(fn.body));
+    if (ctx.ts.isBlock(fn.body)) execJsBlock(ctx, fn.body.statements);
     else ctx.returned = evalJs(ctx, fn.body);
   });
 }
 
-function paramValues(fn: ReaderFunction, args: readonly Sym[] | undefined): Map<string, Sym> {
+function paramValues(fn: ReaderFunction<TS.Node>, args: readonly Sym[] | undefined): Map<string, Sym> {
   const out = new Map<string, Sym>();
   fn.params.forEach((p, i) => {
     const given = p.star ? undefined : args?.[i];
@@ -213,14 +218,14 @@ function paramValues(fn: ReaderFunction, args: readonly Sym[] | undefined): Map<
   return out;
 }
 
-export function callJsFunction(ctx: ReaderContext, id: number, args: readonly Sym[]): Sym {
+export function callJsFunction(ctx: JsContext, id: number, args: readonly Sym[]): Sym {
   const fn = ctx.functions[id];
   if (!fn || fn.running) return unknownSym(msg('is returned by a recursive call HyperLab does not follow'));
   fn.calls++;
   return runJsFunction(ctx, fn, paramValues(fn, args));
 }
 
-export function runUncalledJsFunctions(ctx: ReaderContext): void {
+export function runUncalledJsFunctions(ctx: JsContext): void {
   for (const fn of ctx.functions) {
     if (fn.calls > 0 || fn.running) continue;
     fn.calls++;

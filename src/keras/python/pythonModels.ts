@@ -33,7 +33,7 @@ export function usePythonParseWorker(workerPath: string | null): ParseHelper | n
 
 export function pythonModels(text: string): SourceModels {
   const tree = PYTHON_PARSES.parse(text);
-  const src = new SourceText(text, tree);
+  const src = SourceText.ofTree(text, tree);
   const builder = new GraphBuilder(
     new LayerNames('keras'),
     (className) => safePrefix(className),

@@ -11,7 +11,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parser as jsParser } from '@lezer/javascript';
+import * as ts from 'typescript';
 import { parser as pyParser } from '@lezer/python';
 import { Rng } from '../../../src/engine/rng';
 import { type DocumentLanguage, analyzeDocument } from '../../../src/keras/analyzeDocument';
@@ -68,13 +68,20 @@ function mutate(text: string, rng: Rng): Mutation {
   }
 }
 
-const FUNCTION_NODES = new Set(['FunctionDefinition', 'FunctionDeclaration', 'FunctionExpression', 'ArrowFunction']);
 
 /** Ranges of function bodies (their layers depend on call sites further down). */
 function functionRanges(src: Source): [number, number][] {
-  const tree = src.language === 'python' ? pyParser.parse(src.text) : jsParser.configure({ dialect: src.language === 'typescript' ? 'ts' : '' }).parse(src.text);
   const out: [number, number][] = [];
-  tree.iterate({ enter: (n) => { if (FUNCTION_NODES.has(n.name)) out.push([n.from, n.to]); } });
+  if (src.language === 'python') {
+    pyParser.parse(src.text).iterate({ enter: (n) => { if (n.name === 'FunctionDefinition') out.push([n.from, n.to]); } });
+    return out;
+  }
+  const sf = ts.createSourceFile('fuzz.ts', src.text, ts.ScriptTarget.Latest, false, src.language === 'typescript' ? ts.ScriptKind.TS : ts.ScriptKind.JS);
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n)) out.push([n.getStart(sf), n.end]);
+    n.forEachChild(visit);
+  };
+  visit(sf);
   return out;
 }
 

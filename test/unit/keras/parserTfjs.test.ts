@@ -1,5 +1,5 @@
 /**
- * The TensorFlow.js reader (JavaScript and TypeScript, @lezer/javascript): tf.sequential with a layer
+ * The TensorFlow.js reader (JavaScript and TypeScript, the TypeScript compiler's parser): tf.sequential with a layer
  * array and with model.add, tf.input + layer.apply + tf.model, named imports, require(), camelCase
  * configs read as Keras kwargs, TF.js' GRU without reset_after, and TF.js' automatic layer names.
  */
