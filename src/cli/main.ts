@@ -65,6 +65,11 @@ export async function runCli(argv: readonly string[], io: Output, extensionRoot:
 }
 
 if (require.main === module) {
+  // `hyperlab summary big.py | head` closes the pipe early: that ends the output, it is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const io: Output = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
   runCli(process.argv.slice(2), io, path.resolve(__dirname, '..')).then(
     (code) => { process.exitCode = code; },
