@@ -55,7 +55,13 @@ export class ParseHelper {
       this.dispose();
       return null;
     }
-    const reply = receiveMessageOnPort(this.port)?.message as ParseReply | undefined;
+    // The worker posts its reply before raising DONE, so it is normally there already; allow a few ms anyway.
+    let received = receiveMessageOnPort(this.port);
+    for (let i = 0; !received && i < 20; i++) {
+      Atomics.wait(this.flags, DONE, 1, 1);
+      received = receiveMessageOnPort(this.port);
+    }
+    const reply = received?.message as ParseReply | undefined;
     if (!reply || reply.job !== job || reply.trees.length !== count) {
       this.dispose();
       return null;
