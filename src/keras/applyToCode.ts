@@ -35,7 +35,7 @@ class Refused extends Error {
 const py = (v: number | boolean | string): string => (typeof v === 'boolean' ? (v ? 'True' : 'False') : typeof v === 'string' ? JSON.stringify(v) : String(v));
 
 /** Replaces a literal value, or refuses when the value is not written as a literal at a known place. */
-function replaceValue(edits: TextEdit[], value: PyValue | undefined, text: string, what: string): boolean {
+function replaceValue(edits: TextEdit[], value: PyValue | undefined, text: string, what: Message): boolean {
   if (value === undefined) return false;
   if (!value.span || !(value.kind === 'number' || value.kind === 'string' || value.kind === 'bool' || value.kind === 'none')) {
     throw new Refused(msg('{0} is not written as a plain value in the code', what));
@@ -55,7 +55,7 @@ function addKeyword(edits: TextEdit[], source: string, call: LayerCall, name: st
 
 function setArgument(edits: TextEdit[], source: string, call: LayerCall, name: string, position: number | null, value: number | boolean | string): void {
   const written = call.kwargs[name] ?? (position !== null ? call.args[position] : undefined);
-  if (!replaceValue(edits, written, py(value), `${call.className}'s ${name} (line ${call.span.line})`)) addKeyword(edits, source, call, name, py(value));
+  if (!replaceValue(edits, written, py(value), msg('{0}\'s {1} (line {2})', call.className, name, call.span.line))) addKeyword(edits, source, call, name, py(value));
 }
 
 function applyLayers(edits: TextEdit[], source: string, model: ModelSummary, layers: readonly TargetLayer[]): void {

@@ -78,7 +78,11 @@ function jsArray(ctx: JsContext, node: TS.ArrayLiteralExpression): Sym {
   const items: Sym[] = [];
   let truncated: Message | null = null;
   for (const c of node.elements) {
-    if (ctx.isMissing(c) || ctx.ts.isOmittedExpression(c)) {
+    if (ctx.ts.isOmittedExpression(c)) {
+      items.push(unknownSym(msg('is an empty slot of the array'), ctx.span(node)));
+      continue;
+    }
+    if (ctx.isMissing(c)) {
       truncated = msg('has a syntax error at line {0}', ctx.span(c).line);
       break;
     }

@@ -131,7 +131,7 @@ function convRule(className: string, rank: number, transpose: boolean, source: s
       if (!args.isNone('lora_rank') || !args.isNone('dora_rank')) {
         throw new Unknowable(msg('lora_rank/dora_rank change which weights {0} creates; HyperLab does not model them', className));
       }
-      const c = knownDim(className, input[layoutAxes(o.format, rank + 2).channel], 'channel axis');
+      const c = knownDim(className, input[layoutAxes(o.format, rank + 2).channel], msg('channel axis'));
       const perGroup = transpose ? c : c / o.groups;
       const kernel = o.kernel.reduce((a, b) => a * b, 1) * perGroup * o.filters;
       const bias = o.useBias ? o.filters : 0;

@@ -88,7 +88,7 @@ const DENSE: LayerRule = {
   weights: ({ args, inputs }) => {
     const units = args.positiveInt('units');
     rejectUnmodelledWeights(args, ['lora_rank', 'quantization_config']);
-    const d = knownDim('Dense', denseInput(inputs.one()).at(-1), 'last axis (features)');
+    const d = knownDim('Dense', denseInput(inputs.one()).at(-1), msg('last axis (features)'));
     const bias = args.bool('use_bias', true);
     const expr = `${formatCount(d)} × ${formatCount(units)}${bias ? ` + ${formatCount(units)}` : ''}`;
     return { trainable: d * units + (bias ? units : 0), nonTrainable: 0, expr };
@@ -97,7 +97,7 @@ const DENSE: LayerRule = {
 
 function denseInput(input: Shape): Shape {
   requireMinRank('Dense', input, 2, '(batch, ..., features)');
-  knownDim('Dense', input.at(-1), 'last axis (features)');
+  knownDim('Dense', input.at(-1), msg('last axis (features)'));
   return input;
 }
 

@@ -101,7 +101,7 @@ export function requireMinRank(className: string, input: Shape, rank: number, ex
 }
 
 /** A dimension that must be known for a weight shape (Keras cannot create a weight of size None). */
-export function knownDim(className: string, dim: Dim | undefined, what: string): number {
+export function knownDim(className: string, dim: Dim | undefined, what: Message): number {
   if (dim === undefined || dim === null) {
     throw problem('impossible-shape', msg('{0} needs a known {1} to create its weights, but it is None; give the input a fixed size there', className, what));
   }

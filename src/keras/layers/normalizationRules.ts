@@ -37,12 +37,12 @@ const BATCH_NORMALIZATION: LayerRule = {
   outputShape: ({ args, inputs }) => {
     const input = inputs.one();
     const axis = batchNormAxis(args, input);
-    knownDim('BatchNormalization', input[axis], `axis ${axis} (the normalized axis)`);
+    knownDim('BatchNormalization', input[axis], msg('axis {0} (the normalized axis)', axis));
     return input;
   },
   weights: ({ args, inputs }) => {
     const input = inputs.one();
-    const c = knownDim('BatchNormalization', input[batchNormAxis(args, input)], 'normalized axis');
+    const c = knownDim('BatchNormalization', input[batchNormAxis(args, input)], msg('normalized axis'));
     const learned = (args.bool('scale', true) ? 1 : 0) + (args.bool('center', true) ? 1 : 0);
     return { trainable: learned * c, nonTrainable: 2 * c, expr: `${learned + 2} × ${formatCount(c)}` };
   },
@@ -94,7 +94,7 @@ const NORMALIZATION: LayerRule = {
 
 /** F: the number of values in mean (and in variance), the product of the kept axes, which must be known. */
 function keptSize(args: BoundArgs, input: Shape): number {
-  return keptAxes(args, input).reduce((size, axis) => size * knownDim('Normalization', input[axis], `axis ${axis} (a kept axis)`), 1);
+  return keptAxes(args, input).reduce((size, axis) => size * knownDim('Normalization', input[axis], msg('axis {0} (a kept axis)', axis)), 1);
 }
 
 export const NORMALIZATION_RULES: readonly LayerRule[] = [BATCH_NORMALIZATION, NORMALIZATION];

@@ -45,7 +45,7 @@ function recurrentRule(className: string, source: string, signature: readonly st
     },
     weights: ({ args, inputs }) => {
       const u = args.positiveInt('units');
-      const d = knownDim(className, sequenceInput(className, inputs.one())[2], 'features axis (last axis)');
+      const d = knownDim(className, sequenceInput(className, inputs.one())[2], msg('features axis (last axis)'));
       const g = maths.gates(args);
       const useBias = args.bool('use_bias', true);
       const bias = useBias ? maths.bias(args, u) : { size: 0, expr: '' };

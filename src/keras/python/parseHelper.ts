@@ -55,25 +55,21 @@ export class ParseHelper {
       this.dispose();
       return null;
     }
-    // The worker posts its reply before raising DONE, so it is normally there already; allow a few ms anyway.
-    let received = receiveMessageOnPort(this.port);
-    for (let i = 0; !received && i < 20; i++) {
-      Atomics.wait(this.flags, DONE, 1, 1);
-      received = receiveMessageOnPort(this.port);
-    }
-    const reply = received?.message as ParseReply | undefined;
-    if (!reply || reply.job !== job || reply.trees.length !== count) {
+    try {
+      // The worker posts its reply before raising DONE, so it is normally there already; allow a few ms anyway.
+      let received = receiveMessageOnPort(this.port);
+      for (let i = 0; !received && i < 20; i++) {
+        Atomics.wait(this.flags, DONE, 1, 1);
+        received = receiveMessageOnPort(this.port);
+      }
+      const reply = received?.message as ParseReply | undefined;
+      if (!reply || reply.job !== job || reply.trees.length !== count) throw new Error('no reply for this job');
+      return reply.trees.map((packed) => (packed ? unpackTree(packed, this.nodeSet) : null));
+    } catch {
+      // Whatever went wrong (a reply that cannot be read or rebuilt), this thread parses the worker's share.
       this.dispose();
       return null;
     }
-    return reply.trees.map((packed) => {
-      if (!packed) return null;
-      try {
-        return unpackTree(packed, this.nodeSet);
-      } catch {
-        return null;
-      }
-    });
   }
 
   dispose(): void {

@@ -48,6 +48,24 @@ describe('python parse worker', () => {
       assert.equal(helper.jobs, 1, 'the worker parsed no segment');
       assert.deepEqual(paired, alone);
       assert.ok(alone.models.length >= 20 && alone.diagnostics.some((d) => d.code === 'syntax'));
+      // An unclosed bracket in the half the worker parses: error recovery nests trees thousands deep (they used to
+      // overflow this thread's stack when the reply was read, and an overflow in the worker's larger stack is not
+      // one here), so the worker leaves such segments to this thread: same analysis, no internal error.
+      const tail = 'if total_1 > 1:\nplt.plot(history[3])\nx_1 = np.zeros((1, 4))\n';
+      const deep = `${text}\n${text}\nplt.plot(history[\n${tail.repeat(600)}`;
+      analyzeDocument('', 'python');
+      usePythonParseWorker(null);
+      const deepAlone = analyzeDocument(deep, 'python');
+      const again = usePythonParseWorker(path.resolve('dist', 'pythonParseWorker.js'))!;
+      for (let waited = 0; !again.ready; waited += 20) {
+        assert.ok(waited < 15_000, 'the worker did not restart');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      analyzeDocument('', 'python');
+      const deepPaired = analyzeDocument(deep, 'python');
+      assert.equal(again.jobs, 1);
+      assert.deepEqual(deepPaired.diagnostics.filter((d) => d.code === 'internal'), []);
+      assert.deepEqual(deepPaired, deepAlone);
     } finally {
       usePythonParseWorker(null);
     }

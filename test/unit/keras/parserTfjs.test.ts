@@ -56,6 +56,13 @@ describe('keras parser: TensorFlow.js', () => {
     assert.deepEqual(params(m), [12, null]);
   });
 
+  it('never guesses an array with a hole: inputShape: [3, , 2] leaves the shape unknown', () => {
+    const src = "const tf = require('@tensorflow/tfjs');\nconst m = tf.sequential({layers: [tf.layers.dense({units: 4, inputShape: [3, , 2]})]});\n";
+    const a = analyzeDocument(src, 'javascript');
+    assert.deepEqual(a.diagnostics.filter((d) => d.code === 'syntax'), []);
+    assert.deepEqual(params(a.models[0]!), [null]);
+  });
+
   it('reports syntax errors in JavaScript and never throws', () => {
     const a = analyzeDocument("const tf = require('@tensorflow/tfjs');\nconst m = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [2]}),\n", 'javascript');
     assert.ok(a.diagnostics.some((d) => d.code === 'syntax'));
