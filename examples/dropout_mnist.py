@@ -21,3 +21,5 @@ model.fit(x_train, y_train, epochs=10, validation_split=0.2)
 extra = Sequential([Flatten(input_shape=(4,)), Dropout(50)])
 
 extra = Sequential([Flatten(input_shape=(4,)), Dropout(50)])
+
+extra = Sequential([Flatten(input_shape=(4,)), Dropout(50)])

@@ -168,9 +168,11 @@ await session({}, async (page) => {
     await frame.waitForSelector('body[data-run="finished"]');
   });
   await step(page, 'panel-mid-training', async () => {
-    // A long sidebar run: the panel while it trains (curves, decision boundary, network), then Stop.
+    // A long sidebar run: the panel while it trains (curves, decision boundary, network), then Stop. Batches of 1
+    // (250 steps an epoch) keep it running for tens of seconds: 3,000 epochs of batch 10 can end in 2 s, before Stop.
     const frame = await findWebviewFrame(page, 'sidebar');
     await frame.locator('vscode-textfield#epochs input').fill('3000');
+    await frame.locator('vscode-textfield#batch_size input').fill('1');
     await page.waitForTimeout(400);
     await frame.click('vscode-button#train');
     const panel = await findWebviewFrame(page, 'panel');
@@ -180,6 +182,7 @@ await session({}, async (page) => {
     await panel.click('vscode-button#stop-run');
     await panel.waitForSelector('body[data-run="stopped"]', { timeout: 10000 });
     await frame.locator('vscode-textfield#epochs input').fill('100');
+    await frame.locator('vscode-textfield#batch_size input').fill('10');
     await page.waitForTimeout(400);
   });
   await step(page, 'sidebar-opens-panel', async () => {
