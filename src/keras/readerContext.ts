@@ -109,6 +109,16 @@ export class ReaderContext<Body = SyntaxNode> {
     return frame;
   }
 
+  /** Runs `read` inside a loop or if frame, which is left (popFrame) even when reading throws. */
+  inFrame(kind: 'loop' | 'if', read: () => void): void {
+    const frame = this.pushFrame(kind);
+    try {
+      read();
+    } finally {
+      this.popFrame(frame);
+    }
+  }
+
   /** Leaves a frame: plain values assigned inside it are unknown afterwards (they depend on the loop or if). */
   popFrame(frame: ActiveFrame): void {
     this.frames.pop();

@@ -1,7 +1,8 @@
 /**
  * Syntax errors as diagnostics (code 'syntax', severity error): one per line, at most a few dozen per
- * document, from the error nodes @lezer's error-tolerant parsers leave in the tree. The analysis goes on
- * with whatever parsed; these only tell the user where the code is broken.
+ * document, from the syntax errors the parse left (@lezer/python's error nodes, the TypeScript parser's
+ * diagnostics; SourceText.errorRanges). The analysis goes on with whatever parsed; these only tell the
+ * user where the code is broken.
  */
 import type { Diagnostic } from './kerasModel';
 import { type Message, msg, said } from './message';

@@ -10,6 +10,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { DocumentAnalysis, LayerCall, PyValue } from '../kerasModel';
 import { lookupOwn } from './hoverMarkdown';
 import type { Message } from '../message';
+import { unpackedSource } from '../python/pyAssign';
 
 export interface SampleCount {
   readonly count: number;
@@ -72,12 +73,9 @@ function positiveInt(value: PyValue | undefined, source: string): SampleCount | 
 }
 
 /** A name unpacked from `dataset.load_data()`: the unknown's reason names the variable. */
-/** The reason pyAssign.ts gives a name unpacked from a tuple it cannot read (`(x_train, y_train), ... = load_data()`). */
-const UNPACKED_FROM = 'is unpacked from `{0}` when the code runs';
-
 function fromDataset(reason: Message, analysis: DocumentAnalysis, text: string): SampleCount | null {
-  const name = reason.text === UNPACKED_FROM ? reason.args[0] : undefined;
-  if (typeof name !== 'string' || !/^[A-Za-z_]\w*$/.test(name)) return null;
+  const name = unpackedSource(reason);
+  if (name === null || !/^[A-Za-z_]\w*$/.test(name)) return null;
   const loads = analysis.kerasCalls.filter((c) => c.className === 'load_data');
   if (loads.length === 0) return null;
   const found = new Set<string>();

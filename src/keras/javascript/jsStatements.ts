@@ -38,7 +38,7 @@ function execJs(ctx: JsContext, node: TS.Statement): void {
     for (const b of [node.tryBlock, node.catchClause?.block, node.finallyBlock]) if (b) execJsBlock(ctx, b.statements);
     return;
   }
-  if (ts.isSwitchStatement(node)) return inFrame(ctx, 'if', () => { for (const clause of node.caseBlock.clauses) execJsBlock(ctx, clause.statements); });
+  if (ts.isSwitchStatement(node)) return ctx.inFrame('if', () => { for (const clause of node.caseBlock.clauses) execJsBlock(ctx, clause.statements); });
   if (ts.isReturnStatement(node)) return execReturn(ctx, node);
 }
 
@@ -123,15 +123,6 @@ function execExpression(ctx: JsContext, node: TS.Expression): void {
   ctx.bind(target.text, op !== null && cur?.sym === 'py' && value.sym === 'py' ? pySym(binaryOp(op, cur.value, value.value)) : unknownSym(msg('is updated with `{0}`', ctx.short(node))));
 }
 
-function inFrame(ctx: JsContext, kind: 'loop' | 'if', run: () => void): void {
-  const frame = ctx.pushFrame(kind);
-  try {
-    run();
-  } finally {
-    ctx.popFrame(frame);
-  }
-}
-
 function execIf(ctx: JsContext, node: TS.IfStatement): void {
   const c = evalJs(ctx, node.expression);
   const known = c.sym === 'py' && c.value.kind !== 'unknown' && c.value.kind !== 'call' ? truthy(c.value) : null;
@@ -141,7 +132,7 @@ function execIf(ctx: JsContext, node: TS.IfStatement): void {
     if (branch) execJs(ctx, branch);
     return;
   }
-  for (const b of branches) inFrame(ctx, 'if', () => execJs(ctx, b));
+  for (const b of branches) ctx.inFrame('if', () => execJs(ctx, b));
 }
 
 /** Names assigned anywhere in a loop (they change from one iteration to the next); nested functions excluded. */
@@ -166,7 +157,7 @@ function execLoop(ctx: JsContext, node: Loop): void {
     const cur = ctx.lookup(name);
     if (!cur || cur.sym === 'py' || cur.sym === 'list' || cur.sym === 'dict') ctx.bind(name, unknownSym(msg('changes from one loop iteration to the next (`{0}`)', name)));
   }
-  inFrame(ctx, 'loop', () => {
+  ctx.inFrame('loop', () => {
     const init = ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) ? node.initializer : undefined;
     if (init && ts.isVariableDeclarationList(init)) {
       for (const d of init.declarations) if (ts.isIdentifier(d.name)) ctx.bind(d.name.text, unknownSym(msg('takes a new value at each loop iteration (`{0}`)', d.name.text)));

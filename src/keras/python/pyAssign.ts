@@ -9,7 +9,7 @@ import { type ModelBuild, type Sym, unknownSym } from '../graph/symbolic';
 import { children } from '../sourceText';
 import type { ReaderContext } from '../readerContext';
 import { dottedName, evalExpr } from './pyEval';
-import { msg } from '../message';
+import { type Message, msg } from '../message';
 
 /** Several targets of one `=`: `a, b = value`. */
 export function assignTargets(ctx: ReaderContext, targets: readonly SyntaxNode[], value: Sym): void {
@@ -24,7 +24,7 @@ function unpack(ctx: ReaderContext, targets: readonly SyntaxNode[], value: Sym):
     let item: Sym;
     if (items && items.length === targets.length) item = items[i]!;
     else if (value.sym === 'tensor') item = { sym: 'tensor', ref: { unknown: msg('is one of several outputs of a layer; HyperLab follows single-output layers only') } };
-    else item = unknownSym(msg('is unpacked from `{0}` when the code runs', ctx.src.short(t)));
+    else item = unknownSym(unpackedFrom(ctx.src.short(t)));
     assignTarget(ctx, t, item);
   });
 }
@@ -74,4 +74,15 @@ function rootModel(ctx: ReaderContext, node: SyntaxNode): ModelBuild | null {
   if (!n || n.name !== 'VariableName') return null;
   const s = ctx.lookup(ctx.src.slice(n));
   return s?.sym === 'model' ? s.model : null;
+}
+
+/** Why a name unpacked from a value read only at run time (`(x_train, y_train), ... = load_data()`) is unknown. */
+export function unpackedFrom(source: string): Message {
+  return msg('is unpacked from `{0}` when the code runs', source);
+}
+
+/** The source a reason of unpackedFrom names, or null for any other reason (the hovers look the dataset up by it). */
+export function unpackedSource(reason: Message): string | null {
+  const source = reason.args[0];
+  return reason.text === unpackedFrom('').text && typeof source === 'string' ? source : null;
 }

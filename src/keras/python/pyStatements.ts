@@ -102,17 +102,8 @@ function execIf(ctx: ReaderContext, node: SyntaxNode): void {
     if (known === true) return execBlock(ctx, bodyOf(b.body));
     if (known === false) continue;
     // Unknown condition: this branch and every later one may run.
-    for (const rest of branches.slice(i)) inFrame(ctx, 'if', () => execBlock(ctx, bodyOf(rest.body)));
+    for (const rest of branches.slice(i)) ctx.inFrame('if', () => execBlock(ctx, bodyOf(rest.body)));
     return;
-  }
-}
-
-function inFrame(ctx: ReaderContext, kind: 'loop' | 'if', run: () => void): void {
-  const frame = ctx.pushFrame(kind);
-  try {
-    run();
-  } finally {
-    ctx.popFrame(frame);
   }
 }
 
@@ -136,7 +127,7 @@ function assignedIn(ctx: ReaderContext, body: SyntaxNode): string[] {
 function execLoop(ctx: ReaderContext, node: SyntaxNode): void {
   const parts = children(node);
   const bodies = parts.filter((p) => p.name === 'Body');
-  inFrame(ctx, 'loop', () => {
+  ctx.inFrame('loop', () => {
     if (node.name === 'ForStatement') {
       const inAt = parts.findIndex((p) => p.name === 'in');
       const iterable = parts[inAt + 1];
@@ -163,7 +154,7 @@ function execTry(ctx: ReaderContext, node: SyntaxNode): void {
     const p = parts[i]!;
     if (p.name !== 'Body') continue;
     const keyword = parts.slice(0, i).reverse().find((k) => ['try', 'except', 'else', 'finally'].includes(k.name))?.name;
-    if (keyword === 'except') inFrame(ctx, 'if', () => execBlock(ctx, bodyOf(p)));
+    if (keyword === 'except') ctx.inFrame('if', () => execBlock(ctx, bodyOf(p)));
     else execBlock(ctx, bodyOf(p));
   }
 }
@@ -181,7 +172,7 @@ function execWith(ctx: ReaderContext, node: SyntaxNode): void {
 function execMatch(ctx: ReaderContext, node: SyntaxNode): void {
   const body = node.getChild('MatchBody');
   for (const clause of body ? children(body) : []) {
-    if (clause.name === 'MatchClause') inFrame(ctx, 'if', () => execBlock(ctx, bodyOf(clause.getChild('Body'))));
+    if (clause.name === 'MatchClause') ctx.inFrame('if', () => execBlock(ctx, bodyOf(clause.getChild('Body'))));
   }
 }
 
