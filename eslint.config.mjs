@@ -29,7 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts', 'src/keras/**/*.ts', 'src/worker/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/keras/**/*.ts', 'src/worker/**/*.ts', 'src/cli/**/*.ts', 'src/storage/**/*.ts', 'src/runs/**/*.ts', 'src/sweeps/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
   },
   {

@@ -16,7 +16,7 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
 describe('lint boundaries', function () {
   this.timeout(60_000);
 
-  for (const folder of ['src/engine', 'src/keras', 'src/shared', 'src/worker', 'src/cli']) {
+  for (const folder of ['src/engine', 'src/keras', 'src/shared', 'src/worker', 'src/cli', 'src/storage', 'src/runs', 'src/sweeps']) {
     it(`forbid 'vscode' in ${folder}`, async () => {
       const errors = await boundaryErrors(`${folder}/probe.ts`, "import * as vscode from 'vscode';\nexport const v = vscode;\n");
       assert.equal(errors.length, 1, `expected one boundary error, got ${JSON.stringify(errors)}`);
