@@ -64,7 +64,7 @@ describe('run store', () => {
   it('shows a run whose writer died as interrupted, with the epochs it recorded', async () => {
     const r = record(dir, 2, false);
     // Rewrite the header as if a process that has exited wrote it.
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
     const file = runPaths(dir, r.id).run;
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     lines[0] = JSON.stringify({ ...JSON.parse(lines[0]!), pid: dead });
