@@ -158,10 +158,13 @@ function servicePorts(workers: FakeWorker[], dir: string): ServicePorts {
   };
 }
 
+/** Probes until `probe` gives a value (the host's append is asynchronous); gives up after 10 s. */
 async function waitFor<T>(probe: () => Promise<T | null>): Promise<T> {
-  for (;;) {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
     const v = await probe();
     if (v !== null) return v;
     await new Promise((r) => setImmediate(r));
   }
+  throw new Error('gave up waiting');
 }
