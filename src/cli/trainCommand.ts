@@ -11,6 +11,7 @@ import { nodeDataIo } from '../engine/experiment/nodeDataIo';
 import { finalWeights, runExperiment } from '../engine/experiment/runExperiment';
 import { KERNEL_CHOICES, type KernelChoice, createBackend } from '../engine/kernels/engineBackend';
 import { epochHeader, epochLine } from './progressLine';
+import { renderMessage } from '../shared/message';
 
 export interface TrainArgs {
   readonly spec: string;
@@ -72,7 +73,7 @@ export async function train(args: TrainArgs, io: Output, extensionRoot: string):
   const emit = (obj: object) => io.out(JSON.stringify(obj));
   if (!args.json) {
     for (const note of exp.notes) io.out(`note: ${note}`);
-    io.out(`${exp.data.description}; ${exp.compiled.model.countParams().toLocaleString('en-US')} parameters`);
+    io.out(`${renderMessage(exp.data.description)}; ${exp.compiled.model.countParams().toLocaleString('en-US')} parameters`);
   }
   let epochStart = Date.now(), steps = 0;
   const result = runExperiment(exp, {

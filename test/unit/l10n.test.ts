@@ -14,21 +14,23 @@ function l10nLiterals(): string[] {
     const text = fs.readFileSync(path.join('src', file), 'utf8');
     const call = PURE_BUILDERS.some((dir) => file.startsWith(dir + path.sep)) ? /\bt\(\s*'((?:[^'\\]|\\.)*)'/g : /l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g;
     for (const m of text.matchAll(call)) found.push((m[1] as string).replace(/\\'/g, "'"));
-    if (file.startsWith('keras' + path.sep)) for (const m of text.matchAll(MESSAGE)) found.push((m[1] as string).replace(/\\'/g, "'"));
+    for (const m of text.matchAll(MESSAGE)) found.push((m[1] as string).replace(/\\'/g, "'"));
   }
   return found;
 }
 
-/** The analysis' translatable messages: msg('English with {0} holes', ...) in src/keras (src/keras/message.ts). */
+/** Translatable messages: msg('English with {0} holes', ...) anywhere in src (the analysis, the engine's errors; src/shared/message.ts). */
 const MESSAGE = /\bmsg\(\s*'((?:[^'\\]|\\.)*)'/g;
 
-/** msg( calls in src/keras whose text is not a single-quoted literal (the scan above could not check them). */
+/** msg( calls in src whose text is not a single-quoted literal (the scan above could not check them). */
 function nonLiteralMessages(): string[] {
   const found: string[] = [];
-  for (const file of fs.readdirSync(path.join('src', 'keras'), { recursive: true }).map(String)) {
-    if (!file.endsWith('.ts') || file === 'message.ts') continue;
-    const text = fs.readFileSync(path.join('src', 'keras', file), 'utf8');
-    for (const m of text.matchAll(/\bmsg\(\s*([^'\s])/g)) found.push(`${file}: msg(${m[1]}...`);
+  for (const file of fs.readdirSync('src', { recursive: true }).map(String)) {
+    if (!file.endsWith('.ts') || path.basename(file) === 'message.ts') continue;
+    const text = fs.readFileSync(path.join('src', file), 'utf8');
+    // msg(...) with dots is how comments name the call; a real first argument never starts with a dot.
+    for (const m of text.matchAll(/\bmsg\(\s*([^'\s".])/g)) found.push(`${file}: msg(${m[1]}...`);
+    for (const m of text.matchAll(/\bmsg\(\s*"/g)) found.push(`${file}: msg("...") at ${m.index}: use a single-quoted literal`);
   }
   return found;
 }
@@ -49,6 +51,12 @@ describe('localization', () => {
   it('finds every message of the analysis (each msg(...) text is a literal)', () => {
     assert.deepEqual(nonLiteralMessages(), []);
     assert.ok(keys.some((k) => k.startsWith('Dropout rate must be between 0 and 1')));
+  });
+
+  it('keeps the placeholders of every English text in its Spanish translation', () => {
+    const holes = (s: string): string => [...new Set(s.match(/\{\d+\}/g) ?? [])].sort().join(' ');
+    const wrong = Object.entries(bundle).filter(([english, spanish]) => holes(english) !== holes(spanish)).map(([english]) => english);
+    assert.deepEqual(wrong, []);
   });
 
   it('keeps no stale translations', () => {

@@ -7,6 +7,8 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
+import { renderMessage } from '../../shared/message';
+import { formatNumber, hostTranslate } from '../displayLanguage';
 import {
   type Boundary, type Confusion, type EarlyStoppingInfo, CONTROL_PAUSE, PAUSE_ONE_EPOCH, PAUSE_PAUSED, PAUSE_RUNNING, CONTROL_BYTES, CONTROL_LR_VERSION, CONTROL_STOP, controlViews, type EpochRecord, type PlanePoints, type StartTraining, type StepPoint, type Task, type WorkerToHost, isWorkerToHost,
 } from '../../shared/protocol/workerProtocol';
@@ -162,7 +164,7 @@ export class TrainingRun implements vscode.Disposable {
     Atomics.notify(this.control, CONTROL_PAUSE);
     // A worker stuck before its first step (loading data) cannot see the flag: end it after a grace period.
     setTimeout(() => {
-      if (this.isActive) this.end('stopped', 'Stopped.');
+      if (this.isActive) this.end('stopped', vscode.l10n.t('Stopped.'));
     }, 2000);
   }
 
@@ -174,10 +176,10 @@ export class TrainingRun implements vscode.Disposable {
     const msg: WorkerToHost = raw;
     switch (msg.type) {
       case 'didStart':
-        this.log.info(`run "${this.current.label}": ${msg.description}, ${msg.params} parameters, ${msg.kernels} kernels`);
+        this.log.info(`run "${this.current.label}": ${renderMessage(msg.description)}, ${msg.params} parameters, ${msg.kernels} kernels`);
         for (const note of msg.notes) this.log.info(`note: ${note}`);
         this.update({
-          status: this.current.status === 'paused' ? 'paused' : 'running', description: msg.description, params: msg.params,
+          status: this.current.status === 'paused' ? 'paused' : 'running', description: renderMessage(msg.description, hostTranslate()), params: msg.params,
           totalEpochs: msg.epochs, notes: msg.notes, task: msg.task, points: msg.points, earlyStopping: msg.earlyStopping, stepsPerEpoch: msg.stepsPerEpoch,
         });
         return;
@@ -201,9 +203,14 @@ export class TrainingRun implements vscode.Disposable {
         this.end(ranOut ? 'failed' : msg.stoppedBy === 'aborted' ? 'stopped' : 'finished', message);
         return;
       }
-      case 'didFailTraining':
-        this.end('failed', msg.message);
+      case 'didFailTraining': {
+        // Configuration and data errors come as message templates: the user reads them in the display
+        // language, the log keeps the English too.
+        const shown = msg.text === null ? msg.message : renderMessage(msg.text, hostTranslate());
+        if (shown !== msg.message) this.log.info(`run "${this.current.label}" failed: ${msg.message}`);
+        this.end('failed', shown);
         return;
+      }
     }
   }
 
@@ -236,7 +243,7 @@ export class TrainingRun implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.isActive) this.end('stopped', 'Stopped.');
+    if (this.isActive) this.end('stopped', vscode.l10n.t('Stopped.'));
     void this.worker?.terminate();
     this.worker = null;
     this.emitter.dispose();
@@ -259,7 +266,7 @@ function outcomeMessage(msg: Extract<WorkerToHost, { type: 'didFinishTraining' }
       return vscode.l10n.t('Stopped.');
     default:
       return restored
-        ? vscode.l10n.t('Finished {0} epochs in {1} s; restored the weights of the best epoch ({2}).', msg.epochsRun, msg.seconds.toFixed(1), msg.bestEpoch)
-        : vscode.l10n.t('Finished {0} epochs in {1} s.', msg.epochsRun, msg.seconds.toFixed(1));
+        ? vscode.l10n.t('Finished {0} epochs in {1} s; restored the weights of the best epoch ({2}).', formatNumber(msg.epochsRun), formatNumber(msg.seconds, 1, true), msg.bestEpoch)
+        : vscode.l10n.t('Finished {0} epochs in {1} s.', formatNumber(msg.epochsRun), formatNumber(msg.seconds, 1, true));
   }
 }
