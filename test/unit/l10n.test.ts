@@ -59,6 +59,45 @@ describe('localization', () => {
     assert.deepEqual(wrong, []);
   });
 
+  describe('Spanish terminology (l10n/terminology.es.json)', () => {
+    const terminology = JSON.parse(fs.readFileSync('l10n/terminology.es.json', 'utf8')) as {
+      terms: { english: string; spanish: string; note: string }[];
+      forbidden: { pattern: string; use: string; why: string }[];
+    };
+    const manifest = JSON.parse(fs.readFileSync('package.nls.json', 'utf8')) as Record<string, string>;
+    const manifestEs = JSON.parse(fs.readFileSync('package.nls.es.json', 'utf8')) as Record<string, string>;
+    /** Every Spanish text with its English original: the bundle, then the manifest's. */
+    const pairs: [string, string][] = [...Object.entries(bundle), ...Object.keys(manifest).map((k): [string, string] => [manifest[k]!, manifestEs[k] ?? ''])];
+
+    it('has the manifest translated key for key', () => {
+      assert.deepEqual(Object.keys(manifestEs).sort(), Object.keys(manifest).sort());
+    });
+
+    for (const rule of terminology.forbidden) {
+      it(`writes no ${JSON.stringify(rule.pattern)} in Spanish (use ${rule.use})`, () => {
+        const re = new RegExp(rule.pattern, 'iu');
+        const found = pairs.filter(([, spanish]) => re.test(spanish)).map(([, spanish]) => spanish);
+        assert.deepEqual(found, [], `${rule.why} Use: ${rule.use}.`);
+      });
+    }
+
+    for (const term of terminology.terms) {
+      it(`says ${JSON.stringify(term.spanish)} wherever the English says ${JSON.stringify(term.english)}`, () => {
+        const english = new RegExp(term.english, 'i'), spanish = new RegExp(term.spanish, 'iu');
+        const found = pairs.filter(([en, es]) => english.test(en) && !spanish.test(es)).map(([en, es]) => `${en} → ${es}`);
+        assert.deepEqual(found, [], term.note);
+      });
+    }
+
+    it('catches the words it forbids (the rules are not vacuous)', () => {
+      const samples = ['los ejercicios de la clase', 'induce sparsidad', 'lleva a overfitting', 'el momento de Nesterov', 'la cantidad que se vigila', 'usar rate 0.5', 'de 8 unidades', 'Agrega x1²', 'el conjunto circle', '60,000 muestras', 'el 50% de', 'el predeterminado', 'una ejecución', 'gradiente desvaneciente', 'mayor costo', '(pérdida, precisión, etc.)'];
+      const caught = samples.filter((s) => terminology.forbidden.some((rule) => new RegExp(rule.pattern, 'iu').test(s)));
+      assert.deepEqual(caught, samples);
+      const allowed = ['la clase {0} en la fila {1}', 'es la clase `Dense`', 'sobreajuste (overfitting)', 'primer momento', 'los momentos corregidos', '1 / (1 − rate)', 'rate=0.5', 'programa de tasa de aprendizaje (learning-rate schedule)', 'el 50 % de', '60.000 muestras', '%5B%2201'];
+      assert.deepEqual(allowed.filter((s) => terminology.forbidden.some((rule) => new RegExp(rule.pattern, 'iu').test(s))), []);
+    });
+  });
+
   it('keeps no stale translations', () => {
     const stale = Object.keys(bundle).filter((k) => !keys.includes(k));
     assert.deepEqual(stale, []);

@@ -136,7 +136,9 @@ describe('fit hover', () => {
     assert.match(markdown, /60,000 samples \(the training part of `mnist\.load_data\(\)`\)/);
     assert.match(markdown, /`60,000 \/ 128 = 468\.75 → 469` \(the last batch has 96 samples\)/);
     assert.match(markdown, /`469 × 5 = 2,345`/);
-    assert.match(markdown, /32, 64, 128, 256/);
+    assert.match(markdown, /Powers of 2 from 32 to 256/);
+    assert.match(markdown, /A larger batch gives a more accurate gradient estimate/);
+    assert.match(markdown, /§8\.1\.3/);
   });
 
   it('takes validation_split out first: floor(60000 · 0.8) / 128 = 375', () => {
