@@ -97,8 +97,9 @@ function buildLayer(className: string, args: JsonObject, key: string, namer: Lay
     }
     case 'Dropout': {
       rejectUnknownKeys(args, [...COMMON, 'rate', 'seed', 'noise_shape'], key);
-      // keras/src/layers/regularization/dropout.py accepts 0 <= rate <= 1; rate 1 would drop every unit and
-      // scale by 1/0, so it is refused here.
+      // keras/src/layers/regularization/dropout.py accepts 0 <= rate <= 1, and for rate 1 the backends return
+      // zeros (keras/src/backend/*/random.py): no layer before it learns, after it only biases. A certain
+      // mistake, refused here.
       const rate = readNumber(args.rate, `${key}.rate`, { min: 0, below: 1 });
       if (args.noise_shape !== undefined && args.noise_shape !== null) throw new ConfigError(`${key}.noise_shape`, args.noise_shape, msg('null (per-unit dropout)'));
       if (args.seed !== undefined && args.seed !== null) readNumber(args.seed, `${key}.seed`, { integer: true });
