@@ -13,6 +13,8 @@ import { trainExperimentFile } from './host/training/trainExperimentCommand';
 import { trainingPorts } from './host/training/trainingHost';
 import { TrainingService } from './host/training/trainingService';
 import { runStoreDir } from './host/runs/runStoreLocation';
+import { registerRunsCommands } from './host/runs/runsCommands';
+import { RunsView } from './host/runs/runsView';
 import { createTrainingStatusBar } from './host/training/trainingStatusBar';
 import { TuningViewProvider } from './host/tuningViewProvider';
 import { registerLanguageFeatures } from './host/language/registerLanguageFeatures';
@@ -30,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
   const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness, training, runsDir };
 
   const tuning = new TuningViewProvider(ctx, context.workspaceState);
+  const runsView = new RunsView(ctx, context.workspaceState);
   context.subscriptions.push(
     log,
     readiness,
@@ -45,12 +48,14 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     vscode.commands.registerCommand(CommandIds.trainExercise, (id: unknown) => trainExercise(training, context.extensionUri.fsPath, id)),
     vscode.commands.registerCommand(CommandIds.exportKerasScript, () => exportKerasScript(tuning.handle)),
     registerTrainingPanelSerializer(ctx),
+    runsView,
+    ...registerRunsCommands(ctx, runsView),
     vscode.window.registerWebviewViewProvider(TUNING_VIEW_ID, tuning),
   );
   const parseHelper = registerLanguageFeatures(context, training, tuning.handle);
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`HyperLab ${version} activated in VS Code ${vscode.version}`);
-  return createApi(readiness, training, tuning.handle, parseHelper);
+  return createApi(readiness, training, tuning.handle, parseHelper, runsView, runsDir);
 }
 
 export function deactivate(): void {

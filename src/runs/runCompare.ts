@@ -37,12 +37,15 @@ export interface DifferenceRow {
   readonly values: readonly string[];
 }
 
+/** An experiment's hyperparameters by Keras path, each value as text (`model.layers[0].units` → `3`). */
+export function flattenHyperparameters(experiment: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  flatten('', JSON.parse(JSON.stringify(experiment ?? null)) as Json, out);
+  return out;
+}
+
 export function differingHyperparameters(experiments: readonly unknown[]): DifferenceRow[] {
-  const flat = experiments.map((e) => {
-    const out = new Map<string, string>();
-    flatten('', JSON.parse(JSON.stringify(e ?? null)) as Json, out);
-    return out;
-  });
+  const flat = experiments.map(flattenHyperparameters);
   const paths = new Set(flat.flatMap((m) => [...m.keys()]));
   const rows: DifferenceRow[] = [];
   for (const path of paths) {

@@ -128,7 +128,7 @@ function drawFrame(): void {
   }
   if (d.structure || d.data || d.status) {
     const shown = live ?? focus;
-    v.status.textContent = shown ? `${shown.info.label}: ${shown.status.statusText}` : v.emptyText;
+    v.status.textContent = shown ? `${shown.info.title}: ${shown.status.statusText}` : v.emptyText;
     v.controls.show(live?.status ?? null);
     v.table.show(focus);
     v.confusion.show(focus);

@@ -41,7 +41,7 @@ interface Cursor {
   confusion: unknown;
 }
 
-const infoKey = (s: RunState) => `${s.name}|${s.task}|${s.totalEpochs}|${liveLayers(s).join(',')}|${s.earlyStopping?.monitor}|${s.earlyStopping?.patience}|${s.points ? 1 : 0}`;
+const infoKey = (s: RunState) => `${s.name}|${s.label}|${s.task}|${s.totalEpochs}|${liveLayers(s).join(',')}|${s.earlyStopping?.monitor}|${s.earlyStopping?.patience}|${s.points ? 1 : 0}`;
 
 export class PanelFeed implements Disposable {
   private ready = false;

@@ -49,7 +49,7 @@ export function liveStatusText(s: RunState, t: Translate): string {
 
 export function liveInfo(s: RunState): RunInfo {
   return {
-    id: liveId(s), label: s.name, live: true, task: s.task, totalEpochs: s.totalEpochs, layers: liveLayers(s),
+    id: liveId(s), label: s.name, title: s.label, live: true, task: s.task, totalEpochs: s.totalEpochs, layers: liveLayers(s),
     earlyStopping: s.earlyStopping && { monitor: s.earlyStopping.monitor, patience: s.earlyStopping.patience }, points: s.points,
   };
 }
@@ -99,7 +99,7 @@ export function storedSeries(run: RunData, t: Translate): RunSeries {
   const status = run.status === 'early_stopped' ? 'finished' : run.status;
   return {
     info: {
-      id: run.header.id, label: run.meta.name ?? run.header.name, live: false, task: (['binary', 'multiclass', 'regression'] as const).find((k) => k === run.start?.task) ?? null,
+      id: run.header.id, label: run.meta.name ?? run.header.name, title: run.meta.name ?? run.header.name, live: false, task: (['binary', 'multiclass', 'regression'] as const).find((k) => k === run.start?.task) ?? null,
       totalEpochs: run.start?.epochs ?? null, layers, points: null,
       earlyStopping: esSpec ? { monitor: typeof esSpec.monitor === 'string' ? esSpec.monitor : 'val_loss', patience: typeof esSpec.patience === 'number' ? esSpec.patience : 0 } : null,
     },

@@ -41,8 +41,10 @@ export type RunViewStatus = (typeof RUN_STATUSES)[number];
 export interface RunInfo {
   /** The run store's id; `live-N` for a run that is not recorded. */
   readonly id: string;
-  /** The readable name (or the user's name for it). */
+  /** The readable name (or the user's name for it): the charts' legends and the comparison's columns. */
   readonly label: string;
+  /** What the user started, as the status line names it (an exercise's title, a file's name, the sidebar). */
+  readonly title: string;
   readonly live: boolean;
   readonly task: Task | null;
   readonly totalEpochs: number | null;
@@ -137,7 +139,7 @@ const isTracePoint = (v: unknown): v is TracePoint => isRecord(v) && isFiniteNum
 const isPlanePoints = (v: unknown): v is PlanePoints => isRecord(v) && isNumbers(v.train) && isNumbers(v.validation) && v.train.length % 3 === 0 && v.validation.length % 3 === 0;
 
 function isRunInfo(v: unknown): v is RunInfo {
-  return isRecord(v) && isString(v.id) && isString(v.label) && typeof v.live === 'boolean' && (v.task === null || TASKS.includes(v.task as Task)) &&
+  return isRecord(v) && isString(v.id) && isString(v.label) && isString(v.title) && typeof v.live === 'boolean' && (v.task === null || TASKS.includes(v.task as Task)) &&
     isIntOrNull(v.totalEpochs) && isArrayOf(v.layers, isString) && (v.points === null || isPlanePoints(v.points)) &&
     (v.earlyStopping === null || (isRecord(v.earlyStopping) && isString(v.earlyStopping.monitor) && Number.isInteger(v.earlyStopping.patience)));
 }
