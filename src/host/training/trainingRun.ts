@@ -48,6 +48,8 @@ export interface RunRequest {
   readonly label: string;
   readonly experiment: unknown;
   readonly baseDir: string;
+  /** Where the full MNIST is, when the MNIST gate found or downloaded it (src/host/data/mnistGate.ts). */
+  readonly mnist?: { readonly npz?: string; readonly directory?: string };
 }
 
 export class TrainingRun implements vscode.Disposable {
@@ -106,7 +108,7 @@ export class TrainingRun implements vscode.Disposable {
     });
     const start: StartTraining = {
       type: 'startTraining', experiment: this.request.experiment, baseDir: this.request.baseDir, extensionRoot: this.extensionRoot,
-      kernels: 'auto', control: this.controlBuffer,
+      kernels: 'auto', control: this.controlBuffer, ...(this.request.mnist ? { mnist: this.request.mnist } : {}),
     };
     worker.postMessage(start);
   }
