@@ -3,6 +3,7 @@
  * headless. Text mode prints Keras-like progress; --json prints one JSON object per line (the contract
  * other tools rely on): {"event":"step",...} per optimizer step with --log-steps, {"event":"epoch",...}
  * per epoch, and {"event":"end",...}. Exit code 0 on success, 1 with a clear message otherwise.
+ * --download fetches the full MNIST first when an MNIST experiment does not find it (dataCommand.ts).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +11,8 @@ import { loadExperiment } from '../engine/experiment/experiment';
 import { nodeDataIo } from '../engine/experiment/nodeDataIo';
 import { finalWeights, runExperiment } from '../engine/experiment/runExperiment';
 import { KERNEL_CHOICES, type KernelChoice, createBackend } from '../engine/kernels/engineBackend';
+import { usesDefaultMnist } from '../engine/datasets/mnistCache';
+import { fullMnistForCli } from './dataCommand';
 import { epochHeader, epochLine } from './progressLine';
 
 export interface TrainArgs {
@@ -18,6 +21,8 @@ export interface TrainArgs {
   readonly logSteps: boolean;
   readonly weightsOut: string | null;
   readonly kernels: KernelChoice;
+  /** Download the full MNIST when the experiment needs it and it is missing. */
+  readonly download: boolean;
 }
 
 export interface Output {
@@ -25,15 +30,16 @@ export interface Output {
   err(line: string): void;
 }
 
-export const TRAIN_USAGE = 'hyperlab train SPEC.json [--json] [--log-steps] [--weights OUT.json] [--kernels auto|wasm|typescript]';
+export const TRAIN_USAGE = 'hyperlab train SPEC.json [--json] [--log-steps] [--weights OUT.json] [--kernels auto|wasm|typescript] [--download]';
 
 export function parseTrainArgs(argv: readonly string[]): TrainArgs | string {
-  let spec: string | null = null, json = false, logSteps = false, weightsOut: string | null = null;
+  let spec: string | null = null, json = false, logSteps = false, weightsOut: string | null = null, download = false;
   let kernels: KernelChoice = 'auto';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
     else if (a === '--log-steps') logSteps = true;
+    else if (a === '--download') download = true;
     else if (a === '--weights') {
       const next = argv[++i];
       if (!next) return '--weights needs a file name';
@@ -47,7 +53,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | string {
     else return `unexpected argument ${a}`;
   }
   if (spec === null) return 'missing the experiment file';
-  return { spec, json, logSteps, weightsOut, kernels };
+  return { spec, json, logSteps, weightsOut, kernels, download };
 }
 
 async function readSpec(file: string): Promise<unknown> {
@@ -68,7 +74,10 @@ async function readSpec(file: string): Promise<unknown> {
 export async function train(args: TrainArgs, io: Output, extensionRoot: string): Promise<number> {
   const specPath = path.resolve(args.spec);
   const json = await readSpec(specPath);
-  const exp = await loadExperiment(json, { io: nodeDataIo(path.dirname(specPath), extensionRoot), backend: createBackend(args.kernels) });
+  const mnist = usesDefaultMnist(json)
+    ? await fullMnistForCli(io, { env: process.env, download: args.download, quietWhenFound: true, say: args.json ? (l) => io.err(l) : (l) => io.out(l) })
+    : undefined;
+  const exp = await loadExperiment(json, { io: nodeDataIo(path.dirname(specPath), extensionRoot, mnist), backend: createBackend(args.kernels) });
   const emit = (obj: object) => io.out(JSON.stringify(obj));
   if (!args.json) {
     for (const note of exp.notes) io.out(`note: ${note}`);

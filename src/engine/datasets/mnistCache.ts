@@ -65,6 +65,16 @@ export function useMnistPackage(env: Env = process.env): boolean {
   return env[TEST_ENV.noPackage] !== '1';
 }
 
+/** Whether an experiment trains on MNIST found by search (`"data": {"dataset": "mnist"}` without a `path`). */
+export function usesDefaultMnist(experiment: unknown): boolean {
+  const data = isObject(experiment) ? experiment['data'] : undefined;
+  return isObject(data) && data['dataset'] === 'mnist' && data['path'] === undefined;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /** What the host found or downloaded, passed to the training worker (see StartTraining.mnist). */
 export interface MnistHint {
   /** A full mnist.npz (Keras' format). */
