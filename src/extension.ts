@@ -13,13 +13,15 @@ import { trainExperimentFile } from './host/training/trainExperimentCommand';
 import { TrainingService } from './host/training/trainingService';
 import { createTrainingStatusBar } from './host/training/trainingStatusBar';
 import { TuningViewProvider } from './host/tuningViewProvider';
+import { createMnistGate, registerMnistCommand } from './host/data/mnistPrompt';
 import { registerLanguageFeatures } from './host/language/registerLanguageFeatures';
 import { WebviewReadiness } from './host/webviewReadiness';
 
 export function activate(context: vscode.ExtensionContext): HyperLabApi {
   const log = vscode.window.createOutputChannel('HyperLab', { log: true });
   const readiness = new WebviewReadiness();
-  const training = new TrainingService(context.extensionUri.fsPath, log, () => TrainingPanel.show(ctx));
+  const mnist = createMnistGate(context, log);
+  const training = new TrainingService(context.extensionUri.fsPath, log, () => TrainingPanel.show(ctx), (request) => mnist.prepare(request));
   const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness, training };
 
   const tuning = new TuningViewProvider(ctx, context.workspaceState);
@@ -37,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     vscode.commands.registerCommand(CommandIds.resumeTraining, () => training.resume()),
     vscode.commands.registerCommand(CommandIds.trainExercise, (id: unknown) => trainExercise(training, context.extensionUri.fsPath, id)),
     vscode.commands.registerCommand(CommandIds.exportKerasScript, () => exportKerasScript(tuning.handle)),
+    registerMnistCommand(mnist),
     registerTrainingPanelSerializer(ctx),
     vscode.window.registerWebviewViewProvider(TUNING_VIEW_ID, tuning),
   );

@@ -14,6 +14,7 @@ export const CommandIds = {
   stopTraining: 'hyperlab.stopTraining',
   pauseTraining: 'hyperlab.pauseTraining',
   resumeTraining: 'hyperlab.resumeTraining',
+  downloadMnist: 'hyperlab.downloadMnist',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -23,6 +23,8 @@ export class TrainingService implements vscode.Disposable {
     private readonly extensionRoot: string,
     private readonly log: vscode.LogOutputChannel,
     private readonly openPanel: () => void,
+    /** Completes a request before it starts (the MNIST gate: find, offer or download the full set); undefined cancels it. */
+    private readonly prepare: (request: RunRequest) => Promise<RunRequest | undefined> = (request) => Promise.resolve(request),
   ) {}
 
   get state(): RunState | null {
@@ -45,7 +47,9 @@ export class TrainingService implements vscode.Disposable {
       );
       if (choice !== restart) return false;
     }
-    this.replaceRun(new TrainingRun(request, this.extensionRoot, this.log));
+    const prepared = await this.prepare(request);
+    if (!prepared) return false;
+    this.replaceRun(new TrainingRun(prepared, this.extensionRoot, this.log));
     this.openPanel();
     return true;
   }
