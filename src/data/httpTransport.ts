@@ -1,14 +1,15 @@
 /**
- * One HTTP(S) GET for a download, over Node's http and https modules, imported by their bare names on
- * purpose. In VS Code's extension host those two module names are patched per extension
- * (src/vs/workbench/api/node/proxyResolver.ts, configureModuleLoading: require('http') and
- * require('https') get @vscode/proxy-agent's createHttpPatch), which sends each request the way
- * `http.proxy`, `http.noProxy`, `http.proxyAuthorization`, the http(s)_proxy variables and the system's
- * proxy say, asks for proxy credentials and adds the system's certificates, whenever `http.proxySupport` is
- * 'override' (the default), 'on' or 'fallback'. A 'node:https' specifier is not intercepted and would skip
- * all that (esbuild keeps the specifier as written), and so would an agent of ours under 'on'. VS Code's
- * global fetch is patched the same way (patchGlobalFetch, `http.fetchAdditionalSupport`), but fetch gives
- * no socket-level timeout, so the download uses the modules.
+ * One HTTP(S) GET for a download, over Node's http and https modules. In VS Code's extension host those
+ * modules are already proxy-aware: src/vs/workbench/api/node/proxyResolver.ts (connectProxyResolver)
+ * assigns @vscode/proxy-agent's patched request/get onto the http and https module objects
+ * (createPatchedModules, mergeModules) and also intercepts require('http'|'https') per extension
+ * (configureModuleLoading). Each request then goes the way `http.proxy`, `http.noProxy`, the
+ * http(s)_proxy variables and the system's proxy say, with proxy credentials asked for (Basic, Kerberos)
+ * and the system's certificates added, whenever `http.proxySupport` is 'override'
+ * (the default), 'fallback' or 'on' ('on' only for requests without an agent of their own: we pass none).
+ * The global fetch is patched too (patchGlobalFetch, `http.fetchAdditionalSupport`), but it has no idle
+ * timeout on the socket, so the download uses the modules. The integration tier checks the routing with a
+ * local proxy. The bare specifiers ('https', not 'node:https') are the names VS Code intercepts.
  * Outside VS Code nothing patches them: the CLI passes `proxyFor` (proxyEnv.ts) and the proxy is used
  * here, in absolute form for http URLs and through a CONNECT tunnel for https ones.
  */
