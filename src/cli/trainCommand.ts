@@ -75,7 +75,7 @@ export async function train(args: TrainArgs, io: Output, extensionRoot: string):
   const specPath = path.resolve(args.spec);
   const json = await readSpec(specPath);
   const mnist = usesDefaultMnist(json)
-    ? await fullMnistForCli(io, { env: process.env, download: args.download, quietWhenFound: true, say: args.json ? (l) => io.err(l) : (l) => io.out(l) })
+    ? (await fullMnistForCli(io, { env: process.env, download: args.download, quietWhenFound: true, say: args.json ? (l) => io.err(l) : (l) => io.out(l) })).hint
     : undefined;
   const exp = await loadExperiment(json, { io: nodeDataIo(path.dirname(specPath), extensionRoot, mnist), backend: createBackend(args.kernels) });
   const emit = (obj: object) => io.out(JSON.stringify(obj));

@@ -87,6 +87,21 @@ describe('hyperlab data mnist / train --download (built CLI, local origin)', fun
     assert.deepEqual(origin.requests, []);
   });
 
+  it('a damaged cached archive: train says so and uses the subset; data mnist replaces it', async () => {
+    fs.mkdirSync(path.dirname(cached()), { recursive: true });
+    fs.writeFileSync(cached(), 'half a download');
+    const spec = path.join(kerasHome, 'mnist.experiment.json');
+    const experiment = JSON.parse(fs.readFileSync('examples/mnist_mlp.experiment.json', 'utf8')) as { fit: Record<string, unknown> };
+    fs.writeFileSync(spec, JSON.stringify({ ...experiment, fit: { epochs: 1, batch_size: 500 } }));
+    const r = await cli(['train', spec], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /mnist\.npz does not have Keras' SHA-256 \(an interrupted download\?\)/);
+    assert.match(r.stdout, /bundled subset of 2000 training images/);
+    const fixed = await cli(['data', 'mnist'], env);
+    assert.equal(fixed.code, 0, fixed.stderr);
+    assert.deepEqual(fs.readFileSync(cached()), FIXTURE);
+  });
+
   it('train --download fetches the archive first and trains on it; --json keeps stdout to JSON lines', async () => {
     const spec = path.join(kerasHome, 'mnist.experiment.json');
     const experiment = JSON.parse(fs.readFileSync('examples/mnist_mlp.experiment.json', 'utf8')) as { fit: Record<string, unknown> };

@@ -106,6 +106,15 @@ describe('MNIST gate', () => {
     assert.equal(ports.offers, 0);
   });
 
+  it('with a damaged cached archive, a subset run is told to skip it', async () => {
+    ports.search_ = { found: null, damaged: ['/k/mnist.npz'], folderProblem: null };
+    ports.whenMissingValue = 'subset';
+    assert.deepEqual(await gate.prepare(MNIST_RUN), { ...MNIST_RUN, mnist: { avoid: ['/k/mnist.npz'] } });
+    ports.whenMissingValue = 'download';
+    ports.downloadResult = () => Promise.reject(failure('offline'));
+    assert.deepEqual(await gate.prepare(MNIST_RUN), { ...MNIST_RUN, mnist: { avoid: ['/k/mnist.npz'] } });
+  });
+
   it('dismissing the offer starts nothing and remembers nothing', async () => {
     ports.answer = undefined;
     assert.equal(await gate.prepare(MNIST_RUN), undefined);

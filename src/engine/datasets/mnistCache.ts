@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fsp, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { resolveMnistDataPackage, type MnistLoadOptions } from './mnistFiles';
+import { defaultKerasNpzPath, resolveMnistDataPackage, type MnistLoadOptions } from './mnistFiles';
 
 /** Where an MNIST archive is fetched from and the SHA-256 it must have. */
 export interface MnistOrigin {
@@ -81,6 +81,8 @@ export interface MnistHint {
   readonly npz?: string;
   /** A folder with the four IDX files. */
   readonly directory?: string;
+  /** Cached archives whose SHA-256 is wrong (an interrupted download): the loader must not read them. */
+  readonly avoid?: readonly string[];
 }
 
 /** The places Keras' rules look at; injectable so tests can play an unwritable home. */
@@ -184,13 +186,15 @@ export async function mnistInFolder(dir: string): Promise<MnistHint | string> {
 
 /** The search options for mnistFiles.loadMnist in the worker or the CLI: the host's hint, Keras' /tmp fallback. */
 export function mnistLoadOptions(extensionRoot: string, hint: MnistHint | undefined, places: KerasPlaces = defaultKerasPlaces()): MnistLoadOptions {
+  const avoid = new Set(hint?.avoid ?? []);
   const tmpCandidate = path.join(places.tmp, '.keras', 'datasets', MNIST_NPZ);
+  // The archive the host checked is read first, in place of Keras' default path; a damaged one is skipped.
+  const kerasNpz = hint?.npz ?? (avoid.has(defaultKerasNpzPath()) ? null : undefined);
   return {
     bundledDirectory: path.join(extensionRoot, 'media', 'mnist'),
     ...(hint?.directory === undefined ? {} : { directory: hint.directory }),
-    // The archive the host checked is read first, in place of Keras' default path.
-    ...(hint?.npz === undefined ? {} : { kerasNpzPath: hint.npz }),
-    extraNpzPaths: [tmpCandidate],
+    ...(kerasNpz === undefined ? {} : { kerasNpzPath: kerasNpz }),
+    extraNpzPaths: avoid.has(tmpCandidate) ? [] : [tmpCandidate],
     ...(useMnistPackage(places.env) ? {} : { mnistDataDirectory: null }),
   };
 }

@@ -58,19 +58,21 @@ export class MnistGate {
     const search = await this.ports.search();
     if (search.folderProblem !== null) this.ports.notify({ type: 'folderProblem', problem: search.folderProblem });
     if (search.found) return { ...request, mnist: hintOf(search.found) };
+    // Without the full set the run trains on the subset, never on a damaged cached archive.
+    const subset = search.damaged.length > 0 ? { ...request, mnist: { avoid: search.damaged } } : request;
     const remembered = this.ports.whenMissing();
-    if (remembered === 'subset') return request;
-    if (remembered === 'download') return this.withDownload(request);
+    if (remembered === 'subset') return subset;
+    if (remembered === 'download') return this.withDownload(subset);
     const answer = await this.ports.offer({ damaged: search.damaged });
     switch (answer) {
       case undefined:
         return undefined;
       case 'subset':
         await this.ports.remember('subset');
-        return request;
+        return subset;
       case 'download':
         await this.ports.remember('download');
-        return this.withDownload(request);
+        return this.withDownload(subset);
       case 'folder':
         return this.withChosenFolder(request);
     }

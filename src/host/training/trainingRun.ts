@@ -49,7 +49,7 @@ export interface RunRequest {
   readonly experiment: unknown;
   readonly baseDir: string;
   /** Where the full MNIST is, when the MNIST gate found or downloaded it (src/host/data/mnistGate.ts). */
-  readonly mnist?: { readonly npz?: string; readonly directory?: string };
+  readonly mnist?: { readonly npz?: string; readonly directory?: string; readonly avoid?: readonly string[] };
 }
 
 export class TrainingRun implements vscode.Disposable {

@@ -128,4 +128,24 @@ describe('MNIST in Keras\' cache', () => {
     assert.equal(mnist.source, 'keras');
     assert.equal(mnist.train.n, 600);
   });
+
+  it('a damaged archive the host reported is skipped: the run gets the bundled subset, not a zip error', async () => {
+    const saved = process.env.KERAS_HOME;
+    process.env.KERAS_HOME = path.join(root, 'keras');
+    try {
+      const damaged = path.join(root, 'keras', 'datasets', 'mnist.npz');
+      fs.mkdirSync(path.dirname(damaged), { recursive: true });
+      fs.writeFileSync(damaged, 'half a download');
+      const fallback = path.join(places.tmp, '.keras/datasets/mnist.npz');
+      const options = mnistLoadOptions(path.resolve('.'), { avoid: [damaged, fallback] }, { ...places, env: { HYPERLAB_TEST_NO_MNIST_PACKAGE: '1' } });
+      assert.equal(options.kerasNpzPath, null);
+      assert.deepEqual(options.extraNpzPaths, []);
+      const mnist = await loadMnist(options);
+      assert.equal(mnist.source, 'bundled');
+      await assert.rejects(loadMnist({ ...options, kerasNpzPath: undefined }), /not a zip archive/);
+    } finally {
+      if (saved === undefined) delete process.env.KERAS_HOME;
+      else process.env.KERAS_HOME = saved;
+    }
+  });
 });
