@@ -163,7 +163,7 @@ export async function findFullMnist(options: MnistSearchOptions): Promise<MnistS
   const damaged: string[] = [];
   for (const file of [...(await kerasMnistCandidates(options.places)), ...(options.extraNpz ?? [])]) {
     if (!isFile(file)) continue;
-    if ((await sha256File(file)) === options.origin.sha256) return { found: { npz: file, where: 'cache' }, damaged, folderProblem };
+    if ((await cachedSha256(file)) === options.origin.sha256) return { found: { npz: file, where: 'cache' }, damaged, folderProblem };
     damaged.push(file);
   }
   return { found: null, damaged, folderProblem };
@@ -197,6 +197,19 @@ export function mnistLoadOptions(extensionRoot: string, hint: MnistHint | undefi
     extraNpzPaths: avoid.has(tmpCandidate) ? [] : [tmpCandidate],
     ...(useMnistPackage(places.env) ? {} : { mnistDataDirectory: null }),
   };
+}
+
+/** Hashes already computed, by path, valid while size and modification time stay (a rename replaces both). */
+const hashMemo = new Map<string, { readonly size: number; readonly mtimeMs: number; readonly sha256: string }>();
+
+/** sha256File, computed once per version of the file (about 50 ms for mnist.npz, on every MNIST run otherwise). */
+async function cachedSha256(file: string): Promise<string> {
+  const { size, mtimeMs } = statSync(file);
+  const memo = hashMemo.get(file);
+  if (memo && memo.size === size && memo.mtimeMs === mtimeMs) return memo.sha256;
+  const sha256 = await sha256File(file);
+  hashMemo.set(file, { size, mtimeMs, sha256 });
+  return sha256;
 }
 
 /** The SHA-256 of a file, read in chunks (mnist.npz is 11 MB: the host's event loop stays free). */
