@@ -20,7 +20,7 @@ function startWorker(experiment: unknown, onMessage?: (m: WorkerToHost, s: Sessi
     });
     worker.on('error', reject);
   });
-  worker.postMessage({ type: 'startTraining', experiment, baseDir: ROOT, extensionRoot: ROOT, kernels: 'auto', control: control.buffer, ...extra });
+  worker.postMessage({ type: 'startTraining', experiment, baseDir: ROOT, extensionRoot: ROOT, kernels: 'auto', control: control.buffer, record: null, ...extra });
   return session;
 }
 
@@ -187,6 +187,6 @@ describe('training worker (dist/worker.js)', function () {
     assert.ok(start?.type === 'didStart');
     assert.ok(start.description.includes(`${npz} (600 training, 100 test images)`), start.description);
     assert.equal(start.stepsPerEpoch, 6);
-    assert.equal(isHostToWorker({ type: 'startTraining', experiment: {}, baseDir: ROOT, extensionRoot: ROOT, kernels: 'auto', control: new SharedArrayBuffer(CONTROL_BYTES), mnist: { npz: 7 } }), false);
+    assert.equal(isHostToWorker({ type: 'startTraining', experiment: {}, baseDir: ROOT, extensionRoot: ROOT, kernels: 'auto', control: new SharedArrayBuffer(CONTROL_BYTES), mnist: { npz: 7 }, record: null }), false);
   });
 });
