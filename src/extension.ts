@@ -17,6 +17,7 @@ import { registerRunsCommands } from './host/runs/runsCommands';
 import { RunsView } from './host/runs/runsView';
 import { createTrainingStatusBar } from './host/training/trainingStatusBar';
 import { TuningViewProvider } from './host/tuningViewProvider';
+import { createMnistGate, registerMnistCommand } from './host/data/mnistPrompt';
 import { registerLanguageFeatures } from './host/language/registerLanguageFeatures';
 import { WebviewReadiness } from './host/webviewReadiness';
 
@@ -24,10 +25,12 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
   const log = vscode.window.createOutputChannel('HyperLab', { log: true });
   const readiness = new WebviewReadiness();
   const runsDir = () => runStoreDir(context.globalStorageUri);
+  const mnist = createMnistGate(context, log);
   const training = new TrainingService(trainingPorts({
     extensionRoot: context.extensionUri.fsPath, log, runsDir,
     openPanel: () => TrainingPanel.show(ctx, true),
     panelVisible: () => TrainingPanel.visible,
+    prepare: (request) => mnist.prepare(request),
   }));
   const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness, training, runsDir };
 
@@ -47,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     vscode.commands.registerCommand(CommandIds.resumeTraining, () => training.resume()),
     vscode.commands.registerCommand(CommandIds.trainExercise, (id: unknown) => trainExercise(training, context.extensionUri.fsPath, id)),
     vscode.commands.registerCommand(CommandIds.exportKerasScript, () => exportKerasScript(tuning.handle)),
+    registerMnistCommand(mnist),
     registerTrainingPanelSerializer(ctx),
     runsView,
     ...registerRunsCommands(ctx, runsView),

@@ -6,14 +6,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, launchBrowser, pipeExtensionHostConsole, startCodeServer } from './host.mjs';
+import { mnistTestEnv } from './mnistTestEnv.mjs';
 
 const tests = path.join(ROOT, 'out/test/integration/index.js');
 const timeoutMs = Number(process.env.HYPERLAB_TEST_TIMEOUT_MS || 600_000);
 const t0 = Date.now();
-let code = 1, host, browser;
+let code = 1, host, browser, mnist;
+
 try {
   if (!fs.existsSync(tests)) throw new Error(`${tests} is missing: run npm run build first`);
-  host = await startCodeServer();
+  mnist = await mnistTestEnv(ROOT);
+  host = await startCodeServer({ env: mnist.env });
   console.log(`host: code-server ${host.version()}`);
   browser = await launchBrowser();
   let finish;
@@ -35,6 +38,7 @@ try {
   await browser?.close();
   if (code !== 0 && host) console.error(`code-server log: ${host.logFile} (kept)`);
   await host?.stop({ keepState: code !== 0 || !!process.env.KEEP_HOST_STATE });
+  mnist?.cleanup();
 }
 console.log(`integration tier finished with exit code ${code} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 process.exit(typeof code === 'number' ? code : 1);

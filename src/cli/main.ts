@@ -1,13 +1,14 @@
 /**
  * The `hyperlab` command-line entry (package.json `bin`). It runs the same engine as the extension, with
  * no VS Code: `hyperlab train SPEC.json` trains an experiment file; `hyperlab summary FILE.py` prints the
- * Keras-style summaries of the models in a Python file. Bad input exits with code 1 and one line that says
- * what to fix.
+ * Keras-style summaries of the models in a Python file; `hyperlab data mnist` downloads the full MNIST into
+ * Keras' cache. Bad input exits with code 1 and one line that says what to fix.
  */
 import path from 'node:path';
+import { DATA_USAGE, data, parseDataArgs, type CliOutput } from './dataCommand';
 import { RUNS_USAGE, parseRunsArgs, runs } from './runsCommand';
 import { SUMMARY_USAGE, parseSummaryArgs, summary, terminalColumns } from './summaryCommand';
-import { TRAIN_USAGE, parseTrainArgs, train, type Output } from './trainCommand';
+import { TRAIN_USAGE, parseTrainArgs, train } from './trainCommand';
 
 declare const __HYPERLAB_VERSION__: string;
 
@@ -20,6 +21,7 @@ Commands:
       --log-steps   with --json, also a step event per optimizer step
       --weights F   write the trained weights (Keras layout) to F
       --kernels K   matrix kernels: auto (WebAssembly SIMD when available), wasm or typescript
+      --download    if the experiment trains on MNIST and the full set is missing, download it first
       --runs-dir D  record the run in the run store folder D (e.g. .hyperlab/runs)
   ${RUNS_USAGE}
       List the runs of a run store (default .hyperlab/runs), newest first, with their status and best metrics.
@@ -27,6 +29,10 @@ Commands:
   ${SUMMARY_USAGE}
       Print the Keras model.summary() of every model in a Python (or TensorFlow.js) file, read statically.
       --json        one JSON object: models, layers (null = unknown) and diagnostics
+  ${DATA_USAGE}
+      Download the full MNIST (Keras' mnist.npz, 11.5 MB, SHA-256 checked) into Keras' cache
+      ($KERAS_HOME/datasets or ~/.keras/datasets), or say where it already is. --force downloads again.
+      Proxies: HTTPS_PROXY, HTTP_PROXY, NO_PROXY.
 
 Options:
   --help       show this help
@@ -34,7 +40,7 @@ Options:
 `;
 
 /** Runs the CLI; returns the exit code. `extensionRoot` is the folder holding media/ (the package root). */
-export async function runCli(argv: readonly string[], io: Output, extensionRoot: string): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliOutput, extensionRoot: string): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h') {
     io.out(USAGE);
@@ -56,6 +62,14 @@ export async function runCli(argv: readonly string[], io: Output, extensionRoot:
       io.err(`hyperlab train: ${e instanceof Error ? e.message : String(e)}`);
       return 1;
     }
+  }
+  if (first === 'data') {
+    const args = parseDataArgs(rest);
+    if (typeof args === 'string') {
+      io.err(`hyperlab data: ${args}. Usage: ${DATA_USAGE}`);
+      return 1;
+    }
+    return data(args, io);
   }
   if (first === 'runs') {
     const args = parseRunsArgs(rest);
@@ -88,7 +102,11 @@ if (require.main === module) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  const io: Output = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+  const io: CliOutput = {
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+    ...(process.stderr.isTTY ? { errRaw: (t: string) => process.stderr.write(t) } : {}),
+  };
   runCli(process.argv.slice(2), io, path.resolve(__dirname, '..')).then(
     (code) => { process.exitCode = code; },
     (e: unknown) => { process.stderr.write(`hyperlab: internal error: ${String(e)}\n`); process.exitCode = 1; },

@@ -3,6 +3,7 @@
  * headless. Text mode prints Keras-like progress; --json prints one JSON object per line (the contract
  * other tools rely on): {"event":"step",...} per optimizer step with --log-steps, {"event":"epoch",...}
  * per epoch, and {"event":"end",...}. Exit code 0 on success, 1 with a clear message otherwise.
+ * --download fetches the full MNIST first when an MNIST experiment does not find it (dataCommand.ts).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +11,8 @@ import { loadExperiment } from '../engine/experiment/experiment';
 import { nodeDataIo } from '../engine/experiment/nodeDataIo';
 import { finalWeights, runExperiment } from '../engine/experiment/runExperiment';
 import { KERNEL_CHOICES, type KernelChoice, createBackend } from '../engine/kernels/engineBackend';
+import { usesDefaultMnist } from '../engine/datasets/mnistCache';
+import { fullMnistForCli } from './dataCommand';
 import { EngineRunLog, syncSink } from '../runs/engineRunLog';
 import { RunRecorder } from '../runs/runRecorder';
 import { epochHeader, epochLine } from './progressLine';
@@ -21,6 +24,8 @@ export interface TrainArgs {
   readonly logSteps: boolean;
   readonly weightsOut: string | null;
   readonly kernels: KernelChoice;
+  /** Download the full MNIST when the experiment needs it and it is missing. */
+  readonly download: boolean;
   /** Record the run in this run store folder (null: not recorded). */
   readonly runsDir: string | null;
 }
@@ -30,15 +35,16 @@ export interface Output {
   err(line: string): void;
 }
 
-export const TRAIN_USAGE = 'hyperlab train SPEC.json [--json] [--log-steps] [--weights OUT.json] [--kernels auto|wasm|typescript] [--runs-dir DIR]';
+export const TRAIN_USAGE = 'hyperlab train SPEC.json [--json] [--log-steps] [--weights OUT.json] [--kernels auto|wasm|typescript] [--runs-dir DIR] [--download]';
 
 export function parseTrainArgs(argv: readonly string[]): TrainArgs | string {
-  let spec: string | null = null, json = false, logSteps = false, weightsOut: string | null = null;
+  let spec: string | null = null, json = false, logSteps = false, weightsOut: string | null = null, download = false;
   let kernels: KernelChoice = 'auto', runsDir: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
     else if (a === '--log-steps') logSteps = true;
+    else if (a === '--download') download = true;
     else if (a === '--weights') {
       const next = argv[++i];
       if (!next) return '--weights needs a file name';
@@ -56,7 +62,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | string {
     else return `unexpected argument ${a}`;
   }
   if (spec === null) return 'missing the experiment file';
-  return { spec, json, logSteps, weightsOut, kernels, runsDir };
+  return { spec, json, logSteps, weightsOut, kernels, runsDir, download };
 }
 
 async function readSpec(file: string): Promise<unknown> {
@@ -87,7 +93,10 @@ export async function train(args: TrainArgs, io: Output, extensionRoot: string):
 }
 
 async function trainLoaded(args: TrainArgs, io: Output, extensionRoot: string, specPath: string, json: unknown, log: EngineRunLog | null): Promise<number> {
-  const exp = await loadExperiment(json, { io: nodeDataIo(path.dirname(specPath), extensionRoot), backend: createBackend(args.kernels) });
+  const mnist = usesDefaultMnist(json)
+    ? (await fullMnistForCli(io, { env: process.env, download: args.download, quietWhenFound: true, say: args.json ? (l) => io.err(l) : (l) => io.out(l) })).hint
+    : undefined;
+  const exp = await loadExperiment(json, { io: nodeDataIo(path.dirname(specPath), extensionRoot, mnist), backend: createBackend(args.kernels) });
   log?.started(exp);
   const emit = (obj: object) => io.out(JSON.stringify(obj));
   if (!args.json) {

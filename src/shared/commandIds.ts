@@ -29,6 +29,7 @@ export const CommandIds = {
   runsSort: 'hyperlab.runs.sort',
   runsGroupBy: 'hyperlab.runs.groupBy',
   runsUndoDelete: 'hyperlab.runs.undoDelete',
+  downloadMnist: 'hyperlab.downloadMnist',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -130,7 +130,7 @@ async function train(msg: StartTraining, log: EngineRunLog | null): Promise<void
   const { ints: control, learningRate } = controlViews(msg.control);
   let lrVersion = 0;
   const backend = createBackend(msg.kernels);
-  const exp = await loadExperiment(msg.experiment, { io: nodeDataIo(msg.baseDir, msg.extensionRoot), backend });
+  const exp = await loadExperiment(msg.experiment, { io: nodeDataIo(msg.baseDir, msg.extensionRoot, msg.mnist), backend });
   log?.started(exp);
   const plane = boundaryGrid(exp);
   const es = exp.earlyStopping;

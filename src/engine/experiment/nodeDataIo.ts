@@ -1,13 +1,14 @@
 /**
  * File access for experiments on Node (the CLI and the training worker): relative data paths resolve
  * against the experiment file's folder, and MNIST's bundled subset is found under the extension's
- * media/mnist folder.
+ * media/mnist folder; `mnist` is where the host found (or downloaded) the full set, see mnistCache.ts.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { type MnistHint, mnistLoadOptions } from '../datasets/mnistCache';
 import type { DataIo } from './dataSpec';
 
-export function nodeDataIo(baseDir: string, extensionRoot: string): DataIo {
+export function nodeDataIo(baseDir: string, extensionRoot: string, mnist?: MnistHint): DataIo {
   return {
     readTextFile: async (file) => {
       const full = path.resolve(baseDir, file);
@@ -18,6 +19,6 @@ export function nodeDataIo(baseDir: string, extensionRoot: string): DataIo {
         throw new Error(`cannot read ${full}: ${code === 'ENOENT' ? 'no such file' : code ?? String(e)}`);
       }
     },
-    mnist: { bundledDirectory: path.join(extensionRoot, 'media', 'mnist') },
+    mnist: mnistLoadOptions(extensionRoot, mnist),
   };
 }

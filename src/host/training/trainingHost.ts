@@ -16,6 +16,8 @@ export interface TrainingHostDeps {
   readonly openPanel: () => void;
   readonly panelVisible: () => boolean;
   readonly runsDir: () => string | null;
+  /** The MNIST gate (ServicePorts.prepare). */
+  readonly prepare?: ServicePorts['prepare'];
 }
 
 function showProgress(run: TrainingRun): void {
@@ -74,5 +76,6 @@ export function trainingPorts(deps: TrainingHostDeps): ServicePorts {
       }, (err: unknown) => log.error('notification failed', err));
     },
     runsDir: deps.runsDir,
+    ...(deps.prepare ? { prepare: deps.prepare } : {}),
   };
 }

@@ -68,6 +68,8 @@ export interface RunRequest {
   readonly experiment: unknown;
   readonly baseDir: string;
   readonly source: RunSource;
+  /** Where the full MNIST is, when the MNIST gate found or downloaded it (src/host/data/mnistGate.ts). */
+  readonly mnist?: { readonly npz?: string; readonly directory?: string; readonly avoid?: readonly string[] };
 }
 
 /** The run store entry the service created for a run (the header is the file's first line). */
@@ -174,7 +176,7 @@ export class TrainingRun implements Disposable {
     });
     worker.postMessage({
       type: 'startTraining', experiment: this.request.experiment, baseDir: this.request.baseDir, extensionRoot: this.ports.extensionRoot,
-      kernels: 'auto', control: this.controlBuffer, record: this.record,
+      kernels: 'auto', control: this.controlBuffer, record: this.record, ...(this.request.mnist ? { mnist: this.request.mnist } : {}),
     });
   }
 

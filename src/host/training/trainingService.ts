@@ -28,6 +28,11 @@ export interface ServicePorts extends RunPorts {
   announce(state: RunState): PromiseLike<unknown>;
   /** The run store folder, or null when runs cannot be recorded. */
   runsDir(): string | null;
+  /**
+   * Completes a request before it starts (the MNIST gate: find, offer or download the full set,
+   * src/host/data/mnistGate.ts); undefined cancels it. Absent: requests start as they are.
+   */
+  prepare?(request: RunRequest): PromiseLike<RunRequest | undefined>;
 }
 
 /** Runs still going after this long get a progress notification. */
@@ -79,7 +84,9 @@ export class TrainingService implements Disposable {
   async start(request: RunRequest): Promise<boolean> {
     // A run that is only finishing its Stop needs no question.
     if (this.run?.isActive && !this.run.isStopping && !(await this.ports.confirmReplace(this.run.state.label, request.label))) return false;
-    await this.replaceRun(request);
+    const prepared = this.ports.prepare ? await this.ports.prepare(request) : request;
+    if (!prepared) return false;
+    await this.replaceRun(prepared);
     this.ports.openPanel();
     return true;
   }

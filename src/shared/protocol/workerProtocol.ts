@@ -38,6 +38,8 @@ export interface StartTraining {
   readonly baseDir: string;
   /** The extension's folder (media/mnist lives under it). */
   readonly extensionRoot: string;
+  /** Where the host found or downloaded the full MNIST (an mnist.npz or a folder of IDX files), if it did. */
+  readonly mnist?: { readonly npz?: string; readonly directory?: string; readonly avoid?: readonly string[] };
   readonly kernels: 'auto' | 'wasm' | 'typescript';
   /** CONTROL_BYTES shared with the host (see controlViews). */
   readonly control: SharedArrayBuffer;
@@ -188,6 +190,7 @@ export function isHostToWorker(raw: unknown): raw is HostToWorker {
   return (
     isRecord(raw) && raw.type === 'startTraining' && isString(raw.baseDir) && isString(raw.extensionRoot) &&
     (raw.kernels === 'auto' || raw.kernels === 'wasm' || raw.kernels === 'typescript') &&
+    (raw.mnist === undefined || (isRecord(raw.mnist) && (raw.mnist.npz === undefined || isString(raw.mnist.npz)) && (raw.mnist.directory === undefined || isString(raw.mnist.directory)) && (raw.mnist.avoid === undefined || isArrayOf(raw.mnist.avoid, isString)))) &&
     typeof SharedArrayBuffer !== 'undefined' && raw.control instanceof SharedArrayBuffer && raw.control.byteLength === CONTROL_BYTES &&
     (raw.record === null || (isRecord(raw.record) && isString(raw.record.dir) && isRecord(raw.record.header)))
   );
