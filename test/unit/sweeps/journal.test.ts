@@ -32,9 +32,14 @@ if (CHILD) {
   const [file, count, tag] = JSON.parse(CHILD) as [string, number, string];
   child(file, count, tag).then(() => process.exit(0), (e: unknown) => { process.stderr.write(String(e)); process.exit(1); });
 } else {
-  const spawnChild = (file: string, count: number, tag: string): ChildProcess =>
-    spawn(process.execPath, [__filename], { env: { ...process.env, HYPERLAB_JOURNAL_CHILD: JSON.stringify([file, count, tag]) }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = (c: ChildProcess) => new Promise<number | null>((resolve) => c.once('exit', (code) => resolve(code)));
+  // The exit is listened for from the start: a child may finish before the test awaits it.
+  const exits = new WeakMap<ChildProcess, Promise<number | null>>();
+  const spawnChild = (file: string, count: number, tag: string): ChildProcess => {
+    const c = spawn(process.execPath, [__filename], { env: { ...process.env, HYPERLAB_JOURNAL_CHILD: JSON.stringify([file, count, tag]) }, stdio: ['ignore', 'pipe', 'inherit'] });
+    exits.set(c, new Promise((resolve) => c.once('exit', (code) => resolve(code))));
+    return c;
+  };
+  const exited = (c: ChildProcess) => exits.get(c)!;
   /** Resolves once the child has printed `n` lines (finished trials). */
   const printed = (c: ChildProcess, n: number) => new Promise<void>((resolve, reject) => {
     let lines = 0;
@@ -162,7 +167,8 @@ if (CHILD) {
         await exited(kid);
         finished += 3;
       }
-      // Leave a lock behind as a killed writer would, and a torn tail.
+      // Leave a lock behind as a killed writer would (the last one may already have), and a torn tail.
+      fs.rmSync(`${file}.lock`, { force: true });
       fs.symlinkSync(file, `${file}.lock`);
       fs.appendFileSync(file, '{"op_code": 4, "worker_id": "dead", "st');
       const storage = await JournalStorage.open(file, { gracePeriodSeconds: 0.3 });
