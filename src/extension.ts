@@ -10,7 +10,9 @@ import { TrainingPanel, registerTrainingPanelSerializer } from './host/trainingP
 import { exportKerasScript } from './host/sidebar/exportScriptCommand';
 import { trainExercise } from './host/training/exerciseCommand';
 import { trainExperimentFile } from './host/training/trainExperimentCommand';
+import { trainingPorts } from './host/training/trainingHost';
 import { TrainingService } from './host/training/trainingService';
+import { runStoreDir } from './host/runs/runStoreLocation';
 import { createTrainingStatusBar } from './host/training/trainingStatusBar';
 import { TuningViewProvider } from './host/tuningViewProvider';
 import { registerLanguageFeatures } from './host/language/registerLanguageFeatures';
@@ -19,8 +21,13 @@ import { WebviewReadiness } from './host/webviewReadiness';
 export function activate(context: vscode.ExtensionContext): HyperLabApi {
   const log = vscode.window.createOutputChannel('HyperLab', { log: true });
   const readiness = new WebviewReadiness();
-  const training = new TrainingService(context.extensionUri.fsPath, log, () => TrainingPanel.show(ctx));
-  const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness, training };
+  const runsDir = () => runStoreDir(context.globalStorageUri);
+  const training = new TrainingService(trainingPorts({
+    extensionRoot: context.extensionUri.fsPath, log, runsDir,
+    openPanel: () => TrainingPanel.show(ctx, true),
+    panelVisible: () => TrainingPanel.visible,
+  }));
+  const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness, training, runsDir };
 
   const tuning = new TuningViewProvider(ctx, context.workspaceState);
   context.subscriptions.push(

@@ -163,7 +163,7 @@ await session({}, async (page) => {
     await frame.waitForFunction(() => document.querySelector('vscode-single-select#dataset')?.value === 'xor');
     await frame.click('vscode-button#train');
     const panel = await findWebviewFrame(page, 'panel');
-    await panel.waitForFunction(() => document.body.dataset.run === 'finished' && (document.getElementById('run-status')?.textContent ?? '').startsWith('Sidebar: xor'), undefined, { timeout: 60000 });
+    await panel.waitForFunction(() => document.body.dataset.run === 'finished' && (document.getElementById('run-status')?.textContent ?? '').startsWith('xor ·'), undefined, { timeout: 60000 });
     await panel.waitForSelector('body[data-boundary-epoch] section.boundary:not([hidden]) canvas#boundary');
     await frame.waitForSelector('body[data-run="finished"]');
   });

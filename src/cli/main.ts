@@ -5,6 +5,7 @@
  * what to fix.
  */
 import path from 'node:path';
+import { RUNS_USAGE, parseRunsArgs, runs } from './runsCommand';
 import { SUMMARY_USAGE, parseSummaryArgs, summary, terminalColumns } from './summaryCommand';
 import { TRAIN_USAGE, parseTrainArgs, train, type Output } from './trainCommand';
 
@@ -19,6 +20,10 @@ Commands:
       --log-steps   with --json, also a step event per optimizer step
       --weights F   write the trained weights (Keras layout) to F
       --kernels K   matrix kernels: auto (WebAssembly SIMD when available), wasm or typescript
+      --runs-dir D  record the run in the run store folder D (e.g. .hyperlab/runs)
+  ${RUNS_USAGE}
+      List the runs of a run store (default .hyperlab/runs), newest first, with their status and best metrics.
+      --json        one JSON object per run and line
   ${SUMMARY_USAGE}
       Print the Keras model.summary() of every model in a Python (or TensorFlow.js) file, read statically.
       --json        one JSON object: models, layers (null = unknown) and diagnostics
@@ -49,6 +54,19 @@ export async function runCli(argv: readonly string[], io: Output, extensionRoot:
       return await train(args, io, extensionRoot);
     } catch (e) {
       io.err(`hyperlab train: ${e instanceof Error ? e.message : String(e)}`);
+      return 1;
+    }
+  }
+  if (first === 'runs') {
+    const args = parseRunsArgs(rest);
+    if (typeof args === 'string') {
+      io.err(`hyperlab runs: ${args}. Usage: ${RUNS_USAGE}`);
+      return 1;
+    }
+    try {
+      return await runs(args, io);
+    } catch (e) {
+      io.err(`hyperlab runs: ${e instanceof Error ? e.message : String(e)}`);
       return 1;
     }
   }

@@ -10,6 +10,8 @@ import { loadExperiment } from '../engine/experiment/experiment';
 import { nodeDataIo } from '../engine/experiment/nodeDataIo';
 import { finalWeights, runExperiment } from '../engine/experiment/runExperiment';
 import { KERNEL_CHOICES, type KernelChoice, createBackend } from '../engine/kernels/engineBackend';
+import { EngineRunLog, syncSink } from '../runs/engineRunLog';
+import { RunRecorder } from '../runs/runRecorder';
 import { epochHeader, epochLine } from './progressLine';
 
 export interface TrainArgs {
@@ -18,6 +20,8 @@ export interface TrainArgs {
   readonly logSteps: boolean;
   readonly weightsOut: string | null;
   readonly kernels: KernelChoice;
+  /** Record the run in this run store folder (null: not recorded). */
+  readonly runsDir: string | null;
 }
 
 export interface Output {
@@ -25,11 +29,11 @@ export interface Output {
   err(line: string): void;
 }
 
-export const TRAIN_USAGE = 'hyperlab train SPEC.json [--json] [--log-steps] [--weights OUT.json] [--kernels auto|wasm|typescript]';
+export const TRAIN_USAGE = 'hyperlab train SPEC.json [--json] [--log-steps] [--weights OUT.json] [--kernels auto|wasm|typescript] [--runs-dir DIR]';
 
 export function parseTrainArgs(argv: readonly string[]): TrainArgs | string {
   let spec: string | null = null, json = false, logSteps = false, weightsOut: string | null = null;
-  let kernels: KernelChoice = 'auto';
+  let kernels: KernelChoice = 'auto', runsDir: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
@@ -38,6 +42,10 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | string {
       const next = argv[++i];
       if (!next) return '--weights needs a file name';
       weightsOut = next;
+    } else if (a === '--runs-dir') {
+      const next = argv[++i];
+      if (!next) return '--runs-dir needs a folder';
+      runsDir = next;
     } else if (a === '--kernels') {
       const next = argv[++i] as KernelChoice | undefined;
       if (!next || !KERNEL_CHOICES.includes(next)) return `--kernels takes one of ${KERNEL_CHOICES.join(', ')}`;
@@ -47,7 +55,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | string {
     else return `unexpected argument ${a}`;
   }
   if (spec === null) return 'missing the experiment file';
-  return { spec, json, logSteps, weightsOut, kernels };
+  return { spec, json, logSteps, weightsOut, kernels, runsDir };
 }
 
 async function readSpec(file: string): Promise<unknown> {
@@ -68,7 +76,18 @@ async function readSpec(file: string): Promise<unknown> {
 export async function train(args: TrainArgs, io: Output, extensionRoot: string): Promise<number> {
   const specPath = path.resolve(args.spec);
   const json = await readSpec(specPath);
+  const log = args.runsDir === null ? null : new EngineRunLog(RunRecorder.createSync(path.resolve(args.runsDir), { experiment: json, baseDir: path.dirname(specPath), source: { kind: 'cli', file: specPath } }, syncSink));
+  try {
+    return await trainLoaded(args, io, extensionRoot, specPath, json, log);
+  } catch (e) {
+    log?.failed(e instanceof Error ? e.message : String(e));
+    throw e;
+  }
+}
+
+async function trainLoaded(args: TrainArgs, io: Output, extensionRoot: string, specPath: string, json: unknown, log: EngineRunLog | null): Promise<number> {
   const exp = await loadExperiment(json, { io: nodeDataIo(path.dirname(specPath), extensionRoot), backend: createBackend(args.kernels) });
+  log?.started(exp);
   const emit = (obj: object) => io.out(JSON.stringify(obj));
   if (!args.json) {
     for (const note of exp.notes) io.out(`note: ${note}`);
@@ -78,9 +97,12 @@ export async function train(args: TrainArgs, io: Output, extensionRoot: string):
   const result = runExperiment(exp, {
     onStep: (e) => {
       steps = e.step;
+      log?.step(e.epoch, e.step, e.loss);
       if (args.json && args.logSteps) emit({ event: 'step', epoch: e.epoch, step: e.step, loss: e.loss });
     },
     onEpoch: (e) => {
+      log?.epoch(e.epoch, e.logs, exp.compiled.optimizer.learningRate);
+      log?.flush();
       if (args.json) emit({ event: 'epoch', epoch: e.epoch, ...e.logs });
       else {
         io.out(epochHeader(e.epoch, exp.epochs));
@@ -89,6 +111,7 @@ export async function train(args: TrainArgs, io: Output, extensionRoot: string):
       epochStart = Date.now();
     },
   });
+  log?.finished(result, exp);
   if (args.weightsOut) await writeFile(path.resolve(args.weightsOut), JSON.stringify(finalWeights(exp)));
   if (args.json) {
     emit({ event: 'end', epochs_run: result.epochsRun, stopped_epoch: result.stoppedEpoch, best_epoch: result.bestEpoch });

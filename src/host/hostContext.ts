@@ -8,4 +8,6 @@ export interface HostContext {
   readonly log: vscode.LogOutputChannel;
   readonly readiness: WebviewReadiness;
   readonly training: TrainingService;
+  /** The run store's folder now (the setting may change), or null when runs cannot be recorded. */
+  runsDir(): string | null;
 }

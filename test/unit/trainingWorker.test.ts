@@ -20,7 +20,7 @@ function startWorker(experiment: unknown, onMessage?: (m: WorkerToHost, s: Sessi
     });
     worker.on('error', reject);
   });
-  worker.postMessage({ type: 'startTraining', experiment, baseDir: ROOT, extensionRoot: ROOT, kernels: 'auto', control: control.buffer });
+  worker.postMessage({ type: 'startTraining', experiment, baseDir: ROOT, extensionRoot: ROOT, kernels: 'auto', control: control.buffer, record: null });
   return session;
 }
 

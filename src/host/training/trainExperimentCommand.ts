@@ -28,5 +28,5 @@ export async function trainExperimentFile(service: TrainingService, arg: unknown
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not valid JSON: {1}', path.basename(uri.fsPath), e instanceof Error ? e.message : String(e)));
     return;
   }
-  await service.start({ label: path.basename(uri.fsPath), experiment, baseDir: path.dirname(uri.fsPath) });
+  await service.start({ label: path.basename(uri.fsPath), experiment, baseDir: path.dirname(uri.fsPath), source: { kind: 'experiment', file: uri.fsPath } });
 }

@@ -40,6 +40,11 @@ export interface StartTraining {
   readonly kernels: 'auto' | 'wasm' | 'typescript';
   /** CONTROL_BYTES shared with the host (see controlViews). */
   readonly control: SharedArrayBuffer;
+  /**
+   * The run store entry this run appends to (src/runs): its folder and the header the host wrote as the
+   * file's first line. The worker writes the rest (epochs, steps, weights, end) from its own thread.
+   */
+  readonly record: { readonly dir: string; readonly header: unknown } | null;
 }
 
 export type HostToWorker = StartTraining;
@@ -178,7 +183,8 @@ export function isHostToWorker(raw: unknown): raw is HostToWorker {
   return (
     isRecord(raw) && raw.type === 'startTraining' && isString(raw.baseDir) && isString(raw.extensionRoot) &&
     (raw.kernels === 'auto' || raw.kernels === 'wasm' || raw.kernels === 'typescript') &&
-    typeof SharedArrayBuffer !== 'undefined' && raw.control instanceof SharedArrayBuffer && raw.control.byteLength === CONTROL_BYTES
+    typeof SharedArrayBuffer !== 'undefined' && raw.control instanceof SharedArrayBuffer && raw.control.byteLength === CONTROL_BYTES &&
+    (raw.record === null || (isRecord(raw.record) && isString(raw.record.dir) && isRecord(raw.record.header)))
   );
 }
 
