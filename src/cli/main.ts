@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { RUNS_USAGE, parseRunsArgs, runs } from './runsCommand';
 import { SUMMARY_USAGE, parseSummaryArgs, summary, terminalColumns } from './summaryCommand';
+import { SWEEP_USAGE, parseSweepArgs, sweep } from './sweepCommand';
 import { TRAIN_USAGE, parseTrainArgs, train, type Output } from './trainCommand';
 
 declare const __HYPERLAB_VERSION__: string;
@@ -21,6 +22,15 @@ Commands:
       --weights F   write the trained weights (Keras layout) to F
       --kernels K   matrix kernels: auto (WebAssembly SIMD when available), wasm or typescript
       --runs-dir D  record the run in the run store folder D (e.g. .hyperlab/runs)
+  ${SWEEP_USAGE}
+      Search hyperparameters: run a *.sweep.json's trials (grid, random or TPE; median, ASHA or Hyperband
+      pruning) in parallel worker threads. The study is an Optuna journal (default
+      .hyperlab/sweeps/NAME.optuna.log) that Python Optuna workers can share; each trial is a recorded run.
+      Run it again on the same storage to resume. Ctrl+C stops the running trials.
+      --workers N   parallel trials (default: the sweep's "workers", else cores - 1)
+      --json        one JSON object per line: start, trial, pruned, failed, end
+      --storage P   the journal file;  --study NAME  the study name;  --max-trials N  cap the study
+      --runs-dir D  the run store the trials are recorded in (default .hyperlab/runs)
   ${RUNS_USAGE}
       List the runs of a run store (default .hyperlab/runs), newest first, with their status and best metrics.
       --json        one JSON object per run and line
@@ -54,6 +64,19 @@ export async function runCli(argv: readonly string[], io: Output, extensionRoot:
       return await train(args, io, extensionRoot);
     } catch (e) {
       io.err(`hyperlab train: ${e instanceof Error ? e.message : String(e)}`);
+      return 1;
+    }
+  }
+  if (first === 'sweep') {
+    const args = parseSweepArgs(rest);
+    if (typeof args === 'string') {
+      io.err(`hyperlab sweep: ${args}. Usage: ${SWEEP_USAGE}`);
+      return 1;
+    }
+    try {
+      return await sweep(args, io, extensionRoot);
+    } catch (e) {
+      io.err(`hyperlab sweep: ${e instanceof Error ? e.message : String(e)}`);
       return 1;
     }
   }
