@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { RUNS_USAGE, parseRunsArgs, runs } from './runsCommand';
 import { SUMMARY_USAGE, parseSummaryArgs, summary, terminalColumns } from './summaryCommand';
+import { EXPORT_OPTUNA_USAGE, exportOptuna, parseExportOptunaArgs } from './exportOptunaCommand';
 import { SWEEP_USAGE, parseSweepArgs, sweep } from './sweepCommand';
 import { TRAIN_USAGE, parseTrainArgs, train, type Output } from './trainCommand';
 
@@ -31,6 +32,9 @@ Commands:
       --json        one JSON object per line: start, trial, pruned, failed, end
       --storage P   the journal file;  --study NAME  the study name;  --max-trials N  cap the study
       --runs-dir D  the run store the trials are recorded in (default .hyperlab/runs)
+  ${EXPORT_OPTUNA_USAGE}
+      Write the sweep as a standalone Optuna script (same search space, sampler, pruner, storage) that
+      fits the Keras model, or with --backend hyperlab trains through 'hyperlab train', to run on a cluster.
   ${RUNS_USAGE}
       List the runs of a run store (default .hyperlab/runs), newest first, with their status and best metrics.
       --json        one JSON object per run and line
@@ -77,6 +81,19 @@ export async function runCli(argv: readonly string[], io: Output, extensionRoot:
       return await sweep(args, io, extensionRoot);
     } catch (e) {
       io.err(`hyperlab sweep: ${e instanceof Error ? e.message : String(e)}`);
+      return 1;
+    }
+  }
+  if (first === 'export-optuna') {
+    const args = parseExportOptunaArgs(rest);
+    if (typeof args === 'string') {
+      io.err(`hyperlab export-optuna: ${args}. Usage: ${EXPORT_OPTUNA_USAGE}`);
+      return 1;
+    }
+    try {
+      return await exportOptuna(args, io);
+    } catch (e) {
+      io.err(`hyperlab export-optuna: ${e instanceof Error ? e.message : String(e)}`);
       return 1;
     }
   }

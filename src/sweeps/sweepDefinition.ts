@@ -8,6 +8,7 @@
  */
 import { ConfigError } from '../engine/configError';
 import { type JsonObject, optionalNumber, readObject, readOneOf, readString, rejectUnknownKeys } from '../engine/experiment/specReader';
+import { OPTIMIZER_CLASS_NAMES, optimizerClassName } from '../engine/optimizers/optimizerRegistry';
 import { type EarlyTerminate, readEarlyTerminate } from './earlyTerminate';
 import { baseOptimizerClass, checkPath } from './parameterPaths';
 import { MAX_GRID, type ParameterSpec, gridSize, readParameter } from './searchSpace';
@@ -76,7 +77,11 @@ function readParameters(value: unknown, experiment: JsonObject): ParameterSpec[]
   }
   // The optimizer classes the sweep may use: its class_name choices, else the base optimizer's class.
   const classSpec = specs.find((s) => s.path.kind === 'optimizerClass');
-  const classes = classSpec ? (classSpec.grid ?? []).map(String) : [baseOptimizerClass(experiment) ?? 'RMSprop'];
+  const classes = classSpec ? (classSpec.grid ?? []).map((v, i) => {
+    const name = typeof v === 'string' ? optimizerClassName(v) : undefined;
+    if (name === undefined) throw new ConfigError(`parameters.${classSpec.path.name}.values[${i}]`, v, `an optimizer: one of ${OPTIMIZER_CLASS_NAMES.join(', ')} (any case)`);
+    return name;
+  }) : [baseOptimizerClass(experiment) ?? 'RMSprop'];
   for (const s of specs) checkPath(experiment, s.path, classes);
   if (specs.some((s) => s.path.kind === 'hiddenLayers')) {
     const indexed = specs.find((s) => s.path.path.startsWith('model.layers[') && !s.path.path.startsWith('model.layers[*]'));
