@@ -27,7 +27,7 @@ const pyJson = (v: unknown): string => pyLiteral(JSON.parse(JSON.stringify(v ?? 
 
 function suggestCall(name: string, d: Distribution): string {
   const n = JSON.stringify(name);
-  if (d.kind === 'categorical') return `trial.suggest_categorical(${n}, ${pyLiteral(d.choices as Json)})`;
+  if (d.kind === 'categorical') return `trial.suggest_categorical(${n}, ${pyLiteral(d.choices)})`;
   if (d.kind === 'int') return `trial.suggest_int(${n}, ${d.low}, ${d.high}${d.step !== 1 ? `, step=${d.step}` : ''}${d.log ? ', log=True' : ''})`;
   return `trial.suggest_float(${n}, ${pyLiteral(d.low)}, ${pyLiteral(d.high)}${d.log ? ', log=True' : ''}${d.step !== null ? `, step=${pyLiteral(d.step)}` : ''})`;
 }

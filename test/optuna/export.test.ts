@@ -6,7 +6,6 @@ import * as path from 'node:path';
 import { applyParameters } from '../../src/sweeps/applyParameters';
 import { TrialState } from '../../src/sweeps/frozenTrial';
 import { JournalStorage } from '../../src/sweeps/journal/journalStorage';
-import { optunaScript } from '../../src/sweeps/optunaScript';
 import { RandomSampler } from '../../src/sweeps/samplers/randomSampler';
 import { readSweepDefinition } from '../../src/sweeps/sweepDefinition';
 import { collect, pythonWithOptuna } from './python';
