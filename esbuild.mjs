@@ -37,7 +37,7 @@ if (!production) {
   // Tests are bundled too (one toolchain); mocha and vscode stay external, resolved at run time.
   const tests = { ...node, sourcemap: 'inline', external: ['vscode', 'typescript', 'mocha', 'eslint', 'typescript-eslint', '@vscode/vsce'] };
   builds.push(
-    { ...tests, entryPoints: [...testFiles('test/unit'), ...testFiles('test/optuna'), 'test/support/summaryReporter.ts'], outbase: 'test', outdir: 'out/test' },
+    { ...tests, entryPoints: [...testFiles('test/unit'), ...testFiles('test/optuna'), ...testFiles('test/optunaKeras'), 'test/support/summaryReporter.ts'], outbase: 'test', outdir: 'out/test' },
     { ...tests, entryPoints: [...testFiles('test/integration'), 'test/integration/index.ts'], outbase: 'test', outdir: 'out/test' },
   );
 }

@@ -310,7 +310,7 @@ def keras_objective(data_dir):
         model = keras.Sequential([keras.Input(shape=tuple(shape or [x.shape[1]]))] + built)
         opt = compile_.get("optimizer", "rmsprop")
         model.compile(optimizer=keras.optimizers.get(_keras_object(opt) if isinstance(opt, dict) else opt), loss=compile_["loss"], metrics=compile_.get("metrics", []))
-        callbacks = [keras.callbacks.deserialize({"module": "keras.callbacks", **_keras_object(c)}) for c in fit.get("callbacks") or []]
+        callbacks = [getattr(keras.callbacks, c["class_name"])(**_keras_object(c)["config"]) for c in fit.get("callbacks") or []]
         history = model.fit(x, y, epochs=fit.get("epochs", 1), batch_size=fit.get("batch_size", 32), shuffle=fit.get("shuffle", True),
                             validation_data=validation, callbacks=callbacks + [Report(trial)], verbose=0)
         values = {i + 1: v for i, v in enumerate(history.history.get(METRIC, []))}

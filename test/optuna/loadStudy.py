@@ -30,6 +30,6 @@ trials = [{
 } for t in study.trials]
 try:
     importances = list(optuna.importance.get_param_importances(study, evaluator=FanovaImportanceEvaluator(seed=0)).items())
-except (ValueError, RuntimeError) as e:
+except (ValueError, RuntimeError, ImportError) as e:
     importances = str(e)
 print(json.dumps({"direction": study.direction.name.lower(), "trials": trials, "importances": importances}))
