@@ -77,6 +77,11 @@ export class Study {
 
   /** Trial.report (a step already reported is ignored, as Optuna does), then Trial.should_prune. */
   async reportAndPrune(trialId: number, step: number, value: number): Promise<boolean> {
+    // Without a pruner nothing is read back: the caller reports each step once (a sweep's epochs).
+    if (!this.pruner) {
+      await this.backend.setTrialIntermediateValue(trialId, step, value);
+      return false;
+    }
     let { study, trial } = await this.trial(trialId);
     if (!trial.intermediateValues.has(step)) {
       await this.backend.setTrialIntermediateValue(trialId, step, value);
