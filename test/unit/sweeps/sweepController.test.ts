@@ -9,6 +9,7 @@ import { JournalStorage } from '../../../src/sweeps/journal/journalStorage';
 import { ATTR, SweepController, type SweepPorts } from '../../../src/sweeps/sweepController';
 import { type SweepDefinition, readSweepDefinition } from '../../../src/sweeps/sweepDefinition';
 import type { SweepEvent } from '../../../src/sweeps/sweepEvents';
+import { readStudy } from '../../../src/sweeps/studyTable';
 import type { TrialRecorder } from '../../../src/sweeps/trialRecording';
 import type { TrialHandle, TrialJob, TrialListener, TrialRunner } from '../../../src/sweeps/trialPool';
 
@@ -216,5 +217,36 @@ describe('sweeps: the sweep controller (fake pool, real journal)', () => {
     assert.equal(trials[2]!.userAttrs[ATTR.interrupted], true);
     assert.equal(trials[3]!.state, TrialState.RUNNING, "another machine's trial is left alone");
     assert.equal(end.trials, 7);
+  });
+});
+
+describe('sweeps: the study as the views read it', () => {
+  it('gives one row per trial with its state, value, best epoch value, curve, run and failure reason', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hyperlab-rows-'));
+    try {
+      const file = path.join(dir, 's.optuna.log');
+      const s = await JournalStorage.open(file);
+      const { study } = await s.createOrLoadStudy('s', StudyDirection.MINIMIZE);
+      const b = s.studyBackend(study.studyId);
+      const a = await b.createTrial();
+      await b.setTrialParam(a.trialId, 'x', 0.5, floatDistribution(0, 1));
+      for (const [step, v] of [[0, 0.9], [1, 0.4], [2, 0.6]] as const) await b.setTrialIntermediateValue(a.trialId, step, v);
+      await b.setTrialUserAttr(a.trialId, ATTR.run, 'run-a');
+      await b.setTrialUserAttr(a.trialId, ATTR.worker, { host: 'h', pid: 1, session: 's' });
+      await b.setTrialStateValues(a.trialId, TrialState.COMPLETE, [0.6]);
+      const f = await b.createTrial();
+      await b.setTrialUserAttr(f.trialId, ATTR.reason, 'the loss became NaN');
+      await b.setTrialStateValues(f.trialId, TrialState.FAIL, null);
+      const snap = (await readStudy(file))!;
+      assert.equal(snap.name, 's');
+      assert.deepEqual(snap.rows.map((r) => [r.number, r.state, r.value, r.best, r.epochs, r.runId, r.writer, r.reason]), [
+        [0, 'complete', 0.6, 0.4, 3, 'run-a', 'hyperlab', null],
+        [1, 'fail', null, null, 0, null, 'other', 'the loss became NaN'],
+      ]);
+      assert.deepEqual(snap.rows[0]!.curve, [[0, 0.9], [1, 0.4], [2, 0.6]]);
+      assert.equal(await readStudy(file, 'none'), null);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
