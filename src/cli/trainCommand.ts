@@ -13,6 +13,7 @@ import { KERNEL_CHOICES, type KernelChoice, createBackend } from '../engine/kern
 import { EngineRunLog, syncSink } from '../runs/engineRunLog';
 import { RunRecorder } from '../runs/runRecorder';
 import { epochHeader, epochLine } from './progressLine';
+import { renderMessage } from '../shared/message';
 
 export interface TrainArgs {
   readonly spec: string;
@@ -91,7 +92,7 @@ async function trainLoaded(args: TrainArgs, io: Output, extensionRoot: string, s
   const emit = (obj: object) => io.out(JSON.stringify(obj));
   if (!args.json) {
     for (const note of exp.notes) io.out(`note: ${note}`);
-    io.out(`${exp.data.description}; ${exp.compiled.model.countParams().toLocaleString('en-US')} parameters`);
+    io.out(`${renderMessage(exp.data.description)}; ${exp.compiled.model.countParams().toLocaleString('en-US')} parameters`);
   }
   let epochStart = Date.now(), steps = 0;
   const result = runExperiment(exp, {

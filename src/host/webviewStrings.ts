@@ -22,7 +22,8 @@ export function panelStrings(): PanelStrings {
     step: vscode.l10n.t('Step one epoch'),
     restart: vscode.l10n.t('Restart'),
     boundaryTitle: vscode.l10n.t('Decision boundary (model output over x1, x2 ∈ [-6, 6])'),
-    showTestData: vscode.l10n.t('Show test data'),
+    // One name per split: the held-out points are the validation data (Keras' val_loss); Playground calls them test data.
+    showTestData: vscode.l10n.t('Show validation data'),
     discretize: vscode.l10n.t('Discretize output'),
     bestEpoch: vscode.l10n.t('best epoch'),
     patienceWindow: vscode.l10n.t('patience'),

@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import type { Experiment } from '../engine/experiment/experiment';
+import { renderMessage } from '../shared/message';
 import type { RunResult } from '../engine/experiment/runExperiment';
 import { appendJsonLinesSync } from '../storage/jsonLines';
 import { type EpochInput, type RunOutcome, RunRecorder, type StepInput } from './runRecorder';
@@ -49,7 +50,7 @@ export class EngineRunLog {
   started(exp: Experiment): void {
     this.recorder.started({
       params: exp.compiled.model.countParams(), epochs: exp.epochs, steps_per_epoch: Math.ceil(exp.train.n / Math.min(exp.batchSize, exp.train.n)),
-      description: exp.data.description, task: exp.data.train.task, notes: exp.notes,
+      description: renderMessage(exp.data.description), task: exp.data.train.task, notes: exp.notes,
     });
   }
 

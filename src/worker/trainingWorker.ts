@@ -193,25 +193,27 @@ async function train(msg: StartTraining, log: EngineRunLog | null): Promise<void
   });
 }
 
-function failureKind(e: unknown): 'config' | 'data' | 'internal' {
-  if (e instanceof ConfigError) return 'config';
-  if (e instanceof DataError) return 'data';
-  return 'internal';
+/** The failure as the host shows it: configuration and data errors carry a translatable text. */
+function failure(e: unknown): Extract<WorkerToHost, { type: 'didFailTraining' }> {
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof ConfigError) return { type: 'didFailTraining', kind: 'config', message, text: e.text };
+  if (e instanceof DataError) return { type: 'didFailTraining', kind: 'data', message, text: e.text };
+  return { type: 'didFailTraining', kind: 'internal', message, text: null };
 }
 
 parentPort?.once('message', (raw: unknown) => {
   if (!isHostToWorker(raw)) {
-    post({ type: 'didFailTraining', kind: 'internal', message: 'the training worker received a malformed start message' });
+    post({ type: 'didFailTraining', kind: 'internal', message: 'the training worker received a malformed start message', text: null });
     return;
   }
   const log = runLog(raw);
   train(raw, log).catch((e: unknown) => {
-    const message = e instanceof Error ? e.message : String(e);
+    const failed = failure(e);
     try {
-      log?.failed(message);
+      log?.failed(failed.message);
     } catch {
       // the store is unwritable: the run still reports its failure
     }
-    post({ type: 'didFailTraining', kind: failureKind(e), message });
+    post(failed);
   });
 });

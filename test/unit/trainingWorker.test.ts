@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import fs from 'node:fs';
+import os from 'node:os';
+import { renderMessage } from '../../src/shared/message';
+import { spanishTranslate } from '../support/spanishTranslate';
 import { CONTROL_BYTES, CONTROL_LR_VERSION, CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, controlViews, PAUSE_ONE_EPOCH, PAUSE_PAUSED, type WorkerToHost, isWorkerToHost } from '../../src/shared/protocol/workerProtocol';
 
 const ROOT = process.cwd();
@@ -166,5 +170,43 @@ describe('training worker (dist/worker.js)', function () {
       assert.equal(end.kind, 'config');
       assert.match(end.message, /fit\.epochs: got -1/);
     }
+  });
+
+  it('sends a configuration failure as a message the host shows in Spanish, the English one unchanged', async () => {
+    const s = startWorker({ ...spiral(1), fit: { epochs: -1 } });
+    const end = await s.done;
+    await s.worker.terminate();
+    assert.ok(end.type === 'didFailTraining' && end.text !== null);
+    assert.equal(renderMessage(end.text), end.message);
+    const es = spanishTranslate();
+    assert.equal(renderMessage(end.text, es), 'fit.epochs: se recibió -1; se esperaba un entero >= 1 <= 100000');
+    assert.deepEqual(es.untranslated, []);
+  });
+
+  it('sends a data failure with its row and column as a message the host shows in Spanish', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hyperlab-worker-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'points.csv'), 'a,b,label\n1,2,0\nx,3,1\n');
+      const s = startWorker({ ...spiral(1), model: { layers: [{ class_name: 'Dense', units: 1, activation: 'sigmoid' }] }, data: { csv: path.join(dir, 'points.csv'), target: 'label' } });
+      const end = await s.done;
+      await s.worker.terminate();
+      assert.ok(end.type === 'didFailTraining' && end.kind === 'data' && end.text !== null, JSON.stringify(end));
+      const es = spanishTranslate();
+      const shown = renderMessage(end.text, es);
+      assert.match(shown, /points\.csv, fila 3, columna "a" \(A\): "x" no es un número; las columnas de características deben ser numéricas/);
+      assert.deepEqual(es.untranslated, []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('describes the data of a run as a message ("250 puntos de entrenamiento y 250 de validación")', async () => {
+    const s = startWorker(spiral(1));
+    await s.done;
+    await s.worker.terminate();
+    const start = s.messages.find((m) => m.type === 'didStart');
+    assert.ok(start?.type === 'didStart');
+    assert.equal(renderMessage(start.description), 'Playground "spiral" (250 training and 250 validation points)');
+    assert.equal(renderMessage(start.description, spanishTranslate()), 'Playground "spiral" (250 puntos de entrenamiento y 250 de validación)');
   });
 });

@@ -10,6 +10,7 @@ import { access, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync, inflateRawSync } from 'node:zlib';
+import { msg } from '../../shared/message';
 import { DataError, type Dataset, type DatasetSplit } from './dataset';
 import { mnistFromIdx, mnistFromNpz, type MnistIdxFiles } from './mnist';
 import { listZipEntries, readZipEntry } from './zip';
@@ -60,7 +61,7 @@ export async function loadMnist(options: MnistLoadOptions): Promise<MnistSplit> 
   if (await exists(npzPath)) return result(mnistFromNpz(readNpz(await readFile(npzPath), npzPath), npzPath), 'keras', `Keras' cached ${npzPath}`);
   const bundled = await readIdxDirectory(options.bundledDirectory);
   if (typeof bundled === 'string') {
-    throw new DataError(`no MNIST found, not even the bundled subset (${bundled})`, { hint: 'reinstall the extension or set a directory with the IDX files' });
+    throw new DataError(msg('no MNIST found, not even the bundled subset ({0})', bundled), { hint: msg('reinstall the extension or set a directory with the IDX files') });
   }
   const split = mnistFromIdx(bundled, 'bundled MNIST subset');
   const why = missing.length > 0 ? ` (${missing.join('; ')})` : '';
@@ -123,7 +124,7 @@ function gunzip(bytes: Uint8Array, source: string): Uint8Array {
   try {
     return gunzipSync(bytes);
   } catch (e) {
-    throw new DataError(`cannot gunzip (${e instanceof Error ? e.message : String(e)})`, { source, hint: 'the file is damaged: fetch it again' });
+    throw new DataError(msg('cannot gunzip ({0})', e instanceof Error ? e.message : String(e)), { source, hint: msg('the file is damaged: fetch it again') });
   }
 }
 

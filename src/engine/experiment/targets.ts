@@ -4,7 +4,8 @@
  * for categorical_crossentropy with a softmax of k units. Anything else that does not fit is an error
  * naming both shapes and the usual fix (the lecture's loss/activation pairing).
  */
-import { ConfigError } from '../configError';
+import { ConfigError, describedAs } from '../configError';
+import { type Message, msg } from '../../shared/message';
 import type { Dataset } from '../datasets/dataset';
 import type { Loss } from '../losses/loss';
 
@@ -28,7 +29,7 @@ function toOneHot(d: Dataset, k: number): Dataset {
   const y = new Float32Array(d.n * k);
   for (let r = 0; r < d.n; r++) {
     const c = d.y[r]!;
-    if (!Number.isInteger(c) || c < 0 || c >= k) throw new ConfigError('data', `class ${c} in row ${r + 1}`, `class indices 0..${k - 1} for an output of ${k} units`);
+    if (!Number.isInteger(c) || c < 0 || c >= k) throw new ConfigError('data', describedAs(msg('class {0} in row {1}', c, r + 1)), msg('class indices 0..{0} for an output of {1} units', k - 1, k));
     y[r * k + c] = 1;
   }
   return { ...d, y, targetWidth: k };
@@ -36,7 +37,7 @@ function toOneHot(d: Dataset, k: number): Dataset {
 
 const shape = (w: number) => `(None, ${w})`;
 
-export function adaptTargets(train: Dataset, validation: Dataset | null, loss: Loss, outputSize: number, outputShape: readonly number[], description: string): AdaptedTargets {
+export function adaptTargets(train: Dataset, validation: Dataset | null, loss: Loss, outputSize: number, outputShape: readonly number[], description: Message): AdaptedTargets {
   const want = loss.targetWidth(outputSize);
   const have = train.targetWidth;
   if (want === have) return { train, validation, notes: [] };
@@ -49,10 +50,10 @@ export function adaptTargets(train: Dataset, validation: Dataset | null, loss: L
     return { train: toOneHot(train, outputSize), validation: validation && toOneHot(validation, outputSize), notes: [`class indices converted to one-hot targets for ${loss.name}`] };
   }
   const hint = train.task === 'binary'
-    ? "end the model with Dense(1, activation='sigmoid') and use binary_crossentropy"
+    ? msg('end the model with Dense(1, activation=\'sigmoid\') and use binary_crossentropy')
     : train.task === 'multiclass'
-      ? `end the model with Dense(${have}, activation='softmax') and use categorical_crossentropy`
-      : `end the model with Dense(${have}) (linear) and use mean_squared_error`;
-  throw new ConfigError('model.layers', `output shape (None, ${outputShape.join(', ')})`,
-    `an output that fits the targets ${shape(have)} of ${description} (${train.task}) with ${loss.name}: ${hint}`);
+      ? msg('end the model with Dense({0}, activation=\'softmax\') and use categorical_crossentropy', have)
+      : msg('end the model with Dense({0}) (linear) and use mean_squared_error', have);
+  throw new ConfigError('model.layers', describedAs(msg('output shape {0}', `(None, ${outputShape.join(', ')})`)),
+    msg('an output that fits the targets {0} of {1} ({2}) with {3}: {4}', shape(have), description, train.task, loss.name, hint));
 }

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
+import { hostTranslate } from '../displayLanguage';
 import type { ServicePorts } from './trainingService';
 import { type TrainingRun, type WorkerLike, type RunState, WORKER_HEAP_MB } from './trainingRun';
 
@@ -51,7 +52,7 @@ export function trainingPorts(deps: TrainingHostDeps): ServicePorts {
   return {
     extensionRoot: deps.extensionRoot,
     log,
-    t: (message, ...args) => vscode.l10n.t(message, ...args),
+    t: hostTranslate(),
     // The worker gets its own heap limit: a model or data set too large fails in the worker (an error the
     // user sees), never in the extension host.
     spawnWorker: (): WorkerLike => new Worker(path.join(deps.extensionRoot, 'dist', 'worker.js'), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),

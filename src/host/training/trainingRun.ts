@@ -8,6 +8,7 @@
  * run with a fake worker (test/unit/host/trainingRun.test.ts).
  */
 import { appendJsonLines } from '../../storage/jsonLines';
+import { type Translate, formatQuantity, renderMessage } from '../../shared/message';
 import { Emitter, type Disposable } from '../../shared/emitter';
 import {
   type Boundary, type Confusion, type EarlyStoppingInfo, CONTROL_PAUSE, PAUSE_ONE_EPOCH, PAUSE_PAUSED, PAUSE_RUNNING, CONTROL_BYTES, CONTROL_LR_VERSION, CONTROL_STOP, controlViews, type EpochRecord, type PlanePoints, type StartTraining, type StepPoint, type Task, type WorkerToHost, isWorkerToHost,
@@ -89,8 +90,8 @@ export interface RunPorts {
   spawnWorker(): WorkerLike;
   /** The extension's folder (media/mnist lives under it). */
   readonly extensionRoot: string;
-  /** vscode.l10n.t in the extension; identity with {n} filled in tests. */
-  t(message: string, ...args: (string | number)[]): string;
+  /** vscode.l10n.t with the display language's locale for our numbers (hostTranslate); {n} filled in tests. */
+  readonly t: Translate;
   readonly log: { info(message: string): void; warn(message: string): void; error(message: string, err?: unknown): void };
 }
 
@@ -235,10 +236,10 @@ export class TrainingRun implements Disposable {
     const msg: WorkerToHost = raw;
     switch (msg.type) {
       case 'didStart':
-        this.ports.log.info(`run "${this.current.label}": ${msg.description}, ${msg.params} parameters, ${msg.kernels} kernels`);
+        this.ports.log.info(`run "${this.current.label}": ${renderMessage(msg.description)}, ${msg.params} parameters, ${msg.kernels} kernels`);
         for (const note of msg.notes) this.ports.log.info(`note: ${note}`);
         this.update({
-          status: this.current.status === 'paused' ? 'paused' : 'running', description: msg.description, params: msg.params,
+          status: this.current.status === 'paused' ? 'paused' : 'running', description: renderMessage(msg.description, this.ports.t), params: msg.params,
           totalEpochs: msg.epochs, notes: msg.notes, task: msg.task, points: msg.points, earlyStopping: msg.earlyStopping, stepsPerEpoch: msg.stepsPerEpoch,
         });
         return;
@@ -263,10 +264,15 @@ export class TrainingRun implements Disposable {
         this.end(msg.stoppedBy === 'nan' ? 'failed' : msg.stoppedBy === 'aborted' ? 'stopped' : 'finished', this.outcomeMessage(msg));
         return;
       }
-      case 'didFailTraining':
+      case 'didFailTraining': {
         this.workerRecordedEnd = true;
-        this.end('failed', msg.message);
+        // Configuration and data errors come as message templates: the user reads them in the display
+        // language, the log keeps the English too.
+        const shown = msg.text === null ? msg.message : renderMessage(msg.text, this.ports.t);
+        if (shown !== msg.message) this.ports.log.info(`run "${this.current.label}" failed: ${msg.message}`);
+        this.end('failed', shown);
         return;
+      }
     }
   }
 
@@ -299,6 +305,9 @@ export class TrainingRun implements Disposable {
   /** What the user reads when a run ends: why it stopped, in the editor's language. */
   private outcomeMessage(msg: Extract<WorkerToHost, { type: 'didFinishTraining' }>): string {
     const t = (message: string, ...args: (string | number)[]) => this.ports.t(message, ...args);
+    // Our numbers in the display language (60.000 in Spanish); the seconds always with one decimal.
+    const n = (v: number) => formatQuantity(v, this.ports.t.locale);
+    const seconds = new Intl.NumberFormat(this.ports.t.locale ?? 'en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(msg.seconds);
     const restored = msg.restoredBestWeights && msg.bestEpoch !== undefined && msg.bestEpoch !== null;
     switch (msg.stoppedBy) {
       case 'nan':
@@ -313,8 +322,8 @@ export class TrainingRun implements Disposable {
         return t('Stopped.');
       default:
         return restored
-          ? t('Finished {0} epochs in {1} s; restored the weights of the best epoch ({2}).', msg.epochsRun, msg.seconds.toFixed(1), msg.bestEpoch)
-          : t('Finished {0} epochs in {1} s.', msg.epochsRun, msg.seconds.toFixed(1));
+          ? t('Finished {0} epochs in {1} s; restored the weights of the best epoch ({2}).', n(msg.epochsRun), seconds, msg.bestEpoch)
+          : t('Finished {0} epochs in {1} s.', n(msg.epochsRun), seconds);
     }
   }
 

@@ -6,6 +6,7 @@
  * host passes at start, because the worker's thread is busy training and reads no messages meanwhile.
  */
 import { isArrayOf, isFiniteNumber, isRecord, isString } from './guards';
+import { type Message, isMessage } from '../message';
 
 /** Slots of the Int32Array over the control buffer. */
 export const CONTROL_STOP = 0; // 1: stop after the current step
@@ -127,7 +128,7 @@ const isEarlyStoppingInfo = (v: unknown): v is EarlyStoppingInfo =>
 
 export type WorkerToHost =
   | {
-      readonly type: 'didStart'; readonly description: string; readonly params: number; readonly epochs: number; readonly stepsPerEpoch: number;
+      readonly type: 'didStart'; readonly description: Message; readonly params: number; readonly epochs: number; readonly stepsPerEpoch: number;
       readonly notes: readonly string[]; readonly kernels: string; readonly task: Task;
       /** Only for Playground datasets: the points, for the decision-boundary view. */
       readonly points: PlanePoints | null;
@@ -150,7 +151,11 @@ export type WorkerToHost =
       readonly nanAt: StepPoint | null;
       readonly seconds: number;
     }
-  | { readonly type: 'didFailTraining'; readonly kind: 'config' | 'data' | 'internal'; readonly message: string };
+  | {
+      readonly type: 'didFailTraining'; readonly kind: 'config' | 'data' | 'internal';
+      /** English, for the log; `text` is the same error as a message for the host to translate (null for an internal error). */
+      readonly message: string; readonly text: Message | null;
+    };
 
 const STOPPED_BY = ['completed', 'callback', 'nan', 'aborted'];
 
@@ -193,7 +198,7 @@ export function isWorkerToHost(raw: unknown): raw is WorkerToHost {
   switch (raw.type) {
     case 'didStart':
       return (
-        isString(raw.description) && Number.isInteger(raw.params) && Number.isInteger(raw.epochs) && Number.isInteger(raw.stepsPerEpoch) &&
+        isMessage(raw.description) && Number.isInteger(raw.params) && Number.isInteger(raw.epochs) && Number.isInteger(raw.stepsPerEpoch) &&
         isArrayOf(raw.notes, isString) && isString(raw.kernels) && TASKS.includes(raw.task as Task) && (raw.points === null || isPoints(raw.points)) &&
         (raw.earlyStopping === null || isEarlyStoppingInfo(raw.earlyStopping))
       );
@@ -210,7 +215,7 @@ export function isWorkerToHost(raw: unknown): raw is WorkerToHost {
         (raw.nanAt === null || isStep(raw.nanAt)) && isFiniteNumber(raw.seconds)
       );
     case 'didFailTraining':
-      return (raw.kind === 'config' || raw.kind === 'data' || raw.kind === 'internal') && isString(raw.message);
+      return (raw.kind === 'config' || raw.kind === 'data' || raw.kind === 'internal') && isString(raw.message) && (raw.text === null || isMessage(raw.text));
     default:
       return false;
   }

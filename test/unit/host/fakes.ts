@@ -49,7 +49,7 @@ export function runPorts(workers: FakeWorker[]): RunPorts & { logs: string[] } {
 }
 
 export const didStart = (epochs: number): WorkerToHost => ({
-  type: 'didStart', description: 'circle', params: 13, epochs, stepsPerEpoch: 25, notes: [], kernels: 'wasm', task: 'binary', points: { train: [0, 0, 1], validation: [] }, earlyStopping: null,
+  type: 'didStart', description: { text: 'circle', args: [] }, params: 13, epochs, stepsPerEpoch: 25, notes: [], kernels: 'wasm', task: 'binary', points: { train: [0, 0, 1], validation: [] }, earlyStopping: null,
 });
 
 export const metrics = (from: number, to: number): WorkerToHost => ({

@@ -3,25 +3,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readRun } from '../../../src/runs/runReader';
-import { TrainingRun, type RunRequest, type RunState } from '../../../src/host/training/trainingRun';
+import { TrainingRun, type RunRequest } from '../../../src/host/training/trainingRun';
 import { ANNOUNCE_AFTER_MS, type ServicePorts, TrainingService } from '../../../src/host/training/trainingService';
 import { FakeWorker, didStart, finished, metrics, runPorts } from './fakes';
 
 const experiment = { model: { input_shape: [2], layers: [{ class_name: 'Dense', units: 1, activation: 'sigmoid' }] }, compile: { optimizer: 'sgd', loss: 'binary_crossentropy' }, data: { dataset: 'circle' } };
 const request = (label: string): RunRequest => ({ label, experiment, baseDir: '/w', source: { kind: 'sidebar' } });
-
-/** Resolves with the first state for which `pred` holds (an event, never a sleep). */
-function until(run: { onDidChange: TrainingRun['onDidChange']; state: RunState }, pred: (s: RunState) => boolean): Promise<RunState> {
-  if (pred(run.state)) return Promise.resolve(run.state);
-  return new Promise((resolve) => {
-    const sub = run.onDidChange((s) => {
-      if (pred(s)) {
-        sub.dispose();
-        resolve(s);
-      }
-    });
-  });
-}
 
 describe('training runs and the service, with a fake worker', () => {
   let dir: string;
@@ -30,7 +17,7 @@ describe('training runs and the service, with a fake worker', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('a run starts its worker with the record, appends epochs in place, and ends once', async () => {
+  it('a run starts its worker with the record, appends epochs in place, and ends once', () => {
     const workers: FakeWorker[] = [];
     const run = new TrainingRun(request('r'), runPorts(workers), { dir, header: { id: 'r1' } });
     const cleaned: string[] = [];
@@ -171,10 +158,13 @@ function servicePorts(workers: FakeWorker[], dir: string): ServicePorts {
   };
 }
 
+/** Probes until `probe` gives a value (the host's append is asynchronous); gives up after 10 s. */
 async function waitFor<T>(probe: () => Promise<T | null>): Promise<T> {
-  for (;;) {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
     const v = await probe();
     if (v !== null) return v;
     await new Promise((r) => setImmediate(r));
   }
+  throw new Error('gave up waiting');
 }
