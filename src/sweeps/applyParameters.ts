@@ -5,6 +5,7 @@
  * the experiment loader checks anyway: a bad value fails that trial with the loader's ConfigError.
  */
 import { ConfigError } from '../engine/configError';
+import { msg } from '../shared/message';
 import type { JsonObject } from '../engine/experiment/specReader';
 import { OPTIMIZER_DEFAULTS, optimizerClassName } from '../engine/optimizers/optimizerRegistry';
 import { LAYER_ARGS, type ParameterPath, type PathSegment } from './parameterPaths';
@@ -33,7 +34,7 @@ function setAt(target: unknown, segments: readonly PathSegment[], value: unknown
   const [head, ...rest] = segments;
   if (head === undefined) return;
   if ('key' in head) {
-    if (!isObject(target)) throw new ConfigError(where, target, `an object at ${head.key}`);
+    if (!isObject(target)) throw new ConfigError(where, target, msg('an object at {0}', head.key));
     const obj = argsOf(target, head.key);
     if (rest.length === 0) {
       obj[head.key] = value;
@@ -43,9 +44,9 @@ function setAt(target: unknown, segments: readonly PathSegment[], value: unknown
     setAt(obj[head.key], rest, value, where, head.key === 'layers');
     return;
   }
-  if (!Array.isArray(target)) throw new ConfigError(where, target, 'a list to index');
+  if (!Array.isArray(target)) throw new ConfigError(where, target, msg('a list to index'));
   if ('index' in head) {
-    if (head.index >= target.length) throw new ConfigError(where, head.index, `an index below ${target.length}`);
+    if (head.index >= target.length) throw new ConfigError(where, head.index, msg('an index below {0}', target.length));
     setAt(target[head.index], rest, value, where);
     return;
   }
@@ -63,14 +64,14 @@ function flatOptimizer(exp: JsonObject): JsonObject {
   let flat: JsonObject;
   if (typeof opt === 'string') flat = { class_name: optimizerClassName(opt) ?? opt };
   else if (isObject(opt)) flat = isObject(opt.config) ? { class_name: opt.class_name, ...opt.config } : { ...opt };
-  else throw new ConfigError('compile.optimizer', opt, 'an optimizer name or {"class_name": ..., ...} to vary its arguments');
+  else throw new ConfigError('compile.optimizer', opt, msg('an optimizer name or {"class_name": ..., ...} to vary its arguments'));
   compile.optimizer = flat;
   return flat;
 }
 
 function setOptimizerClass(exp: JsonObject, value: ParamValue, where: string): void {
   const name = typeof value === 'string' ? optimizerClassName(value) : undefined;
-  if (name === undefined) throw new ConfigError(where, value, `an optimizer class: one of ${Object.keys(OPTIMIZER_DEFAULTS).join(', ')}`);
+  if (name === undefined) throw new ConfigError(where, value, msg('an optimizer class: one of {0}', Object.keys(OPTIMIZER_DEFAULTS).join(', ')));
   const flat = flatOptimizer(exp);
   const takes = OPTIMIZER_DEFAULTS[name];
   // Arguments the base gave for another class (momentum for SGD) do not carry over to Adam.
@@ -80,10 +81,10 @@ function setOptimizerClass(exp: JsonObject, value: ParamValue, where: string): v
 
 /** model.hidden_layers = n: the first n hidden blocks (a Dense and the Dropouts after it), the last one repeated to grow. */
 function setHiddenLayers(exp: JsonObject, value: ParamValue, where: string): void {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new ConfigError(where, value, 'a whole number of hidden layers >= 0');
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new ConfigError(where, value, msg('a whole number of hidden layers >= 0'));
   const model = isObject(exp.model) ? exp.model : null;
   const layers: unknown[] | null = model && Array.isArray(model.layers) ? (model.layers as unknown[]) : null;
-  if (!model || !layers || layers.length === 0) throw new ConfigError(where, value, 'a base model with model.layers');
+  if (!model || !layers || layers.length === 0) throw new ConfigError(where, value, msg('a base model with model.layers'));
   const body = layers.slice(0, -1), output: unknown = layers[layers.length - 1];
   const firstDense = body.findIndex((l) => isObject(l) && l.class_name === 'Dense');
   const prefix = firstDense < 0 ? body : body.slice(0, firstDense);
@@ -92,7 +93,7 @@ function setHiddenLayers(exp: JsonObject, value: ParamValue, where: string): voi
     if (isObject(l) && l.class_name === 'Dense') blocks.push([l]);
     else blocks[blocks.length - 1]!.push(l);
   }
-  if (value > 0 && blocks.length === 0) throw new ConfigError(where, value, '0: the base model has no hidden Dense layer to repeat');
+  if (value > 0 && blocks.length === 0) throw new ConfigError(where, value, msg('0: the base model has no hidden Dense layer to repeat'));
   const kept = blocks.slice(0, value);
   while (kept.length < value) kept.push(blocks[blocks.length - 1]!.map(withoutIdentity));
   const rebuilt = [...prefix, ...kept.flat(), output];
@@ -129,7 +130,7 @@ function setRegularizerFactor(exp: JsonObject, p: ParameterPath, value: ParamVal
       const [d1, d2] = reg.class_name.toLowerCase() === 'l1' ? [0.01, 0] : reg.class_name.toLowerCase() === 'l2' ? [0, 0.01] : [0, 0];
       return { class_name: 'L1L2', l1: typeof a.l1 === 'number' ? a.l1 : d1, l2: typeof a.l2 === 'number' ? a.l2 : d2 };
     }
-    throw new ConfigError(where, reg, 'a layer regularizer l1, l2, l1l2, {"class_name": "L1"|"L2"|"L1L2", ...} or none');
+    throw new ConfigError(where, reg, msg('a layer regularizer l1, l2, l1l2, {"class_name": "L1"|"L2"|"L1L2", ...} or none'));
   };
   // Walk to every layer the path selects, then replace its regularizer.
   const holders: JsonObject[] = [];
@@ -157,7 +158,7 @@ function collect(target: unknown, segments: readonly PathSegment[], out: JsonObj
 }
 
 function setFeatures(exp: JsonObject, value: ParamValue, where: string): void {
-  if (typeof value !== 'string' || value === '') throw new ConfigError(where, value, `Playground features joined by "${FEATURE_SEPARATOR}", e.g. "x1,x2,x1^2"`);
+  if (typeof value !== 'string' || value === '') throw new ConfigError(where, value, msg('Playground features joined by "{0}", e.g. "x1,x2,x1^2"', FEATURE_SEPARATOR));
   const features = value.split(FEATURE_SEPARATOR).map((f) => f.trim());
   const data = isObject(exp.data) ? exp.data : (exp.data = {});
   data.features = features;

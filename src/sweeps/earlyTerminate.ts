@@ -7,6 +7,7 @@
  * The pruners themselves are in pruners/.
  */
 import { ConfigError } from '../engine/configError';
+import { msg } from '../shared/message';
 import { type JsonObject, optionalNumber, readObject, readOneOf, rejectUnknownKeys } from '../engine/experiment/specReader';
 
 export interface MedianSettings { readonly type: 'median'; readonly n_startup_trials: number; readonly n_warmup_steps: number; readonly interval_steps: number; readonly n_min_trials: number }
@@ -22,7 +23,7 @@ function autoOrInt(o: JsonObject, k: string, fallback: number | 'auto'): number 
   const v = o[k];
   if (v === undefined) return fallback;
   if (v === 'auto') return 'auto';
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new ConfigError(`early_terminate.${k}`, v, '"auto" or a whole number of epochs >= 1');
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new ConfigError(`early_terminate.${k}`, v, msg('"auto" or a whole number of epochs >= 1'));
   return v;
 }
 
@@ -37,15 +38,15 @@ export function readEarlyTerminate(value: unknown): EarlyTerminate | null {
     case 'asha': {
       rejectUnknownKeys(o, ['type', 'min_resource', 'reduction_factor', 'min_early_stopping_rate', 'bootstrap_count'], 'early_terminate');
       const s: AshaSettings = { type, min_resource: autoOrInt(o, 'min_resource', 'auto'), reduction_factor: int(o, 'reduction_factor', 4, 2), min_early_stopping_rate: int(o, 'min_early_stopping_rate', 0, 0), bootstrap_count: int(o, 'bootstrap_count', 0, 0) };
-      if (s.bootstrap_count > 0 && s.min_resource === 'auto') throw new ConfigError('early_terminate.bootstrap_count', s.bootstrap_count, '0 while min_resource is "auto" (Optuna: mutually incompatible)');
+      if (s.bootstrap_count > 0 && s.min_resource === 'auto') throw new ConfigError('early_terminate.bootstrap_count', s.bootstrap_count, msg('0 while min_resource is "auto" (Optuna: mutually incompatible)'));
       return s;
     }
     case 'hyperband': {
       rejectUnknownKeys(o, ['type', 'min_resource', 'max_resource', 'reduction_factor', 'bootstrap_count'], 'early_terminate');
       const min = int(o, 'min_resource', 1, 1);
       const s: HyperbandSettings = { type, min_resource: min, max_resource: autoOrInt(o, 'max_resource', 'auto'), reduction_factor: int(o, 'reduction_factor', 3, 2), bootstrap_count: int(o, 'bootstrap_count', 0, 0) };
-      if (s.max_resource !== 'auto' && s.max_resource < min) throw new ConfigError('early_terminate.max_resource', s.max_resource, `"auto" or at least min_resource (${min})`);
-      if (s.bootstrap_count > 0 && s.max_resource === 'auto') throw new ConfigError('early_terminate.bootstrap_count', s.bootstrap_count, '0 while max_resource is "auto" (Optuna: mutually incompatible)');
+      if (s.max_resource !== 'auto' && s.max_resource < min) throw new ConfigError('early_terminate.max_resource', s.max_resource, msg('"auto" or at least min_resource ({0})', min));
+      if (s.bootstrap_count > 0 && s.max_resource === 'auto') throw new ConfigError('early_terminate.bootstrap_count', s.bootstrap_count, msg('0 while max_resource is "auto" (Optuna: mutually incompatible)'));
       return s;
     }
   }

@@ -7,6 +7,7 @@
  * Optuna parameter name, so a Python worker suggesting the same names shares the study.
  */
 import { ConfigError } from '../engine/configError';
+import { msg } from '../shared/message';
 import type { JsonObject } from '../engine/experiment/specReader';
 import { OPTIMIZER_DEFAULTS, optimizerClassName } from '../engine/optimizers/optimizerRegistry';
 
@@ -76,7 +77,7 @@ function parseSegments(path: string, name: string): PathSegment[] {
   const out: PathSegment[] = [];
   for (const part of path.split('.')) {
     const m = SEGMENT.exec(part);
-    if (!m) throw new ConfigError(`parameters.${name}`, name, 'a path in Keras spelling such as "compile.optimizer.learning_rate", "model.layers[0].units" or "model.layers[*].activation", or an alias: ' + Object.keys(PARAMETER_ALIASES).join(', '));
+    if (!m) throw new ConfigError(`parameters.${name}`, name, msg('a path in Keras spelling such as "compile.optimizer.learning_rate", "model.layers[0].units" or "model.layers[*].activation", or an alias: {0}', Object.keys(PARAMETER_ALIASES).join(', ')));
     out.push({ key: m[1]! });
     for (const idx of m[2]!.match(/\[(\d+|\*)\]/g) ?? []) {
       const inner = idx.slice(1, -1);
@@ -122,13 +123,16 @@ function checkLayerKey(layers: readonly unknown[], p: ParameterPath, index: numb
   const where = `parameters.${p.name}`;
   if (index === 'each') {
     const hidden = layers.slice(0, -1).filter((l) => LAYER_ARGS[layerClass(l) ?? '']?.includes(key));
-    if (hidden.length === 0) throw new ConfigError(where, p.path, `a key some hidden layer of the base experiment takes; no hidden layer (every layer but the output) takes ${key}`);
+    if (hidden.length === 0) throw new ConfigError(where, p.path, msg('a key some hidden layer of the base experiment takes; no hidden layer (every layer but the output) takes {0}', key));
     return;
   }
   const layer = layers[index];
-  if (layer === undefined) throw new ConfigError(where, p.path, `a layer index below ${layers.length}: the base model has ${layers.length} layers`);
+  if (layer === undefined) throw new ConfigError(where, p.path, msg('a layer index below {0}: the base model has {0} layers', layers.length));
   const cls = layerClass(layer) ?? '';
-  if (!(LAYER_ARGS[cls] ?? []).includes(key)) throw new ConfigError(where, p.path, `an argument ${cls || 'this layer'} takes: ${(LAYER_ARGS[cls] ?? []).join(', ') || 'none a sweep can vary'}`);
+  const args = LAYER_ARGS[cls] ?? [];
+  if (!args.includes(key)) {
+    throw new ConfigError(where, p.path, args.length > 0 ? msg('an argument {0} takes: {1}', cls, args.join(', ')) : msg('a layer a sweep can vary (Dense, Dropout or Activation); this one is {0}', cls || '?'));
+  }
 }
 
 /**
@@ -139,23 +143,23 @@ export function checkPath(base: JsonObject, p: ParameterPath, optimizerClasses: 
   const where = `parameters.${p.name}`;
   const keys = p.segments;
   const first = keys[0] && 'key' in keys[0] ? keys[0].key : '';
-  if (!ROOT_KEYS.includes(first)) throw new ConfigError(where, p.path, `a path starting with one of ${ROOT_KEYS.join(', ')}`);
+  if (!ROOT_KEYS.includes(first)) throw new ConfigError(where, p.path, msg('a path starting with one of {0}', ROOT_KEYS.join(', ')));
   const k = (i: number): string | undefined => { const s = keys[i]; return s && 'key' in s ? s.key : undefined; };
-  if (first === 'seed' && keys.length !== 1) throw new ConfigError(where, p.path, '"seed" (the training seed has no sub-keys)');
-  if (first === 'fit' && !FIT_KEYS.includes(k(1) ?? '')) throw new ConfigError(where, p.path, `fit.<key> with one of ${FIT_KEYS.join(', ')}`);
+  if (first === 'seed' && keys.length !== 1) throw new ConfigError(where, p.path, msg('"seed" (the training seed has no sub-keys)'));
+  if (first === 'fit' && !FIT_KEYS.includes(k(1) ?? '')) throw new ConfigError(where, p.path, msg('fit.<key> with one of {0}', FIT_KEYS.join(', ')));
   if (first === 'compile') {
-    if (!COMPILE_KEYS.includes(k(1) ?? '')) throw new ConfigError(where, p.path, `compile.optimizer.<argument>, compile.optimizer.class_name or compile.loss`);
+    if (!COMPILE_KEYS.includes(k(1) ?? '')) throw new ConfigError(where, p.path, msg('compile.optimizer.<argument>, compile.optimizer.class_name or compile.loss'));
     if (p.kind === 'optimizerArg') {
       const arg = k(2)!;
       const refusing = optimizerClasses.filter((c) => !(arg in (OPTIMIZER_DEFAULTS[c as keyof typeof OPTIMIZER_DEFAULTS] ?? {})));
-      if (refusing.length > 0) throw new ConfigError(where, p.path, `an argument every optimizer of the sweep takes; ${refusing.join(', ')} ${refusing.length > 1 ? 'do' : 'does'} not take ${arg} (sweep it in a sweep of its own optimizer)`);
+      if (refusing.length > 0) throw new ConfigError(where, p.path, msg('an argument every optimizer of the sweep takes; {1} is not an argument of {0} (sweep it in a sweep of its own optimizer)', refusing.join(', '), arg));
     }
   }
   if (first === 'model') {
     if (p.kind === 'hiddenLayers') return;
     const layers = (base.model as JsonObject | undefined)?.layers;
     if (k(1) !== 'layers' || !Array.isArray(layers) || keys.length < 4 || !keys[2] || 'key' in keys[2] || !k(3)) {
-      throw new ConfigError(where, p.path, 'model.layers[i].<argument>, model.layers[*].<argument> (every hidden layer that takes it) or model.hidden_layers');
+      throw new ConfigError(where, p.path, msg('model.layers[i].<argument>, model.layers[*].<argument> (every hidden layer that takes it) or model.hidden_layers'));
     }
     checkLayerKey(layers, p, 'index' in keys[2] ? keys[2].index : 'each', k(3)!);
   }

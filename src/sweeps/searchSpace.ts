@@ -6,6 +6,7 @@
  * walks. Errors name the parameter, the value and what is allowed.
  */
 import { ConfigError } from '../engine/configError';
+import { msg } from '../shared/message';
 import { type JsonObject, readNumber, readObject, rejectUnknownKeys } from '../engine/experiment/specReader';
 import { FEATURE_SEPARATOR, type ParamValue } from './applyParameters';
 import { type Distribution, categoricalDistribution, floatDistribution, intDistribution } from './distributions';
@@ -27,21 +28,21 @@ export const MAX_GRID = 1_000_000;
 function readChoice(v: unknown, key: string, features: boolean): ParamValue {
   if (features) {
     if (!Array.isArray(v) || v.length === 0 || !v.every((f) => typeof f === 'string' && f !== '' && !f.includes(FEATURE_SEPARATOR))) {
-      throw new ConfigError(key, v, 'a non-empty list of Playground feature names, e.g. ["x1", "x2", "x1^2"]');
+      throw new ConfigError(key, v, msg('a non-empty list of Playground feature names, e.g. ["x1", "x2", "x1^2"]'));
     }
     return v.join(FEATURE_SEPARATOR);
   }
   if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return v;
-  throw new ConfigError(key, v, 'a number, a string, true/false or null (what an Optuna categorical choice can hold)');
+  throw new ConfigError(key, v, msg('a number, a string, true/false or null (what an Optuna categorical choice can hold)'));
 }
 
 function readValues(spec: JsonObject, key: string, path: ParameterPath): ParameterSpec {
   rejectUnknownKeys(spec, ['values'], key);
   const values = spec.values;
-  if (!Array.isArray(values) || values.length === 0) throw new ConfigError(`${key}.values`, values, 'a non-empty list of values');
+  if (!Array.isArray(values) || values.length === 0) throw new ConfigError(`${key}.values`, values, msg('a non-empty list of values'));
   const choices = values.map((v: unknown, i) => readChoice(v, `${key}.values[${i}]`, path.kind === 'features'));
   choices.forEach((c, i) => {
-    if (choices.indexOf(c) !== i) throw new ConfigError(`${key}.values[${i}]`, values[i], 'a value not already in the list');
+    if (choices.indexOf(c) !== i) throw new ConfigError(`${key}.values[${i}]`, values[i], msg('a value not already in the list'));
   });
   return { path, distribution: categoricalDistribution(choices), grid: choices };
 }
@@ -66,11 +67,11 @@ function readRange(spec: JsonObject, key: string, path: ParameterPath): Paramete
   const step = spec.step === undefined || spec.step === null ? undefined : readNumber(spec.step, `${key}.step`, { above: 0 });
   const name = spec.distribution === undefined ? defaultDistribution(min, max, step) : spec.distribution;
   if (typeof name !== 'string' || !(DISTRIBUTIONS as readonly string[]).includes(name)) {
-    throw new ConfigError(`${key}.distribution`, name, `one of ${DISTRIBUTIONS.join(', ')} (log_uniform takes the values themselves as min and max, like W&B's log_uniform_values)`);
+    throw new ConfigError(`${key}.distribution`, name, msg('one of {0} (log_uniform takes the values themselves as min and max, like W&B\'s log_uniform_values)', DISTRIBUTIONS.join(', ')));
   }
   const log = name.includes('log');
-  if (log && min <= 0) throw new ConfigError(`${key}.min`, min, `a number > 0 for ${name} (a log scale cannot reach 0)`);
-  if (log && step !== undefined) throw new ConfigError(`${key}.step`, step, `no step with ${name} (Optuna: "step is not supported when log is true")`);
+  if (log && min <= 0) throw new ConfigError(`${key}.min`, min, msg('a number > 0 for {0} (a log scale cannot reach 0)', name));
+  if (log && step !== undefined) throw new ConfigError(`${key}.step`, step, msg('no step with {0} (Optuna: "step is not supported when log is true")', name));
   let distribution: Distribution;
   if (name.startsWith('int')) {
     readNumber(min, `${key}.min`, { integer: true });
@@ -90,10 +91,10 @@ export function readParameter(name: string, value: unknown): ParameterSpec {
   const spec = readObject(value, key);
   if (spec.values !== undefined) return readValues(spec, key, path);
   if (spec.min !== undefined || spec.max !== undefined) {
-    if (path.kind === 'features') throw new ConfigError(key, value, '{"values": [[...features], ...]}: data.features takes lists of features');
+    if (path.kind === 'features') throw new ConfigError(key, value, msg('{"values": [[...features], ...]}: data.features takes lists of features'));
     return readRange(spec, key, path);
   }
-  throw new ConfigError(key, value, '{"values": [...]} or {"min": ..., "max": ..., "distribution": "uniform" | "log_uniform" | "int_uniform", "step": ...}');
+  throw new ConfigError(key, value, msg('{"values": [...]} or {"min": ..., "max": ..., "distribution": "uniform" | "log_uniform" | "int_uniform", "step": ...}'));
 }
 
 /** How many points the grid of these parameters has (product of their value counts). */

@@ -6,7 +6,8 @@
  * and `storage`. Pure: the caller reads files (sweepFile.ts does it on Node). Every mistake is a
  * ConfigError naming the key, the value and what is allowed.
  */
-import { ConfigError } from '../engine/configError';
+import { ConfigError, describedAs } from '../engine/configError';
+import { msg, quantity } from '../shared/message';
 import { type JsonObject, optionalNumber, readObject, readOneOf, readString, rejectUnknownKeys } from '../engine/experiment/specReader';
 import { OPTIMIZER_CLASS_NAMES, optimizerClassName } from '../engine/optimizers/optimizerRegistry';
 import { type EarlyTerminate, readEarlyTerminate } from './earlyTerminate';
@@ -59,7 +60,7 @@ function readMetric(value: unknown, experiment: JsonObject): SweepMetric {
   const metrics = Array.isArray(compile.metrics) ? compile.metrics.filter((x): x is string => typeof x === 'string') : [];
   const allowed = ['loss', 'val_loss', ...metrics, ...metrics.map((x) => `val_${x}`)];
   const name = m.name === undefined ? 'val_loss' : readString(m.name, 'metric.name');
-  if (!allowed.includes(name)) throw new ConfigError('metric.name', name, `a key of the experiment's Keras history: one of ${allowed.join(', ')} (add the metric to compile.metrics to sweep on it)`);
+  if (!allowed.includes(name)) throw new ConfigError('metric.name', name, msg('a key of the experiment\'s Keras history: one of {0} (add the metric to compile.metrics to sweep on it)', allowed.join(', ')));
   const goal = m.goal === undefined ? (/loss|error/.test(name) ? 'minimize' : 'maximize') : readOneOf(m.goal, 'metric.goal', ['minimize', 'maximize'] as const);
   return { name, goal };
 }
@@ -67,25 +68,25 @@ function readMetric(value: unknown, experiment: JsonObject): SweepMetric {
 function readParameters(value: unknown, experiment: JsonObject): ParameterSpec[] {
   const obj = readObject(value, 'parameters');
   const names = Object.keys(obj);
-  if (names.length === 0) throw new ConfigError('parameters', value, 'at least one parameter, e.g. {"learning_rate": {"min": 0.0001, "max": 0.1, "distribution": "log_uniform"}}');
+  if (names.length === 0) throw new ConfigError('parameters', value, msg('at least one parameter, e.g. {"learning_rate": {"min": 0.0001, "max": 0.1, "distribution": "log_uniform"}}'));
   const specs = names.map((n) => readParameter(n, obj[n]));
   const paths = new Map<string, string>();
   for (const s of specs) {
     const seen = paths.get(s.path.path);
-    if (seen !== undefined) throw new ConfigError(`parameters.${s.path.name}`, s.path.name, `a path no other parameter sets (${seen} already sets ${s.path.path})`);
+    if (seen !== undefined) throw new ConfigError(`parameters.${s.path.name}`, s.path.name, msg('a path no other parameter sets ({0} already sets {1})', seen, s.path.path));
     paths.set(s.path.path, s.path.name);
   }
   // The optimizer classes the sweep may use: its class_name choices, else the base optimizer's class.
   const classSpec = specs.find((s) => s.path.kind === 'optimizerClass');
   const classes = classSpec ? (classSpec.grid ?? []).map((v, i) => {
     const name = typeof v === 'string' ? optimizerClassName(v) : undefined;
-    if (name === undefined) throw new ConfigError(`parameters.${classSpec.path.name}.values[${i}]`, v, `an optimizer: one of ${OPTIMIZER_CLASS_NAMES.join(', ')} (any case)`);
+    if (name === undefined) throw new ConfigError(`parameters.${classSpec.path.name}.values[${i}]`, v, msg('an optimizer: one of {0} (any case)', OPTIMIZER_CLASS_NAMES.join(', ')));
     return name;
   }) : [baseOptimizerClass(experiment) ?? 'RMSprop'];
   for (const s of specs) checkPath(experiment, s.path, classes);
   if (specs.some((s) => s.path.kind === 'hiddenLayers')) {
     const indexed = specs.find((s) => s.path.path.startsWith('model.layers[') && !s.path.path.startsWith('model.layers[*]'));
-    if (indexed) throw new ConfigError(`parameters.${indexed.path.name}`, indexed.path.path, 'model.layers[*].<argument> when model.hidden_layers is swept too (an index may not exist in every trial)');
+    if (indexed) throw new ConfigError(`parameters.${indexed.path.name}`, indexed.path.path, msg('model.layers[*].<argument> when model.hidden_layers is swept too (an index may not exist in every trial)'));
   }
   return specs;
 }
@@ -94,11 +95,11 @@ function readMaxTrials(value: unknown, method: SweepMethod, parameters: readonly
   if (method === 'grid') {
     const size = gridSize(parameters);
     const missing = parameters.find((p) => p.grid === null);
-    if (missing) throw new ConfigError(`parameters.${missing.path.name}`, missing.path.name, 'values, an int_uniform range or a step: grid search enumerates every value');
-    if (size > MAX_GRID) throw new ConfigError('parameters', `${size} grid points`, `at most ${MAX_GRID.toLocaleString('en-US')} grid points; give fewer values or use method "random" or "tpe"`);
+    if (missing) throw new ConfigError(`parameters.${missing.path.name}`, missing.path.name, msg('values, an int_uniform range or a step: grid search enumerates every value'));
+    if (size > MAX_GRID) throw new ConfigError('parameters', describedAs(msg('{0} grid points', quantity(size))), msg('at most {0} grid points; give fewer values or use method "random" or "tpe"', quantity(MAX_GRID)));
     return Math.min(size, optionalNumber(value, 'max_trials', size, { integer: true, min: 1 }));
   }
-  if (value === undefined) throw new ConfigError('max_trials', value, `the number of trials the ${method} sweep runs in all, a whole number >= 1 (only a grid stops by itself)`);
+  if (value === undefined) throw new ConfigError('max_trials', value, msg('the number of trials the {0} sweep runs in all, a whole number >= 1 (only a grid stops by itself)', method));
   return optionalNumber(value, 'max_trials', 1, { integer: true, min: 1, max: 1_000_000 });
 }
 
@@ -114,12 +115,12 @@ export function readSweepDefinition(json: unknown, source: SweepSource): SweepDe
   const spec = readObject(json, 'sweep');
   rejectUnknownKeys(spec, KEYS, '');
   const experimentFile = typeof spec.experiment === 'string' ? readString(spec.experiment, 'experiment') : null;
-  if (spec.experiment === undefined) throw new ConfigError('experiment', undefined, 'the base experiment: a path to a *.experiment.json file or the experiment itself {"model": ..., "compile": ..., "fit": ..., "data": ...}');
+  if (spec.experiment === undefined) throw new ConfigError('experiment', undefined, msg('the base experiment: a path to a *.experiment.json file or the experiment itself {"model": ..., "compile": ..., "fit": ..., "data": ...}'));
   const experiment = readObject(experimentFile === null ? spec.experiment : source.readExperiment(experimentFile), experimentFile === null ? 'experiment' : `experiment (${experimentFile})`);
   const method = spec.method === undefined ? 'tpe' : readOneOf(spec.method, 'method', METHODS);
   const parameters = readParameters(spec.parameters, experiment);
   const name = spec.name === undefined ? studyNameFromFile(source.fileName) : readString(spec.name, 'name');
-  if (!/^[\w.-]+$/.test(name)) throw new ConfigError('name', name, 'a study name of letters, digits, _, - and . (it names the journal file)');
+  if (!/^[\w.-]+$/.test(name)) throw new ConfigError('name', name, msg('a study name of letters, digits, _, - and . (it names the journal file)'));
   return {
     name, experiment, experimentFile, parameters, method,
     metric: readMetric(spec.metric, experiment),

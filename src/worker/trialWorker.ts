@@ -7,6 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ConfigError } from '../engine/configError';
+import { renderMessage } from '../shared/message';
 import { DataError } from '../engine/datasets/dataset';
 import { loadExperiment } from '../engine/experiment/experiment';
 import { nodeDataIo } from '../engine/experiment/nodeDataIo';
@@ -27,7 +28,7 @@ async function runTrial(msg: RunTrial): Promise<void> {
   try {
     const exp = await loadExperiment(msg.experiment, { io: nodeDataIo(msg.baseDir, msg.extensionRoot), backend: createBackend(msg.kernels) });
     log?.started(exp);
-    post({ type: 'didStartTrial', trial: msg.trial, epochs: exp.epochs, params: exp.compiled.model.countParams(), description: exp.data.description });
+    post({ type: 'didStartTrial', trial: msg.trial, epochs: exp.epochs, params: exp.compiled.model.countParams(), description: renderMessage(exp.data.description) });
     let pruned = false;
     const result = runExperiment(exp, {
       onStep: (e) => log?.step(e.epoch, e.step, e.loss),
