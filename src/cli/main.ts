@@ -8,6 +8,8 @@ import path from 'node:path';
 import { DATA_USAGE, data, parseDataArgs, type CliOutput } from './dataCommand';
 import { RUNS_USAGE, parseRunsArgs, runs } from './runsCommand';
 import { SUMMARY_USAGE, parseSummaryArgs, summary, terminalColumns } from './summaryCommand';
+import { EXPORT_OPTUNA_USAGE, exportOptuna, parseExportOptunaArgs } from './exportOptunaCommand';
+import { SWEEP_USAGE, parseSweepArgs, sweep } from './sweepCommand';
 import { TRAIN_USAGE, parseTrainArgs, train } from './trainCommand';
 
 declare const __HYPERLAB_VERSION__: string;
@@ -23,6 +25,18 @@ Commands:
       --kernels K   matrix kernels: auto (WebAssembly SIMD when available), wasm or typescript
       --download    if the experiment trains on MNIST and the full set is missing, download it first
       --runs-dir D  record the run in the run store folder D (e.g. .hyperlab/runs)
+  ${SWEEP_USAGE}
+      Search hyperparameters: run a *.sweep.json's trials (grid, random or TPE; median, ASHA or Hyperband
+      pruning) in parallel worker threads. The study is an Optuna journal (default
+      .hyperlab/sweeps/NAME.optuna.log) that Python Optuna workers can share; each trial is a recorded run.
+      Run it again on the same storage to resume. Ctrl+C stops the running trials.
+      --workers N   parallel trials (default: the sweep's "workers", else cores - 1)
+      --json        one JSON object per line: start, trial, pruned, failed, end
+      --storage P   the journal file;  --study NAME  the study name;  --max-trials N  cap the study
+      --runs-dir D  the run store the trials are recorded in (default .hyperlab/runs)
+  ${EXPORT_OPTUNA_USAGE}
+      Write the sweep as a standalone Optuna script (same search space, sampler, pruner, storage) that
+      fits the Keras model, or with --backend hyperlab trains through 'hyperlab train', to run on a cluster.
   ${RUNS_USAGE}
       List the runs of a run store (default .hyperlab/runs), newest first, with their status and best metrics.
       --json        one JSON object per run and line
@@ -70,6 +84,32 @@ export async function runCli(argv: readonly string[], io: CliOutput, extensionRo
       return 1;
     }
     return data(args, io);
+  }
+  if (first === 'sweep') {
+    const args = parseSweepArgs(rest);
+    if (typeof args === 'string') {
+      io.err(`hyperlab sweep: ${args}. Usage: ${SWEEP_USAGE}`);
+      return 1;
+    }
+    try {
+      return await sweep(args, io, extensionRoot);
+    } catch (e) {
+      io.err(`hyperlab sweep: ${e instanceof Error ? e.message : String(e)}`);
+      return 1;
+    }
+  }
+  if (first === 'export-optuna') {
+    const args = parseExportOptunaArgs(rest);
+    if (typeof args === 'string') {
+      io.err(`hyperlab export-optuna: ${args}. Usage: ${EXPORT_OPTUNA_USAGE}`);
+      return 1;
+    }
+    try {
+      return await exportOptuna(args, io);
+    } catch (e) {
+      io.err(`hyperlab export-optuna: ${e instanceof Error ? e.message : String(e)}`);
+      return 1;
+    }
   }
   if (first === 'runs') {
     const args = parseRunsArgs(rest);

@@ -62,11 +62,12 @@ describe('the full MNIST for a VSIX user (local origin on 127.0.0.1)', function 
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  /** The run's description and its notes (where the MNIST data came from is a note). */
   async function train(): Promise<{ description: string; status: string }> {
     const hyperlab = await api();
     await vscode.commands.executeCommand('hyperlab.trainExperiment', vscode.Uri.file(experimentFile));
     const end = await hyperlab.whenTrainingEnds(60_000);
-    return { description: end.description ?? '', status: end.status };
+    return { description: [end.description ?? '', ...end.notes].join(' | '), status: end.status };
   }
 
   it('answer "subset": trains on the bundled subset and requests nothing', async () => {
