@@ -65,7 +65,7 @@ function runState(epochs: number): RunState {
     id: 'bench', label: 'bench', name: 'circle · 2→[8 tanh]→1 · SGD 0.03', source: { kind: 'sidebar' }, status: 'running', description: 'circle', params: 33, totalEpochs: 100_000,
     epochs: Array.from({ length: epochs }, (_, i) => ({ epoch: i + 1, logs: { loss: 0.7 / (i + 1), accuracy: 0.9, val_loss: 0.75 / (i + 1), val_accuracy: 0.88 }, norms: [{ layer: 'dense', weight: 1.5, gradient: 0.01 }, { layer: 'dense_1', weight: 2.5, gradient: 0.02 }] })),
     lastStep: null, message: null, notes: [], task: 'binary', points: null, boundary: null, earlyStopping: null, bestEpoch: null, stoppedEpoch: null,
-    restoredBestWeights: false, confusion: null, stepsPerEpoch: 25, trace: Array.from({ length: epochs * 25 }, (_, i) => ({ epoch: Math.floor(i / 25) + 1, step: (i % 25) + 1, loss: 0.7 })), startedAt: 1, endedAt: null,
+    restoredBestWeights: false, confusion: null, stepsPerEpoch: 25, trace: Array.from({ length: epochs * 25 }, (_, i) => ({ epoch: Math.floor(i / 25) + 1, step: (i % 25) + 1, loss: 0.7 })), pace: 0, startedAt: 1, endedAt: null,
   };
 }
 
