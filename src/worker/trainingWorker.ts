@@ -20,7 +20,7 @@ import { isRunHeader } from '../runs/runRecord';
 import { networkView } from './networkView';
 import { createBackend } from '../engine/kernels/engineBackend';
 import {
-  CONTROL_LR_VERSION, CONTROL_PACE, CONTROL_PAUSE, CONTROL_STOP, PAUSE_ONE_EPOCH, PAUSE_RUNNING, controlViews, PAUSE_PAUSED, type EpochRecord, type LayerNorms, type PlanePoints, type StartTraining, type StepPoint, type WorkerToHost, finiteOrNull, isHostToWorker,
+  CONTROL_LR_VERSION, CONTROL_PACE, CONTROL_PAUSE, CONTROL_STEPS, CONTROL_STOP, PAUSE_ONE_EPOCH, PAUSE_RUNNING, controlViews, PAUSE_PAUSED, type EpochRecord, type LayerNorms, type PlanePoints, type StartTraining, type StepPoint, type WorkerToHost, finiteOrNull, isHostToWorker,
 } from '../shared/protocol/workerProtocol';
 
 const FLUSH_MS = 100;
@@ -153,6 +153,7 @@ async function train(msg: StartTraining, log: EngineRunLog | null): Promise<void
   let epochDue = Date.now();
   const result = runExperiment(exp, {
     onStep: (e) => {
+      Atomics.add(control, CONTROL_STEPS, 1);
       norms.onStep(e.step);
       log?.step(e.epoch, e.step, e.loss);
       batcher.addStep({ epoch: e.epoch, step: e.step, loss: finiteOrNull(e.loss) });

@@ -11,7 +11,7 @@ import { appendJsonLines } from '../../storage/jsonLines';
 import { type Translate, formatQuantity, renderMessage } from '../../shared/message';
 import { Emitter, type Disposable } from '../../shared/emitter';
 import {
-  type Boundary, type Confusion, type EarlyStoppingInfo, CONTROL_PACE, CONTROL_PAUSE, PAUSE_ONE_EPOCH, PAUSE_PAUSED, PAUSE_RUNNING, CONTROL_BYTES, CONTROL_LR_VERSION, CONTROL_STOP, controlViews, type EpochRecord, type PlanePoints, type StartTraining, type StepPoint, type Task, type WorkerToHost, isWorkerToHost,
+  type Boundary, type Confusion, type EarlyStoppingInfo, CONTROL_PACE, CONTROL_PAUSE, CONTROL_STEPS, PAUSE_ONE_EPOCH, PAUSE_PAUSED, PAUSE_RUNNING, CONTROL_BYTES, CONTROL_LR_VERSION, CONTROL_STOP, controlViews, type EpochRecord, type PlanePoints, type StartTraining, type StepPoint, type Task, type WorkerToHost, isWorkerToHost,
 } from '../../shared/protocol/workerProtocol';
 import type { RunSource } from '../../runs/runRecord';
 import { endRecordFor, resolvedExperiment, type RunOutcome } from '../../runs/runRecorder';
@@ -197,6 +197,11 @@ export class TrainingRun implements Disposable {
     Atomics.store(this.control, CONTROL_PACE, epochsPerSecond);
     Atomics.notify(this.control, CONTROL_PAUSE);
     this.update({ pace: epochsPerSecond });
+  }
+
+  /** The optimizer steps the worker has taken so far, read from the shared control buffer (no message). */
+  get workerSteps(): number {
+    return Atomics.load(this.control, CONTROL_STEPS);
   }
 
   /** Ends the worker abruptly, as a crash would (for the tests of the crash path, through the extension's API). */
