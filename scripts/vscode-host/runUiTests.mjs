@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // UI tier: headless Chromium drives the real VS Code workbench (code-server 4.100.3) the way a person
 // would: the command palette, the training panel, the HyperLab activity-bar sidebar, and the same in
-// Spanish. Every step saves a PNG under test-results/screenshots/. Prints `N passed, N failed`.
+// Spanish, on a temporary copy of examples/. Every step saves a PNG under test-results/screenshots/.
+// Prints `N passed, N failed`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, findWebviewFrame, launchBrowser, pipeExtensionHostConsole, runCommandFromPalette, startCodeServer, waitForWorkbench } from './host.mjs';
+import { ROOT, copyExamples, findWebviewFrame, launchBrowser, pipeExtensionHostConsole, runCommandFromPalette, startCodeServer, waitForWorkbench } from './host.mjs';
 
 const shots = path.join(ROOT, 'test-results/screenshots');
 fs.rmSync(shots, { recursive: true, force: true });
@@ -23,7 +24,7 @@ async function session({ locale }, steps) {
     const page = browser.page;
     page.setDefaultTimeout(30000);
     pipeExtensionHostConsole(page);
-    await page.goto(host.url({ folder: path.join(ROOT, 'examples'), extensionDevelopmentPath: ROOT }), { waitUntil: 'domcontentloaded', timeout: 60000 });
+    await page.goto(host.url({ folder: copyExamples(host.state), extensionDevelopmentPath: ROOT }), { waitUntil: 'domcontentloaded', timeout: 60000 });
     await waitForWorkbench(page);
     await steps(page);
   } catch (e) {

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HyperLabApi } from '../../src/host/hyperlabApi';
+import { exampleUri } from './workspaceExamples';
 
 const ext = () => vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab')!;
-const example = (name: string) => vscode.Uri.file(path.join(ext().extensionPath, 'examples', name));
+const example = exampleUri;
 
 async function lensTitles(uri: vscode.Uri): Promise<string[]> {
   for (let i = 0; i < 50; i++) {

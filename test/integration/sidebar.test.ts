@@ -11,6 +11,7 @@ import type { HyperLabApi } from '../../src/host/hyperlabApi';
 import type { SidebarHandle } from '../../src/host/tuningViewProvider';
 import type { HyperparamSettings } from '../../src/shared/hyperparams';
 import { parameterCount } from '../../src/shared/hyperparamSettings';
+import { exampleUri } from './workspaceExamples';
 
 /** The API with the sidebar's handle (HyperLabApi.sidebar, from TuningViewProvider.handle). */
 type Api = HyperLabApi & { readonly sidebar: SidebarHandle };
@@ -93,8 +94,7 @@ describe('Export as Keras script', () => {
 describe('Load hyperparameters from code', () => {
   it('puts the hidden layers and optimizer of a Keras model into the sidebar', async () => {
     const api = await vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab')!.activate();
-    const root = vscode.extensions.getExtension('hyperlab.hyperlab')!.extensionPath;
-    const uri = vscode.Uri.file(`${root}/examples/initializers.py`);
+    const uri = exampleUri('initializers.py');
     await vscode.commands.executeCommand('hyperlab.loadFromCode', uri, 1);
     const settings = api.sidebar.settings();
     assert.deepEqual(settings.layers.map((l) => [l.type, l.units, l.activation]), [['Dense', 8, 'relu'], ['Dense', 10, 'relu']]);
