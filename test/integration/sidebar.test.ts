@@ -6,8 +6,10 @@
  * (guard included) as the webview's postMessage. The UI tier clicks the real controls.
  */
 import * as assert from 'node:assert/strict';
+import fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { HyperLabApi } from '../../src/host/hyperlabApi';
+import type { ApplyOutcome } from '../../src/host/sidebar/applyToCodeCommand';
 import type { SidebarHandle } from '../../src/host/tuningViewProvider';
 import type { HyperparamSettings } from '../../src/shared/hyperparams';
 import { parameterCount } from '../../src/shared/hyperparamSettings';
@@ -104,22 +106,64 @@ describe('Load hyperparameters from code', () => {
 });
 
 describe('Apply hyperparameters to code', () => {
-  it('writes the sidebar\'s values into the model as one edit that one undo reverts', async () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('writes the sidebar into the lecture\'s MNIST example (a temporary copy) as one undoable edit, unsaved, and lists the changes', async () => {
+    const api = await vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab')!.activate();
+    const settings: HyperparamSettings = {
+      ...api.sidebar.settings(),
+      layers: [{ type: 'Dense', units: 3, activation: 'relu', rate: 0.5 }, { type: 'Dropout', units: 3, activation: 'relu', rate: 0.25 }],
+      optimizer: 'SGD', learning_rate: 0.05, momentum: 0, nesterov: false, epochs: 12, batch_size: 16,
+    };
+    await api.sidebar.post({ type: 'updateSettings', settings });
+    const uri = exampleUri('dropout_mnist.py');
+    const onDisk = fs.readFileSync(uri.fsPath, 'utf8');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await waitForModels(doc);
+    const outcome = await vscode.commands.executeCommand<ApplyOutcome>('hyperlab.applyToCode', uri, 0);
+    assert.equal(outcome.edited, true, outcome.message ?? '');
+    const text = doc.getText();
+    assert.match(text, /Dense\(3, activation="relu"\),\n {4}Dropout\(0\.25\), {2}# drop 50% of the hidden units while training/);
+    assert.match(text, /optimizer=tf\.keras\.optimizers\.SGD\(learning_rate=0\.05\)/);
+    assert.match(text, /epochs=12, validation_split=0\.2, batch_size=16\)/);
+    assert.doesNotMatch(text, /momentum|nesterov/, 'Keras\' defaults are not written');
+    assert.equal(doc.isDirty, true, 'the document is left unsaved');
+    assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), onDisk, 'nothing is written to disk');
+    assert.ok(outcome.message?.startsWith('Applied the sidebar to model in dropout_mnist.py, not saved yet (Undo reverts it): hidden layer 1: units 128 → 3; '), outcome.message ?? '');
+    for (const change of ['hidden layer 2: rate 0.5 → 0.25', 'optimizer: "adam" → tf.keras.optimizers.SGD(learning_rate=0.05)', 'fit: epochs 10 → 12', 'fit: batch_size 32 (Keras\' default) → 16']) {
+      assert.ok(outcome.message?.includes(change), `${change} is not in: ${outcome.message}`);
+    }
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), onDisk, 'one undo reverts the whole apply');
+  });
+
+  it('says there is nothing to change when the code already has the sidebar\'s values', async () => {
     const api = await vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab')!.activate();
     const s = api.sidebar.settings();
-    const hidden = s.layers.map((l, i) => (l.type === 'Dense' ? `    keras.layers.Dense(${i + 2}, activation="relu"),  # layer ${i}` : `    keras.layers.Dropout(0.1),`));
+    const hidden = s.layers.map((l) => (l.type === 'Dense' ? `    keras.layers.Dense(${l.units}, activation="${l.activation}"),` : `    keras.layers.Dropout(${l.rate}),`));
     const content = ['import keras', 'model = keras.Sequential([', '    keras.Input(shape=(2,)),', ...hidden, '    keras.layers.Dense(1, activation="sigmoid"),', '])',
-      'model.compile(optimizer=keras.optimizers.Adam(), loss="binary_crossentropy")', 'model.fit(x, y, epochs=1, batch_size=2)', ''].join('\n');
+      `model.compile(optimizer=keras.optimizers.${s.optimizer}(learning_rate=${s.learning_rate}), loss="binary_crossentropy")`, `model.fit(x, y, epochs=${s.epochs}, batch_size=${s.batch_size})`, ''].join('\n');
     const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
     await vscode.window.showTextDocument(doc);
-    const applied = await vscode.commands.executeCommand<boolean>('hyperlab.applyToCode', doc.uri, 0);
-    assert.equal(applied, true);
-    const text = doc.getText();
-    assert.match(text, new RegExp(`epochs=${s.epochs}, batch_size=${s.batch_size}`));
-    assert.match(text, new RegExp(`keras\\.optimizers\\.${s.optimizer}\\(learning_rate=${s.learning_rate}`));
-    assert.match(text, /# layer 0/, 'comments stay');
-    await vscode.commands.executeCommand('undo');
+    await waitForModels(doc);
+    const outcome = await vscode.commands.executeCommand<ApplyOutcome>('hyperlab.applyToCode', doc.uri, 0);
+    assert.equal(outcome.edited, false);
+    assert.match(outcome.message ?? '', /already has the sidebar's values: nothing to change/);
     assert.equal(doc.getText(), content);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
+
+/** Waits until HyperLab's analysis has found the document's models (the CodeLenses are drawn from it). */
+async function waitForModels(doc: vscode.TextDocument): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    if ((lenses ?? []).length > 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`HyperLab found no model in ${doc.uri.toString()}`);
+}
