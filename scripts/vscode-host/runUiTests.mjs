@@ -16,10 +16,13 @@ const results = [];
 // empty Spanish pack, so VS Code's own strings stay English while HyperLab's come from l10n/*.es.json.
 const spanishPack = path.join(ROOT, 'test/fixtures/language-pack-es');
 
-async function session({ locale }, steps) {
+/** HYPERLAB_UI_ONLY=<name> runs one session (named by `name`, else its locale, 'en' by default), for work on it. */
+async function session({ locale, name, env }, steps) {
+  const only = process.env.HYPERLAB_UI_ONLY;
+  if (only && only !== (name ?? locale ?? 'en')) return;
   let host, browser;
   try {
-    host = await startCodeServer(locale === 'es' ? { extraArgs: ['--locale', 'es'], extensions: [spanishPack] } : {});
+    host = await startCodeServer({ ...(locale === 'es' ? { extraArgs: ['--locale', 'es'], extensions: [spanishPack] } : {}), env: { HYPERLAB_FIRST_RUN: 'skip', ...env } });
     browser = await launchBrowser();
     const page = browser.page;
     page.setDefaultTimeout(30000);
@@ -247,6 +250,52 @@ await session({ locale: 'es' }, async (page) => {
     await frame.click('vscode-button#open-panel');
     const panel = await findWebviewFrame(page, 'panel');
     await panel.getByText('Aún no hay entrenamientos').waitFor();
+  });
+});
+
+// The lab (issue 13): the sidebar's controls are what trains, and what the host loads shows at once.
+await session({ name: 'lab' }, async (page) => {
+  await step(page, 'lab-invalid-field-blocks-train', async () => {
+    await openSidebar(page, 'HyperLab');
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.waitForSelector('body[data-state="ready"][data-params="25"]');
+    await frame.locator('vscode-textfield#units-0 input').fill('0');
+    await frame.waitForSelector('body[data-blocked="yes"] vscode-button#train[disabled]');
+    await frame.locator('#train-blocked', { hasText: 'Neurons (Hidden layer 1): Allowed: whole numbers 1 … 64' }).waitFor();
+    await frame.getByText('? trainable parameters', { exact: true }).waitFor();
+    await page.screenshot({ path: path.join(shots, 'lab-invalid-field-blocked.png') });
+    // 2 inputs -> 3 -> 2 -> 1: 9 + 8 + 3 parameters once the field holds an allowed value again.
+    await frame.locator('vscode-textfield#units-0 input').fill('3');
+    await frame.waitForSelector('body[data-blocked="no"][data-params="20"]');
+    await frame.waitForSelector('vscode-button#train:not([disabled])');
+  });
+  await step(page, 'lab-derived-labels-live', async () => {
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.locator('vscode-collapsible[data-group="data"]').click();
+    await frame.locator('vscode-checkbox[data-feature="sin(x1)"]').click();
+    await frame.locator('#input-layer', { hasText: 'Input: 3 features' }).waitFor();
+    await frame.waitForSelector('body[data-params="23"]');
+  });
+  await step(page, 'lab-load-from-code-shows-at-once', async () => {
+    await quickOpen(page, 'initializers.py');
+    await page.locator('.monaco-editor .codelens-decoration').first().waitFor();
+    await runCommandFromPalette(page, 'HyperLab: Load Hyperparameters from Code');
+    await page.locator('.quick-input-list .monaco-list-row[aria-label^="he"]').first().click();
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.waitForFunction(() => document.querySelector('vscode-textfield#units-0')?.value === '8' && document.querySelector('vscode-textfield#units-1')?.value === '10'
+      && document.querySelector('vscode-single-select#activation-0')?.value === 'relu' && document.querySelector('vscode-single-select#optimizer')?.value === 'SGD');
+    // 3 inputs (sin(x1) stays ticked) -> 8 -> 10 -> 1: 32 + 90 + 11 parameters.
+    await frame.waitForSelector('body[data-params="133"]');
+  });
+  await step(page, 'lab-edit-after-load-keeps-it', async () => {
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.locator('vscode-textfield#epochs input').fill('12');
+    await frame.waitForSelector('body[data-pending="no"]'); // sent once typing pauses
+    await openSidebar(page, 'Explorer');
+    await openSidebar(page, 'HyperLab');
+    const again = await findWebviewFrame(page, 'sidebar');
+    await again.waitForFunction(() => document.body.dataset.state === 'ready' && document.querySelector('vscode-textfield#units-0')?.value === '8'
+      && document.querySelector('vscode-textfield#epochs')?.value === '12');
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * The host side of the hyperparameter sidebar, free of 'vscode' so unit tests drive it with fakes: it
- * checks every message from the webview (the guard validates the settings against the schema again),
- * keeps the settings and stores them in the workspace's storage, answers `ready` with the snapshot,
+ * The host side of the hyperparameter sidebar, free of 'vscode' so unit tests drive it with fakes. It owns
+ * the settings: the webview renders them and sends edits, which it checks (the guard validates the
+ * settings against the schema again) and stores in the workspace's storage; settings replaced from the
+ * host (Load from Code, an exercise) are pushed to the view at once. It answers `ready` with the snapshot,
  * trains the settings through TrainingService, and forwards a learning-rate change to a run the sidebar
  * started (Playground applies it live). It lives as long as the extension; views come and go.
  */
@@ -84,6 +85,19 @@ export class SidebarController {
       default:
         assertNever(message);
     }
+  }
+
+  /**
+   * Replaces the settings from the host's side (Load from Code, a walkthrough exercise): stored, applied to
+   * a running sidebar run as an edit would be, and shown by the view at once. Returns the problems of
+   * invalid settings (nothing changes then).
+   */
+  async load(next: HyperparamSettings): Promise<readonly SettingsProblem[]> {
+    const problems = validateSettings(next);
+    if (problems.length > 0) return problems;
+    await this.update(next);
+    this.post({ type: 'didUpdateSettings', settings: next });
+    return [];
   }
 
   /** Posts the run's state when its status or epoch changed since the last post (runs fire about 10 times a second). */
