@@ -8,7 +8,7 @@ import type { HostContext } from './host/hostContext';
 import { type HyperLabApi, createApi } from './host/hyperlabApi';
 import { TrainingPanel, registerTrainingPanelSerializer } from './host/trainingPanel';
 import { exportKerasScript } from './host/sidebar/exportScriptCommand';
-import { trainExercise } from './host/training/exerciseCommand';
+import { loadExercise, trainExercise } from './host/training/exerciseCommand';
 import { trainExperimentFile } from './host/training/trainExperimentCommand';
 import { TrainingService } from './host/training/trainingService';
 import { createTrainingStatusBar } from './host/training/trainingStatusBar';
@@ -35,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     vscode.commands.registerCommand(CommandIds.stopTraining, () => training.stop()),
     vscode.commands.registerCommand(CommandIds.pauseTraining, () => training.pause()),
     vscode.commands.registerCommand(CommandIds.resumeTraining, () => training.resume()),
-    vscode.commands.registerCommand(CommandIds.trainExercise, (id: unknown) => trainExercise(training, context.extensionUri.fsPath, id)),
+    vscode.commands.registerCommand(CommandIds.trainExercise, (id: unknown) => trainExercise(training, tuning.handle, context.extensionUri.fsPath, id)),
+    vscode.commands.registerCommand(CommandIds.loadExercise, (id: unknown) => loadExercise(tuning.handle, context.extensionUri.fsPath, id)),
     vscode.commands.registerCommand(CommandIds.exportKerasScript, () => exportKerasScript(tuning.handle)),
     registerTrainingPanelSerializer(ctx),
     vscode.window.registerWebviewViewProvider(TUNING_VIEW_ID, tuning),

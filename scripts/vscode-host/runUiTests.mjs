@@ -297,6 +297,44 @@ await session({ name: 'lab' }, async (page) => {
     await again.waitForFunction(() => document.body.dataset.state === 'ready' && document.querySelector('vscode-textfield#units-0')?.value === '8'
       && document.querySelector('vscode-textfield#epochs')?.value === '12');
   });
+  // The walkthrough, three exercises in: each step gets its own tick, and each exercise lands in the sidebar.
+  const stepButton = (n) => page.locator(`button.getting-started-step[data-step-id$="exercise${n}"]`);
+  const ticked = async () => Promise.all([1, 2, 3, 4, 5, 6, 7].map(async (n) => (await stepButton(n).getAttribute('aria-checked')) === 'true'));
+  const expectTicks = async (count) => {
+    await stepButton(count).and(page.locator('[aria-checked="true"]')).waitFor();
+    const now = await ticked();
+    if (now.join() !== [1, 2, 3, 4, 5, 6, 7].map((n) => n <= count).join()) throw new Error(`ticked steps: ${now.map((t, i) => (t ? i + 1 : '-')).join(' ')}`);
+  };
+  await step(page, 'lab-walkthrough-exercise-1', async () => {
+    await runCommandFromPalette(page, 'Welcome: Open Walkthrough...');
+    await page.keyboard.type("HyperLab: the lecture's exercises", { delay: 10 });
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="HyperLab"]');
+    await page.keyboard.press('Enter');
+    await stepButton(1).waitFor();
+    if ((await ticked()).some(Boolean)) throw new Error('a step is ticked before any exercise');
+    await stepButton(1).locator('a', { hasText: 'Load into the sidebar' }).click();
+    await expectTicks(1);
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.waitForFunction(() => document.querySelector('vscode-textfield#units-0')?.value === '2' && !document.querySelector('vscode-textfield#units-1')
+      && document.querySelector('vscode-single-select#activation-0')?.value === 'relu' && document.querySelector('vscode-single-select#dataset')?.value === 'circle');
+  });
+  await step(page, 'lab-walkthrough-exercise-2', async () => {
+    await stepButton(2).click();
+    await stepButton(2).locator('a', { hasText: 'Load into the sidebar' }).click();
+    await expectTicks(2);
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.waitForFunction(() => document.querySelector('vscode-textfield#units-0')?.value === '4');
+  });
+  await step(page, 'lab-walkthrough-exercise-3', async () => {
+    await stepButton(3).click();
+    await stepButton(3).locator('a', { hasText: 'Train this exercise' }).click();
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.waitForFunction(() => document.body.dataset.run === 'finished' && (document.getElementById('run-status')?.textContent ?? '').startsWith('A new dataset'), undefined, { timeout: 60000 });
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.waitForFunction(() => document.querySelector('vscode-single-select#dataset')?.value === 'gauss');
+    await page.locator('.tab', { hasText: 'Walkthrough' }).first().click();
+    await expectTicks(3);
+  });
 });
 
 const failed = results.filter((r) => !r).length;
