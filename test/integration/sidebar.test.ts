@@ -13,7 +13,7 @@ import type { ApplyOutcome } from '../../src/host/sidebar/applyToCodeCommand';
 import type { SidebarHandle } from '../../src/host/tuningViewProvider';
 import type { HyperparamSettings } from '../../src/shared/hyperparams';
 import { parameterCount } from '../../src/shared/hyperparamSettings';
-import { exampleUri } from './workspaceExamples';
+import { discardAllEditors, exampleUri, scratchDocument } from './workspaceExamples';
 
 /** The API with the sidebar's handle (HyperLabApi.sidebar, from TuningViewProvider.handle). */
 type Api = HyperLabApi & { readonly sidebar: SidebarHandle };
@@ -73,6 +73,10 @@ describe('the hyperparameter sidebar in the real extension host', () => {
 });
 
 describe('Export as Keras script', () => {
+  after(async () => {
+    await discardAllEditors();
+  });
+
   it('writes the sidebar\'s hyperparameters as a Keras script that HyperLab reads back with the same parameter count', async () => {
     const api = await vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab')!.activate();
     const expected = parameterCount(api.sidebar.settings());
@@ -107,8 +111,7 @@ describe('Load hyperparameters from code', () => {
 
 describe('Apply hyperparameters to code', () => {
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await discardAllEditors();
   });
 
   it('writes the sidebar into the lecture\'s MNIST example (a temporary copy) as one undoable edit, unsaved, and lists the changes', async () => {
@@ -137,7 +140,8 @@ describe('Apply hyperparameters to code', () => {
     for (const change of ['hidden layer 2: rate 0.5 → 0.25', 'optimizer: "adam" → tf.keras.optimizers.SGD(learning_rate=0.05)', 'fit: epochs 10 → 12', 'fit: batch_size 32 (Keras\' default) → 16']) {
       assert.ok(outcome.message?.includes(change), `${change} is not in: ${outcome.message}`);
     }
-    await vscode.window.showTextDocument(doc);
+    await vscode.window.showTextDocument(doc, { preserveFocus: false });
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), onDisk, 'one undo reverts the whole apply');
   });
@@ -148,11 +152,11 @@ describe('Apply hyperparameters to code', () => {
     const hidden = s.layers.map((l) => (l.type === 'Dense' ? `    keras.layers.Dense(${l.units}, activation="${l.activation}"),` : `    keras.layers.Dropout(${l.rate}),`));
     const content = ['import keras', 'model = keras.Sequential([', '    keras.Input(shape=(2,)),', ...hidden, '    keras.layers.Dense(1, activation="sigmoid"),', '])',
       `model.compile(optimizer=keras.optimizers.${s.optimizer}(learning_rate=${s.learning_rate}), loss="binary_crossentropy")`, `model.fit(x, y, epochs=${s.epochs}, batch_size=${s.batch_size})`, ''].join('\n');
-    const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+    const doc = await scratchDocument('py', content);
     await vscode.window.showTextDocument(doc);
     await waitForModels(doc);
     const outcome = await vscode.commands.executeCommand<ApplyOutcome>('hyperlab.applyToCode', doc.uri, 0);
-    assert.equal(outcome.edited, false);
+    assert.equal(outcome.edited, false, outcome.message ?? '');
     assert.match(outcome.message ?? '', /already has the sidebar's values: nothing to change/);
     assert.equal(doc.getText(), content);
   });
