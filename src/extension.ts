@@ -15,6 +15,7 @@ import { createTrainingStatusBar } from './host/training/trainingStatusBar';
 import { TuningViewProvider } from './host/tuningViewProvider';
 import { registerLanguageFeatures } from './host/language/registerLanguageFeatures';
 import { WebviewReadiness } from './host/webviewReadiness';
+import { welcomeOnFirstRun } from './host/welcome/firstRun';
 
 export function activate(context: vscode.ExtensionContext): HyperLabApi {
   const log = vscode.window.createOutputChannel('HyperLab', { log: true });
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
   const parseHelper = registerLanguageFeatures(context, training, tuning.handle);
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`HyperLab ${version} activated in VS Code ${vscode.version}`);
+  welcomeOnFirstRun(context, log).then(undefined, (err: unknown) => log.error('first run: the welcome failed', err));
   return createApi(readiness, training, tuning.handle, parseHelper);
 }
 

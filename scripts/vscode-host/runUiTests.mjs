@@ -337,6 +337,29 @@ await session({ name: 'lab' }, async (page) => {
   });
 });
 
+// First impressions: a fresh profile opening examples/ sees HyperLab's view and a welcome, once.
+await session({ name: 'first-run', env: { HYPERLAB_FIRST_RUN: '' } }, async (page) => {
+  await step(page, 'first-run-welcome', async () => {
+    const frame = await findWebviewFrame(page, 'sidebar', { timeout: 60000 });
+    await frame.waitForSelector('body[data-state="ready"]');
+    const toast = page.locator('.notification-toast', { hasText: 'Welcome to HyperLab' });
+    await toast.waitFor();
+    await toast.locator('.monaco-button', { hasText: 'Open the Exercises' }).click();
+    await page.locator('.getting-started-step', { hasText: 'Circle with one hidden layer' }).first().waitFor();
+  });
+  await step(page, 'first-run-only-once', async () => {
+    await openSidebar(page, 'Explorer');
+    await runCommandFromPalette(page, 'Developer: Reload Window');
+    await waitForWorkbench(page);
+    // Once HyperLab answers a command, its activation (where the welcome is decided) is over.
+    await runCommandFromPalette(page, 'HyperLab: Open Training Panel');
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.waitForSelector('body[data-state="ready"]');
+    if (await page.locator('.notification-toast', { hasText: 'Welcome to HyperLab' }).count()) throw new Error('welcomed twice');
+    if (await page.locator('.activitybar .action-item.checked a[aria-label^="HyperLab"]').count()) throw new Error('the HyperLab view was revealed again');
+  });
+});
+
 const failed = results.filter((r) => !r).length;
 console.log(`${results.length - failed} passed, ${failed} failed`);
 process.exit(failed || results.length === 0 ? 1 : 0);
