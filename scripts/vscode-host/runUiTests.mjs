@@ -269,6 +269,16 @@ await session({ name: 'lab' }, async (page) => {
     await frame.waitForSelector('body[data-blocked="no"][data-params="20"]');
     await frame.waitForSelector('vscode-button#train:not([disabled])');
   });
+  await step(page, 'lab-title-bar-labels', async () => {
+    // The title bar's icons have their titles as tooltips, and the "..." menu writes them out.
+    const titleBar = page.locator('.part.sidebar .composite.title');
+    const labels = ['Load Hyperparameters from Code', 'Apply Hyperparameters to Code', 'Export as Keras Script'];
+    for (const label of labels) await titleBar.locator(`.action-label[aria-label="${label}"]`).first().waitFor();
+    await titleBar.locator('.action-label[aria-label^="Views and More Actions"], .action-label[aria-label^="More Actions"]').first().click();
+    for (const label of [...labels, 'Load a Lecture Exercise into the Sidebar']) await page.locator('.monaco-menu .action-label', { hasText: label }).first().waitFor();
+    await page.screenshot({ path: path.join(shots, 'lab-title-bar-menu.png') });
+    await page.keyboard.press('Escape');
+  });
   await step(page, 'lab-derived-labels-live', async () => {
     const frame = await findWebviewFrame(page, 'sidebar');
     await frame.locator('vscode-collapsible[data-group="data"]').click();

@@ -7,6 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HyperLabApi } from '../../src/host/hyperlabApi';
 import type { ApplyOutcome } from '../../src/host/sidebar/applyToCodeCommand';
@@ -94,6 +95,23 @@ describe('Export as Keras script', () => {
     const total = titles.find((t) => /^\d[\d,]* params \(/.test(t));
     assert.ok(total, titles.join(' | '));
     assert.equal(Number(total.split(' ')[0]!.replace(/,/g, '')), expected);
+  });
+
+  it('names the unsaved script for what it exports (not after its docstring), a new name each time', async () => {
+    const api = await vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab')!.activate();
+    const dataset = api.sidebar.settings().dataset;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const first = await vscode.commands.executeCommand<vscode.TextDocument>('hyperlab.exportKerasScript');
+    const second = await vscode.commands.executeCommand<vscode.TextDocument>('hyperlab.exportKerasScript');
+    assert.deepEqual([first.uri.scheme, first.isDirty, path.basename(first.uri.path)], ['untitled', true, `sidebar_${dataset}_keras.py`]);
+    assert.equal(path.basename(second.uri.path), `sidebar_${dataset}_keras_2.py`);
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.equal(tab?.label, `sidebar_${dataset}_keras_2.py`);
+    // An experiment file's script is named after it and proposed next to it.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(exampleUri('circle.experiment.json')));
+    const fromFile = await vscode.commands.executeCommand<vscode.TextDocument>('hyperlab.exportKerasScript');
+    assert.equal(fromFile.uri.path, exampleUri('circle_keras.py').path);
+    assert.match(fromFile.getText(), /^"""circle\.experiment\.json: exported by HyperLab/);
   });
 });
 

@@ -5,6 +5,7 @@
  * a test's own snippet is a new file there with a name of its own (see scratchDocument).
  */
 import * as assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -16,15 +17,14 @@ export function exampleUri(name: string): vscode.Uri {
   return vscode.Uri.joinPath(folder, name);
 }
 
-let scratchCount = 0;
-
 /**
  * A document with `content` in a new file of the temporary workspace. Not an untitled document: VS Code
  * 1.100 may hand a new untitled document the name and the old text of one a previous test closed (an
  * untitled model outlives its editor), and the test then reads someone else's code.
  */
 export async function scratchDocument(extension: string, content: string): Promise<vscode.TextDocument> {
-  const uri = exampleUri(`scratch-${process.pid}-${++scratchCount}.${extension}`);
+  // Random: every test file is bundled with its own copy of this module, so a counter would repeat names.
+  const uri = exampleUri(`scratch-${randomUUID().slice(0, 8)}.${extension}`);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
   return vscode.workspace.openTextDocument(uri);
 }
