@@ -148,12 +148,13 @@ await session({}, async (page) => {
     await frame.waitForSelector('body[data-state="ready"]');
     const groups = await frame.$$eval('vscode-collapsible', (els) => els.map((e) => e.getAttribute('heading')));
     if (groups.join('|') !== 'Model architecture|Optimization|Regularization|Initialization|Data') throw new Error(`sidebar groups: ${groups.join('|')}`);
-    // Playground's start: 2 inputs -> 4 tanh -> 2 tanh -> 1 output = 12 + 10 + 3 parameters; 250 training points in batches of 10.
-    await frame.getByText('25 trainable parameters', { exact: true }).waitFor();
+    // The walkthrough step trained exercise 1, which is now in the sidebar: 2 inputs -> 2 ReLU -> 1 output = 6 + 3
+    // parameters; 250 training points in batches of 10.
+    await frame.getByText('9 trainable parameters', { exact: true }).waitFor();
     await frame.getByText('25 iterations per epoch').waitFor();
     // A value outside a control's range is refused at the control, with the allowed range.
     await frame.locator('vscode-textfield#batch_size input').fill('0');
-    await frame.getByText('Allowed: whole numbers 1 … 512').waitFor();
+    await frame.locator('[data-key="batch_size"] .hp-error', { hasText: 'Allowed: whole numbers 1 … 512' }).waitFor();
     await frame.locator('vscode-textfield#batch_size input').fill('10');
     await frame.waitForSelector('[data-key="batch_size"] .hp-error[hidden]', { state: 'attached' });
   });
@@ -161,7 +162,7 @@ await session({}, async (page) => {
     // Six neurons in the first hidden layer and the xor dataset, then Train: the panel runs exactly that.
     const frame = await findWebviewFrame(page, 'sidebar');
     await frame.locator('vscode-textfield#units-0 input').fill('6');
-    await frame.waitForSelector('body[data-params="35"]');
+    await frame.waitForSelector('body[data-params="25"]');
     await frame.click('vscode-single-select#dataset');
     await frame.locator('vscode-single-select#dataset li.option', { hasText: 'Exclusive or' }).click();
     await frame.waitForFunction(() => document.querySelector('vscode-single-select#dataset')?.value === 'xor');
@@ -206,7 +207,7 @@ await session({}, async (page) => {
       await openSidebar(page, 'HyperLab');
       return findWebviewFrame(page, 'sidebar');
     });
-    await frame.waitForSelector('body[data-state="ready"][data-params="35"]');
+    await frame.waitForSelector('body[data-state="ready"][data-params="25"]');
     const restored = await frame.evaluate(() => [document.querySelector('vscode-textfield#units-0')?.value, document.querySelector('vscode-single-select#dataset')?.value]);
     if (restored.join() !== '6,xor') throw new Error(`after the reload the sidebar shows ${restored.join()}`);
   });
@@ -223,7 +224,7 @@ await session({ locale: 'es' }, async (page) => {
     const title = await frame.getAttribute('[data-key="batch_size"]', 'title');
     if (!title?.startsWith('Ejemplos de entrenamiento')) throw new Error(`batch size tooltip: ${title}`);
     await frame.locator('vscode-textfield#units-0 input').fill('65');
-    await frame.getByText('Permitido: números enteros 1 … 64').waitFor();
+    await frame.locator('[data-key="units-0"] .hp-error', { hasText: 'Permitido: números enteros 1 … 64' }).waitFor();
   });
   await step(page, 'walkthrough-es', async () => {
     await runCommandFromPalette(page, 'Welcome: Open Walkthrough...');
@@ -359,7 +360,9 @@ await session({ name: 'first-run', env: { HYPERLAB_FIRST_RUN: '' } }, async (pag
   });
   await step(page, 'first-run-only-once', async () => {
     await openSidebar(page, 'Explorer');
+    const reloaded = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
     await runCommandFromPalette(page, 'Developer: Reload Window');
+    await reloaded;
     await waitForWorkbench(page);
     // Once HyperLab answers a command, its activation (where the welcome is decided) is over.
     await runCommandFromPalette(page, 'HyperLab: Open Training Panel');
