@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Runs the integration suite (out/test/integration/index.js, the @vscode/test-electron run() contract)
 // inside a REAL VS Code extension host: code-server 4.100.3 (VS Code 1.100.3) driven by headless Chromium,
-// with HyperLab loaded in development mode on examples/. Exit code = result. The mocha reporter inside the
+// with HyperLab loaded in development mode on a temporary copy of examples/. Exit code = result. The mocha reporter inside the
 // host prints the closing `N passed, N failed` line; a host that cannot start fails the tier with its reason.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, launchBrowser, pipeExtensionHostConsole, startCodeServer } from './host.mjs';
+import { ROOT, copyExamples, launchBrowser, pipeExtensionHostConsole, startCodeServer } from './host.mjs';
 import { mnistTestEnv } from './mnistTestEnv.mjs';
 
 const tests = path.join(ROOT, 'out/test/integration/index.js');
@@ -27,7 +27,7 @@ try {
   browser.page.on('pageerror', (e) => console.error('[pageerror]', e.message));
   pipeExtensionHostConsole(browser.page);
   const timer = setTimeout(() => { console.error(`TIMEOUT: the suite gave no result within ${timeoutMs} ms`); finish(124); }, timeoutMs);
-  await browser.page.goto(host.url({ folder: path.join(ROOT, 'examples'), extensionDevelopmentPath: ROOT, extensionTestsPath: tests }), { waitUntil: 'domcontentloaded' });
+  await browser.page.goto(host.url({ folder: copyExamples(host.state), extensionDevelopmentPath: ROOT, extensionTestsPath: tests }), { waitUntil: 'domcontentloaded' });
   code = await done;
   clearTimeout(timer);
 } catch (e) {

@@ -83,6 +83,7 @@ export function sidebarStrings(): SidebarStrings {
     rejected: vscode.l10n.t('HyperLab refused these settings:'),
     noRun: vscode.l10n.t('No training run yet.'),
     dropoutHint: vscode.l10n.t('Dropout: add a Dropout layer under Model architecture and set its rate there ({0} now).'),
+    trainBlocked: vscode.l10n.t('Train waits until these fields hold allowed values: {0}'),
   };
 }
 
