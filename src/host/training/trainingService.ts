@@ -8,7 +8,7 @@
  * No 'vscode' here (ServicePorts), so unit tests drive it with fakes.
  */
 import { Emitter, type Disposable } from '../../shared/emitter';
-import { RunRecorder } from '../../runs/runRecorder';
+import { createRunHeader } from '../../runs/runRecorder';
 import type { RunHeader } from '../../runs/runRecord';
 import { type RunPorts, type RunRecordTarget, type RunRequest, type RunState, TrainingRun } from './trainingRun';
 
@@ -167,8 +167,7 @@ export class TrainingService implements Disposable {
     if (dir === null) return null;
     try {
       // The host writes only the header (one small async write); the worker appends the rest.
-      const recorder = await RunRecorder.create(dir, request, () => ({ append: () => undefined }));
-      return { dir, header: recorder.header as RunHeader & Record<string, unknown> };
+      return { dir, header: (await createRunHeader(dir, request)) as RunHeader & Record<string, unknown> };
     } catch (e) {
       this.ports.log.error(`run store: cannot record runs in ${dir}; this run trains unrecorded`, e);
       return null;
