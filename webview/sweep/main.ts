@@ -35,7 +35,13 @@ if (saved && FILTERS.includes(saved.filter!) && typeof saved.sort === 'string' &
 let view: View | undefined;
 let dirty = { trials: false, importance: false, info: false, theme: false };
 let framePending = false;
-const post = (m: SweepToHost) => channel.post(m);
+const post = (m: SweepToHost) => {
+  if (m.type === 'showTrials') {
+    model.shown = m.numbers;
+    markDirty({ trials: true });
+  }
+  channel.post(m);
+};
 
 function setView(patch: Partial<ViewState>): void {
   model.view = { ...model.view, ...patch };

@@ -1,6 +1,6 @@
 /**
  * Slice plots (Optuna's plot_slice): for each parameter, the objective of every complete trial against
- * that parameter's value — a log x axis for a log distribution, the choices side by side for a
+ * that parameter's value over its search-space range — a log x axis for a log distribution, the choices side by side for a
  * categorical (points spread a little so equal choices do not hide each other). Points take the value's
  * colour (valueColors.ts); a click on one shows that trial's curves. chart.js, bundled.
  */
@@ -68,9 +68,12 @@ export class SlicePlots {
             x: {
               type: param.log && param.kind !== 'categorical' ? 'logarithmic' : 'linear',
               title: { display: true, text: param.name, color: theme.foreground },
-              ticks: { color: theme.foreground, ...(choices ? { stepSize: 1, callback: (v: string | number) => (Number.isInteger(Number(v)) ? formatValue(choices[Number(v)] ?? null) : '') } : {}) },
+              ticks: { color: theme.foreground, ...(choices ? { autoSkip: false, callback: (v: string | number) => formatValue(choices[Number(v)] ?? null) } : {}) },
               grid: { color: theme.grid },
-              ...(choices ? { min: -0.5, max: choices.length - 0.5 } : {}),
+              // A categorical axis: one tick per choice, at its index.
+              ...(choices
+                ? { min: -0.5, max: choices.length - 0.5, afterBuildTicks: (axis: { ticks: { value: number }[] }) => void (axis.ticks = choices.map((_, i) => ({ value: i }))) }
+                : { min: param.low, max: param.high }), // the search space's range, as on the parallel coordinates
             },
             y: { title: { display: true, text: metric, color: theme.foreground }, ticks: { color: theme.foreground }, grid: { color: theme.grid } },
           },

@@ -26,6 +26,8 @@ export class SweepModel {
   importance: ImportanceView | null = null;
   private readonly byNumber = new Map<number, TrialView>();
   readonly selected = new Set<number>();
+  /** The trials whose curves the user last asked to see. */
+  shown: readonly number[] = [];
   view: ViewState = { filter: 'all', sort: 'number', descending: false };
 
   load(snapshot: SweepSnapshot): void {
@@ -34,6 +36,7 @@ export class SweepModel {
     this.importance = snapshot.importance;
     this.byNumber.clear();
     this.selected.clear();
+    this.shown = [];
     for (const t of snapshot.trials) this.byNumber.set(t.number, t);
   }
 

@@ -79,6 +79,7 @@ export class TrialTable {
     const tr = el('tr', {
       tabindex: '0', 'data-number': String(t.number), 'data-state': t.state, class: t.number === best ? 'best' : '',
       title: t.runId ? s.showCurves : s.noRun, 'aria-selected': m.selected.has(t.number) ? 'true' : 'false',
+      'aria-current': m.shown.includes(t.number) ? 'true' : undefined,
     },
     el('td', { class: 'select' }, box), el('th', { scope: 'row' }, String(t.number)), state,
     ...m.params.map((p) => el('td', { class: 'param' }, formatValue(t.params[p.name] ?? null))),

@@ -71,7 +71,8 @@ async function pick<T>(title: string, items: readonly (vscode.QuickPickItem & { 
   return (await vscode.window.showQuickPick(items, { title }))?.value;
 }
 
-async function askChoices(parameters: Record<string, ParamSpec>, metrics: ReturnType<typeof sidebarMetrics>, trialPlan: (c: SidebarSweepChoices) => string): Promise<SidebarSweepChoices | undefined> {
+/** `trialPlan`: the plan of a choice (trials × epochs); `gridPoints`: a grid's size for these choices. */
+async function askChoices(parameters: Record<string, ParamSpec>, metrics: ReturnType<typeof sidebarMetrics>, trialPlan: (c: SidebarSweepChoices) => string, gridPoints: (c: SidebarSweepChoices) => number): Promise<SidebarSweepChoices | undefined> {
   const method = await pick(vscode.l10n.t('Sweep: how to search'), [
     { label: 'TPE', description: 'TPESampler', detail: vscode.l10n.t('Optuna\'s default: learns from the trials so far where good values lie'), value: 'tpe' as const },
     { label: vscode.l10n.t('Random'), description: 'RandomSampler', detail: vscode.l10n.t('Independent random values for every trial'), value: 'random' as const },
@@ -88,15 +89,38 @@ async function askChoices(parameters: Record<string, ParamSpec>, metrics: Return
   const metric = await pick(vscode.l10n.t('Sweep: which metric to optimize?'), metrics.map((m) => ({ label: m.name, description: m.goal === 'minimize' ? vscode.l10n.t('minimize') : vscode.l10n.t('maximize'), value: m })));
   if (!metric) return undefined;
   const base = { parameters, method, earlyTerminate: pruner === 'none' ? null : pruner, metric };
-  const text = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Sweep: how many trials?'), value: '20',
-    validateInput: (v) => {
-      const n = Number(v.trim());
-      if (!/^\d+$/.test(v.trim()) || n < 1 || n > 100_000) return vscode.l10n.t('A whole number of trials, at least 1');
-      return { message: trialPlan({ ...base, maxTrials: n }), severity: vscode.InputBoxValidationSeverity.Info };
-    },
+  const initial = method === 'grid' ? gridPoints({ ...base, maxTrials: 100_000 }) : 20;
+  const maxTrials = await askCount(vscode.l10n.t('Sweep: how many trials?'), initial, (n) => trialPlan({ ...base, maxTrials: n }));
+  return maxTrials === undefined ? undefined : { ...base, maxTrials };
+}
+
+/** An input box for a number of trials whose prompt is the plan for the number typed (trials × epochs). */
+function askCount(title: string, initial: number, plan: (n: number) => string): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const box = vscode.window.createInputBox();
+    let result: number | undefined;
+    const parse = (v: string) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 100_000 ? Number(v) : null);
+    const update = (v: string) => {
+      const n = parse(v);
+      box.validationMessage = n === null ? vscode.l10n.t('A whole number of trials, at least 1') : undefined;
+      box.prompt = n === null ? '' : plan(n);
+    };
+    box.title = title;
+    box.value = String(initial);
+    update(box.value);
+    box.onDidChangeValue(update);
+    box.onDidAccept(() => {
+      const n = parse(box.value);
+      if (n === null) return;
+      result = n;
+      box.hide();
+    });
+    box.onDidHide(() => {
+      box.dispose();
+      resolve(result);
+    });
+    box.show();
   });
-  return text === undefined ? undefined : { ...base, maxTrials: Number(text.trim()) };
 }
 
 /** The answers given to the command, as choices (proposals for names without a range text). */
@@ -130,11 +154,19 @@ export async function sweepFromSidebar(deps: SweepCommandDeps, sidebar: SidebarH
   else {
     const parameters = await askParameters(candidates);
     if (!parameters) return undefined;
+    const definition = (c: SidebarSweepChoices) => definitionOf(sidebarSweepJson(settings, c, description), fileName);
     choices = await askChoices(parameters, metrics, (c) => {
       try {
-        return planText(definitionOf(sidebarSweepJson(settings, c, description), fileName), c.maxTrials, t);
+        const def = definition(c);
+        return planText(def, def.maxTrials, t);
       } catch (e) {
         return describeSweepError(e);
+      }
+    }, (c) => {
+      try {
+        return Math.min(100_000, definition(c).maxTrials);
+      } catch {
+        return 20;
       }
     });
   }
