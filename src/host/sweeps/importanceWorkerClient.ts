@@ -1,7 +1,8 @@
 /**
  * fANOVA importance computed in a worker thread (dist/importanceWorker.js), so the extension host's event
- * loop stays free while a forest of 64 trees is fitted. The worker starts on the first request and is
- * reused; a worker that dies fails the request in flight and the next request starts a new one. Only the
+ * loop stays free while a forest of 64 trees is fitted. The worker starts on the first request, is reused,
+ * and ends after a minute with nothing to do; a worker that dies fails the request in flight and the next
+ * request starts a new one. Only the
  * complete trials with a finite value go over (fANOVA reads nothing else). No 'vscode'.
  */
 import { Worker } from 'node:worker_threads';
@@ -35,15 +36,33 @@ export interface WorkerPort {
   terminate(): Promise<number>;
 }
 
+/** An idle worker ends after this long (a sweep's next result restarts one in a few ms). */
+export const IDLE_MS = 60_000;
+
 export class ImportanceWorkerClient implements ImportanceComputer {
   private worker: WorkerPort | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, (r: ImportanceResult) => void>();
+  private idle: NodeJS.Timeout | undefined;
 
-  constructor(private readonly spawn: () => WorkerPort) {}
+  constructor(private readonly spawn: () => WorkerPort, private readonly idleMs = IDLE_MS) {}
 
   static forScript(script: string): ImportanceWorkerClient {
     return new ImportanceWorkerClient(() => new Worker(script));
+  }
+
+  /** Ends the worker once nothing is asked of it for idleMs, so no thread outlives its use. */
+  private settle(): void {
+    clearTimeout(this.idle);
+    if (this.pending.size > 0) return;
+    this.idle = setTimeout(() => this.stopWorker(), this.idleMs);
+    this.idle.unref?.();
+  }
+
+  private stopWorker(): void {
+    const w = this.worker;
+    this.worker = null;
+    void w?.terminate();
   }
 
   private start(): WorkerPort {
@@ -61,6 +80,7 @@ export class ImportanceWorkerClient implements ImportanceComputer {
       const resolve = this.pending.get(m.id);
       this.pending.delete(m.id);
       resolve?.(m.type === 'didComputeImportance' ? { ok: true, importances: m.importances } : { ok: false, reason: m.reason });
+      this.settle();
     });
     w.on('error', (e: Error) => failAll(`the importance worker failed: ${e.message}`));
     w.on('exit', (code: number) => failAll(`the importance worker exited with code ${code}`));
@@ -69,6 +89,7 @@ export class ImportanceWorkerClient implements ImportanceComputer {
 
   compute(trials: readonly FrozenTrial[]): Promise<ImportanceResult> {
     const id = this.nextId++;
+    clearTimeout(this.idle);
     const worker = this.start();
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
@@ -77,12 +98,11 @@ export class ImportanceWorkerClient implements ImportanceComputer {
   }
 
   dispose(): void {
-    const w = this.worker;
-    this.worker = null;
+    clearTimeout(this.idle);
     for (const [id, resolve] of this.pending) {
       this.pending.delete(id);
       resolve({ ok: false, reason: 'disposed' });
     }
-    void w?.terminate();
+    this.stopWorker();
   }
 }

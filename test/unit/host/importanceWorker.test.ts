@@ -42,18 +42,20 @@ describe('sweeps in the extension: importance off the host thread', () => {
     }
   });
 
-  it('answers a request in flight when its worker dies, and starts a new worker for the next', async () => {
+  it('answers a request in flight when its worker dies, starts a new worker for the next, and ends an idle one', async () => {
     const workers: { listeners: Map<string, (v: never) => void>; posted: unknown[] }[] = [];
+    let terminated!: () => void;
+    const idleEnd = new Promise<void>((r) => (terminated = r));
     const client = new ImportanceWorkerClient(() => {
       const w = { listeners: new Map<string, (v: never) => void>(), posted: [] as unknown[] };
       workers.push(w);
       const port: WorkerPort = {
         postMessage: (m) => void w.posted.push(m),
         on: (event: string, listener: (v: never) => void) => w.listeners.set(event, listener),
-        terminate: () => Promise.resolve(0),
+        terminate: () => { terminated(); return Promise.resolve(0); },
       };
       return port;
-    });
+    }, 1);
     const pending = client.compute(study());
     (workers[0]!.listeners.get('exit') as (code: number) => void)(134);
     assert.deepEqual(await pending, { ok: false, reason: 'the importance worker exited with code 134' });
@@ -61,6 +63,9 @@ describe('sweeps in the extension: importance off the host thread', () => {
     assert.equal(workers.length, 2);
     (workers[1]!.listeners.get('message') as (m: unknown) => void)({ type: 'didComputeImportance', id: 2, importances: [{ param: 'lr', importance: 1 }] });
     assert.deepEqual(await next, { ok: true, importances: [{ param: 'lr', importance: 1 }] });
+    await idleEnd; // nothing more asked: the worker ends
+    void client.compute(study());
+    assert.equal(workers.length, 3, 'a new worker for the next request');
     client.dispose();
   });
 });
