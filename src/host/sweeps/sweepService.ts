@@ -8,17 +8,16 @@
  */
 import { Emitter, type Disposable } from '../../shared/emitter';
 import type { Translate } from '../../shared/message';
-import type { ImportanceView } from '../../shared/protocol/sweepProtocol';
 import { StudyDirection, type FrozenTrial } from '../../sweeps/frozenTrial';
 import type { SweepEvent } from '../../sweeps/sweepEvents';
 import { type SweepFile, loadSweepFile } from '../../sweeps/sweepFile';
 import { readStudy, trialRows } from '../../sweeps/studyTable';
 import type { SweepOptions } from '../../sweeps/sweepController';
 import { ImportanceScheduler } from './importanceScheduler';
-import type { ImportanceComputer, ImportanceResult } from './importanceWorkerClient';
+import type { ImportanceComputer } from './importanceWorkerClient';
 import { type SweepDescription, SweepSession } from './sweepSession';
 import type { SweepRun } from './sweepRun';
-import { paramViewsOf } from './sweepViews';
+import { importanceView, paramViewsOf } from './sweepViews';
 
 export interface SweepStart {
   readonly sweep: SweepFile;
@@ -285,19 +284,4 @@ export class SweepService implements Disposable {
     this.endEmitter.dispose();
     this.stateEmitter.dispose();
   }
-}
-
-/** A computation's result as the view shows it, with Optuna's refusals in words. */
-export function importanceView(result: ImportanceResult, count: number, metric: string, t: Translate): ImportanceView {
-  if (result.ok) {
-    const note = result.importances.length === 0 ? t('No parameter of the search space varies between the complete trials.') : null;
-    return { items: result.importances, note, trials: count };
-  }
-  const reason = result.reason;
-  const note = /without completed trials|only a single trial/.test(reason)
-    ? t('Importance needs at least two complete trials ({0} so far).', count)
-    : /zero total variance/.test(reason)
-      ? t('Every complete trial has the same {0}: no parameter explains any of it.', metric)
-      : t('Importance could not be computed: {0}', reason);
-  return { items: [], note, trials: count };
 }

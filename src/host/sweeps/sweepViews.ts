@@ -1,7 +1,8 @@
 /**
  * What the sweep view shows, made from the pure layer's data: a search space's parameters as axes (from
  * the sweep definition, or from the trials' own distributions for a study Python made), a study row as
- * a table row, and where a sweep file's journal lives in this window. No 'vscode'.
+ * a table row, an importance computation's result (Optuna's refusals in words), and where a sweep
+ * file's journal lives in this window. No 'vscode'.
  */
 import path from 'node:path';
 import type { Distribution } from '../../sweeps/distributions';
@@ -9,7 +10,9 @@ import type { FrozenTrial } from '../../sweeps/frozenTrial';
 import type { SweepDefinition } from '../../sweeps/sweepDefinition';
 import type { SweepFile } from '../../sweeps/sweepFile';
 import type { TrialRow } from '../../sweeps/studyTable';
-import type { SweepParamView, TrialView } from '../../shared/protocol/sweepProtocol';
+import type { Translate } from '../../shared/message';
+import type { ImportanceView, SweepParamView, TrialView } from '../../shared/protocol/sweepProtocol';
+import type { ImportanceResult } from './importanceWorkerClient';
 
 export function paramView(name: string, d: Distribution): SweepParamView {
   if (d.kind === 'categorical') return { name, kind: 'categorical', low: 0, high: 0, log: false, choices: [...d.choices] };
@@ -37,4 +40,19 @@ export function trialView(row: TrialRow): TrialView {
 /** The journal of a sweep file in this window: its own `storage`, else `<sweeps folder>/<study>.optuna.log`. */
 export function sweepStorage(sf: SweepFile, sweepsFolder: string): string {
   return sf.definition.storage !== null ? sf.storage : path.join(sweepsFolder, `${sf.definition.name}.optuna.log`);
+}
+
+/** A computation's result as the view shows it, with Optuna's refusals in words. */
+export function importanceView(result: ImportanceResult, count: number, metric: string, t: Translate): ImportanceView {
+  if (result.ok) {
+    const note = result.importances.length === 0 ? t('No parameter of the search space varies between the complete trials.') : null;
+    return { items: result.importances, note, trials: count };
+  }
+  const reason = result.reason;
+  const note = /without completed trials|only a single trial/.test(reason)
+    ? t('Importance needs at least two complete trials ({0} so far).', count)
+    : /zero total variance/.test(reason)
+      ? t('Every complete trial has the same {0}: no parameter explains any of it.', metric)
+      : t('Importance could not be computed: {0}', reason);
+  return { items: [], note, trials: count };
 }
