@@ -21,6 +21,13 @@ import { createMnistGate, registerMnistCommand } from './host/data/mnistPrompt';
 import { registerLanguageFeatures } from './host/language/registerLanguageFeatures';
 import { WebviewReadiness } from './host/webviewReadiness';
 import { welcomeOnFirstRun } from './host/welcome/firstRun';
+import { sidebarSweepCommand } from './host/sweeps/sidebarSweepCommand';
+import { registerSweepCommands, resumeRememberedSweep } from './host/sweeps/sweepCommands';
+import { sweepPorts } from './host/sweeps/sweepHost';
+import { registerSweepPanelSerializer } from './host/sweeps/sweepPanel';
+import { SweepService } from './host/sweeps/sweepService';
+import { createSweepStatusBar } from './host/sweeps/sweepStatusBar';
+import { sweepsDir } from './host/sweeps/sweepsLocation';
 
 export function activate(context: vscode.ExtensionContext): HyperLabApi {
   const log = vscode.window.createOutputChannel('HyperLab', { log: true });
@@ -37,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
 
   const tuning = new TuningViewProvider(ctx, context.workspaceState);
   const runsView = new RunsView(ctx, context.workspaceState);
+  const sweeps = new SweepService(sweepPorts({ extensionRoot: context.extensionUri.fsPath, log, workspaceState: context.workspaceState, runsDir }));
+  const sweepDeps = { ctx, sweeps, sweepsDir: () => sweepsDir(context.globalStorageUri) };
   context.subscriptions.push(
     log,
     readiness,
@@ -57,12 +66,20 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     runsView,
     ...registerRunsCommands(ctx, runsView),
     vscode.window.registerWebviewViewProvider(TUNING_VIEW_ID, tuning),
+    sweeps,
+    training.addLiveRuns((id) => sweeps.isLiveRun(id)),
+    sweeps.onDidEnd(() => void runsView.refresh()),
+    registerSweepPanelSerializer(ctx, sweeps),
+    createSweepStatusBar(sweeps),
+    ...registerSweepCommands(sweepDeps),
+    sidebarSweepCommand(sweepDeps, tuning.handle),
   );
+  resumeRememberedSweep(sweepDeps).catch((e: unknown) => log.error('sweep: resuming the remembered sweep failed', e));
   const parseHelper = registerLanguageFeatures(context, training, tuning.handle);
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`HyperLab ${version} activated in VS Code ${vscode.version}`);
   welcomeOnFirstRun(context, log).then(undefined, (err: unknown) => log.error('first run: the welcome failed', err));
-  return createApi(readiness, training, tuning.handle, parseHelper, runsView, runsDir);
+  return createApi(readiness, training, tuning.handle, parseHelper, runsView, runsDir, sweeps, sweepDeps);
 }
 
 export function deactivate(): void {

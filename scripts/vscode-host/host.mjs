@@ -82,6 +82,8 @@ export async function startCodeServer({ env = {}, port, extraArgs = [], extensio
     'git.openRepositoryInParentFolders': 'never', 'git.enabled': false,
     // HyperLab's run store goes to the host's own folder, never into the workspace under test.
     'hyperlab.runs.folder': path.join(state, 'runs'),
+    // And its sweeps (journals, sweep files made from the sidebar).
+    'hyperlab.sweeps.folder': path.join(state, 'sweeps'),
   }, null, 1);
   // The browser workbench keeps user settings in the browser; the remote server applies the Machine ones.
   for (const scope of ['User', 'Machine']) fs.writeFileSync(path.join(state, `user-data/${scope}/settings.json`), settings);

@@ -257,6 +257,79 @@ await session({ locale: 'es' }, async (page) => {
   });
 });
 
+// A sweep from the sidebar (its title bar's Sweep…) on the circle dataset, 20 trials: the dialogs, then the sweep
+// view while it runs (table, parallel coordinates, slices, fANOVA importance), a trial's curves, Cancel.
+await session({}, async (page) => {
+  const quickInput = page.locator('.quick-input-widget');
+  /** Waits for the quick input titled `title` and accepts what it proposes. */
+  const accept = async (title) => {
+    await quickInput.locator('.quick-input-title', { hasText: title }).waitFor();
+    await page.keyboard.press('Enter');
+  };
+  await step(page, 'sweep-dialogs', async () => {
+    await openSidebar(page, 'HyperLab');
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.waitForSelector('body[data-state="ready"]');
+    // Longer trials than Playground's (300 epochs of 125 batches), so the sweep still runs when its views are shot.
+    await frame.locator('vscode-textfield#epochs input').fill('300');
+    await frame.locator('vscode-textfield#batch_size input').fill('2');
+    await page.waitForTimeout(400);
+    const header = page.locator('.pane-header', { hasText: 'Hyperparameters' });
+    await header.hover();
+    await header.locator('.action-item a[aria-label="Sweep…"]').click();
+    await quickInput.locator('.quick-input-title', { hasText: 'which hyperparameters become ranges' }).waitFor();
+    const picked = await quickInput.locator('.monaco-list-row[aria-checked="true"]').allTextContents();
+    if (picked.length !== 3) throw new Error(`picked at first: ${picked.join(' | ')}`);
+    await page.screenshot({ path: path.join(shots, 'sweep-pick-parameters.png') });
+    await page.keyboard.press('Enter');
+    await accept('Sweep (1/3): Learning rate');
+    await accept('Sweep (2/3)');
+    await accept('Sweep (3/3): Activation');
+    await accept('how to search');
+    await accept('stop unpromising trials early');
+    await accept('which metric');
+    await quickInput.locator('.quick-input-title', { hasText: 'how many trials' }).waitFor();
+    await quickInput.locator('.quick-input-message', { hasText: '20 trials × 300 epochs = 6,000 epochs' }).waitFor();
+    await page.screenshot({ path: path.join(shots, 'sweep-plan.png') });
+    await page.keyboard.press('Enter');
+  });
+  await step(page, 'sweep-running', async () => {
+    const frame = await findWebviewFrame(page, 'sweep');
+    await frame.waitForSelector('body[data-state="ready"]');
+    await frame.waitForFunction(() => Number(document.body.dataset.complete) >= 3 && Number(document.body.dataset.importance) >= 1, undefined, { timeout: 120000 });
+    const state = await frame.evaluate(() => document.body.dataset.sweepState);
+    if (state !== 'running') throw new Error(`the sweep is ${state}, not running, when its views are shot`);
+    if (!(Number(await frame.evaluate(() => document.body.dataset.pcpLines)) >= 3)) throw new Error('parallel coordinates drew fewer than 3 lines');
+    await frame.locator('table#trials tbody tr').first().waitFor();
+    await page.screenshot({ path: path.join(shots, 'sweep-view.png') });
+    await frame.locator('section.trials-box').screenshot({ path: path.join(shots, 'sweep-table.png') });
+    await frame.locator('section.pcp-box').screenshot({ path: path.join(shots, 'sweep-parallel-coordinates.png') });
+    await frame.locator('section.importance').screenshot({ path: path.join(shots, 'sweep-importance.png') });
+    await frame.locator('section.slices').screenshot({ path: path.join(shots, 'sweep-slices.png') });
+  });
+  await step(page, 'sweep-keyboard-sort', async () => {
+    // Sort by the objective from the keyboard: Tab to the header's button, Enter.
+    const frame = await findWebviewFrame(page, 'sweep');
+    await frame.locator('th[data-key="value"] button').focus();
+    await page.keyboard.press('Enter');
+    await frame.waitForSelector('th[data-key="value"][aria-sort="ascending"]');
+    const values = await frame.$$eval('table#trials tbody tr[data-state="complete"] td.num:nth-last-child(3)', (cells) => cells.map((c) => Number(c.textContent)));
+    if (values.join() !== [...values].sort((a, b) => a - b).join()) throw new Error(`not sorted: ${values.join(', ')}`);
+  });
+  await step(page, 'sweep-trial-curves', async () => {
+    const frame = await findWebviewFrame(page, 'sweep');
+    await frame.locator('table#trials tbody tr[data-state="complete"]').first().click();
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.waitForSelector('body[data-state="ready"]');
+    await panel.waitForFunction(() => Number(document.body.dataset.runs) >= 1 && Number(document.body.dataset.epochs) >= 1, undefined, { timeout: 30000 });
+  });
+  await step(page, 'sweep-cancel', async () => {
+    const frame = await findWebviewFrame(page, 'sweep');
+    await frame.click('vscode-button#cancel-sweep');
+    await frame.waitForSelector('body[data-sweep-state="cancelled"]', { timeout: 30000 });
+  });
+});
+
 /**
  * MNIST's origin for the MNIST session: 127.0.0.1 serving the fixture archive. Each response sends the first
  * half and holds the rest until release(), so the test sees the progress notification at 50% (or cancels it).
