@@ -17,7 +17,8 @@ Commands:
       Train the model of an experiment file (JSON in Keras spelling) and print Keras-like progress.
       --json        one JSON object per line: epoch events and a final end event
       --log-steps   with --json, also a step event per optimizer step
-      --weights F   write the trained weights (Keras layout) to F
+      --weights F   write the trained weights (Keras layout) to F, replacing it atomically;
+                    a run whose loss becomes NaN leaves F unchanged
       --kernels K   matrix kernels: auto (WebAssembly SIMD when available), wasm or typescript
   ${SUMMARY_USAGE}
       Print the Keras model.summary() of every model in a Python (or TensorFlow.js) file, read statically.

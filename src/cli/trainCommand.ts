@@ -4,12 +4,13 @@
  * other tools rely on): {"event":"step",...} per optimizer step with --log-steps, {"event":"epoch",...}
  * per epoch, and {"event":"end",...}. Exit code 0 on success, 1 with a clear message otherwise.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadExperiment } from '../engine/experiment/experiment';
 import { nodeDataIo } from '../engine/experiment/nodeDataIo';
 import { finalWeights, runExperiment } from '../engine/experiment/runExperiment';
 import { KERNEL_CHOICES, type KernelChoice, createBackend } from '../engine/kernels/engineBackend';
+import { writeFileAtomic } from '../storage/atomicFile';
 import { epochHeader, epochLine } from './progressLine';
 
 export interface TrainArgs {
@@ -64,6 +65,15 @@ async function readSpec(file: string): Promise<unknown> {
   }
 }
 
+async function writeWeights(file: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(file, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(`cannot write the weights to ${file}: ${code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? String(e)}; the file is unchanged`);
+  }
+}
+
 /** Runs the command; returns the exit code. `extensionRoot` is where media/ lives. */
 export async function train(args: TrainArgs, io: Output, extensionRoot: string): Promise<number> {
   const specPath = path.resolve(args.spec);
@@ -89,7 +99,10 @@ export async function train(args: TrainArgs, io: Output, extensionRoot: string):
       epochStart = Date.now();
     },
   });
-  if (args.weightsOut) await writeFile(path.resolve(args.weightsOut), JSON.stringify(finalWeights(exp)));
+  // A run whose loss became NaN has NaN weights: they would overwrite a good file with nulls, so
+  // nothing is written then; otherwise the file is replaced atomically (old or new, never a torn mix).
+  const weightsFile = args.weightsOut === null ? null : path.resolve(args.weightsOut);
+  if (weightsFile !== null && result.stoppedBy !== 'nan') await writeWeights(weightsFile, JSON.stringify(finalWeights(exp)));
   if (args.json) {
     emit({ event: 'end', epochs_run: result.epochsRun, stopped_epoch: result.stoppedEpoch, best_epoch: result.bestEpoch });
   } else {
@@ -97,7 +110,8 @@ export async function train(args: TrainArgs, io: Output, extensionRoot: string):
     if (result.restoredBestWeights) io.out(`Restoring model weights from the end of the best epoch: ${result.bestEpoch}.`);
   }
   if (result.stoppedBy === 'nan') {
-    io.err(`hyperlab: the loss became ${result.nanAt?.loss} at epoch ${result.nanAt?.epoch}, step ${result.nanAt?.step}: training stopped. The gradients exploded; lower the learning rate or set clipnorm on the optimizer.`);
+    const kept = weightsFile === null ? '' : ` The weights were not written; ${weightsFile} is unchanged.`;
+    io.err(`hyperlab: the loss became ${result.nanAt?.loss} at epoch ${result.nanAt?.epoch}, step ${result.nanAt?.step}: training stopped. The gradients exploded; lower the learning rate or set clipnorm on the optimizer.${kept}`);
     return 1;
   }
   return 0;
