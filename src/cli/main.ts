@@ -5,6 +5,7 @@
  * what to fix.
  */
 import path from 'node:path';
+import { echo } from '../shared/echo';
 import { SUMMARY_USAGE, parseSummaryArgs, summary, terminalColumns } from './summaryCommand';
 import { TRAIN_USAGE, parseTrainArgs, train, type Output } from './trainCommand';
 
@@ -61,7 +62,7 @@ export async function runCli(argv: readonly string[], io: Output, extensionRoot:
     }
     return summary(args, io, { terminalColumns: terminalColumns(process.env, process.stdout.columns) });
   }
-  io.err(`hyperlab: unknown command '${first}'. Run 'hyperlab --help' for the commands.`);
+  io.err(`hyperlab: unknown command '${echo(first)}'. Run 'hyperlab --help' for the commands.`);
   return 1;
 }
 

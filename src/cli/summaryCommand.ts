@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { echo } from '../shared/echo';
 import { type DocumentLanguage, analyzeDocument } from '../keras/analyzeDocument';
 import type { Diagnostic, DocumentAnalysis, ModelSummary } from '../keras/kerasModel';
 import { summaryRows } from '../keras/summaryRows';
@@ -24,9 +25,9 @@ export function parseSummaryArgs(argv: readonly string[]): SummaryArgs | string 
   let file: string | null = null, json = false;
   for (const a of argv) {
     if (a === '--json') json = true;
-    else if (a.startsWith('-')) return `unknown option ${a}`;
+    else if (a.startsWith('-')) return `unknown option ${echo(a)}`;
     else if (file === null) file = a;
-    else return `unexpected argument ${a}`;
+    else return `unexpected argument ${echo(a)}`;
   }
   return file === null ? 'missing the Python file' : { file, json };
 }

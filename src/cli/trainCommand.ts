@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { echo } from '../shared/echo';
 import { loadExperiment } from '../engine/experiment/experiment';
 import { nodeDataIo } from '../engine/experiment/nodeDataIo';
 import { finalWeights, runExperiment } from '../engine/experiment/runExperiment';
@@ -43,9 +44,9 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | string {
       const next = argv[++i] as KernelChoice | undefined;
       if (!next || !KERNEL_CHOICES.includes(next)) return `--kernels takes one of ${KERNEL_CHOICES.join(', ')}`;
       kernels = next;
-    } else if (a.startsWith('-')) return `unknown option ${a}`;
+    } else if (a.startsWith('-')) return `unknown option ${echo(a)}`;
     else if (spec === null) spec = a;
-    else return `unexpected argument ${a}`;
+    else return `unexpected argument ${echo(a)}`;
   }
   if (spec === null) return 'missing the experiment file';
   return { spec, json, logSteps, weightsOut, kernels };
@@ -80,6 +81,8 @@ export async function train(args: TrainArgs, io: Output, extensionRoot: string):
   const json = await readSpec(specPath);
   const exp = await loadExperiment(json, { io: nodeDataIo(path.dirname(specPath), extensionRoot), backend: createBackend(args.kernels) });
   const emit = (obj: object) => io.out(JSON.stringify(obj));
+  // Keras logs its warnings to stderr; so does the CLI, in both modes (stdout stays the JSON contract).
+  for (const warning of exp.warnings) io.err(`warning: ${warning}`);
   if (!args.json) {
     for (const note of exp.notes) io.out(`note: ${note}`);
     io.out(`${exp.data.description}; ${exp.compiled.model.countParams().toLocaleString('en-US')} parameters`);

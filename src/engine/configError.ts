@@ -3,6 +3,7 @@
  * allowed, so the CLI, the worker and the editor can show it as is ("fit.batch_size: got 0; expected
  * an integer >= 1").
  */
+import { echo } from '../shared/echo';
 
 export class ConfigError extends Error {
   constructor(
@@ -15,17 +16,17 @@ export class ConfigError extends Error {
   }
 }
 
+/** The value as JSON, capped (shared/echo.ts): a 50 MB string in a spec must not become a 50 MB message. */
 function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
   if (value === undefined) return 'nothing';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   let s: string;
   try {
     s = JSON.stringify(value) ?? typeof value;
   } catch {
-    s = typeof value; // e.g. a cyclic object
+    s = typeof value; // e.g. a cyclic object, or nesting deeper than the stack
   }
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+  return echo(s);
 }
 
 /** Looks `name` up in a registry, or throws a ConfigError listing the known names. */

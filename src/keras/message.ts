@@ -8,6 +8,7 @@
  * Templates are single-quoted literals passed straight to `msg(...)`: the localization test finds them
  * there and checks that each has its Spanish translation.
  */
+import { echo } from '../shared/echo';
 
 export type MessageArg = string | number | Message;
 
@@ -30,9 +31,13 @@ export function fillPlaceholders(text: string, args: readonly (string | number)[
 
 const english: Translate = (text, ...args) => fillPlaceholders(text, args);
 
-/** The message in the language `t` gives (English without one). */
+/**
+ * The message in the language `t` gives (English without one). String arguments are capped (shared/echo.ts):
+ * they repeat what the source says (a name, a literal), and a 50 MB string literal must not become a 50 MB
+ * diagnostic.
+ */
 export function renderMessage(m: Message, t: Translate = english): string {
-  return t(m.text, ...m.args.map((a) => (typeof a === 'object' ? renderMessage(a, t) : a)));
+  return t(m.text, ...m.args.map((a) => (typeof a === 'object' ? renderMessage(a, t) : typeof a === 'string' ? echo(a) : a)));
 }
 
 /** A message as the `message` (English, for the CLI's JSON contract and logs) and `text` (for the editor) fields. */

@@ -125,17 +125,16 @@ async function train(msg: StartTraining): Promise<void> {
   const exp = await loadExperiment(msg.experiment, { io: nodeDataIo(msg.baseDir, msg.extensionRoot), backend });
   const plane = boundaryGrid(exp);
   const es = exp.earlyStopping;
-  let epochsSeen = 0;
   post({
     type: 'didStart', description: exp.data.description, params: exp.compiled.model.countParams(), epochs: exp.epochs,
-    stepsPerEpoch: Math.ceil(exp.train.n / Math.min(exp.batchSize, exp.train.n)), notes: exp.notes, kernels: backend.kernels.name,
+    stepsPerEpoch: Math.ceil(exp.train.n / Math.min(exp.batchSize, exp.train.n)), notes: [...exp.notes, ...exp.warnings], kernels: backend.kernels.name,
     task: exp.data.train.task, points: plane?.points ?? null,
     earlyStopping: es ? { monitor: es.config.monitor, patience: es.config.patience, restore_best_weights: es.config.restore_best_weights } : null,
   });
   if (plane) postBoundary(exp, plane.grid, 0);
   let lastBoundary = Date.now();
-  // EarlyStopping's best epoch, 1-based, once it has counted an epoch (start_from_epoch delays that).
-  const batcher = new MetricsBatcher(() => (es && epochsSeen > es.config.start_from_epoch ? es.bestEpoch + 1 : null));
+  // EarlyStopping's best epoch, 1-based, once it has seen its monitor in a counted epoch (start_from_epoch delays that).
+  const batcher = new MetricsBatcher(() => (es ? es.bestEpochNumber : null));
   const started = Date.now();
   const stepsPerEpoch = Math.ceil(exp.train.n / Math.min(exp.batchSize, exp.train.n));
   const norms = new NormTracker(exp, Math.max(1, Math.floor(stepsPerEpoch / NORM_SAMPLES)));
@@ -145,7 +144,6 @@ async function train(msg: StartTraining): Promise<void> {
       batcher.addStep({ epoch: e.epoch, step: e.step, loss: finiteOrNull(e.loss) });
     },
     onEpoch: (e) => {
-      epochsSeen = e.epoch;
       // "Step one epoch": pause again at the end of the epoch the host let run.
       Atomics.compareExchange(control, CONTROL_PAUSE, PAUSE_ONE_EPOCH, PAUSE_PAUSED);
       batcher.addEpoch({ epoch: e.epoch, logs: Object.fromEntries(Object.entries(e.logs).map(([k, v]) => [k, finiteOrNull(v)])), norms: norms.takeEpoch() });

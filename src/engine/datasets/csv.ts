@@ -10,7 +10,7 @@
 import * as Papa from 'papaparse';
 import { ConfigError } from '../configError';
 import { DataError, createDataset, sliceRows, type Dataset, type DatasetSplit } from './dataset';
-import { describeColumn, encodeTarget, parseFeatureColumn, type TargetMode } from './csvColumns';
+import { describeColumn, encodeTarget, parseFeatureColumn, quoteCell, type TargetMode } from './csvColumns';
 import { applyStandardization, fitStandardization, type Standardization } from './standardize';
 
 export interface CsvSpec {
@@ -27,6 +27,10 @@ export interface CsvSpec {
 export interface CsvSplit extends DatasetSplit {
   /** The statistics applied to both parts, or null without standardize. */
   readonly standardization: Standardization | null;
+  /** The spreadsheet row (header = 1) of every data row: the training rows, then the validation rows. */
+  readonly rowNumbers: readonly number[];
+  /** The target column as messages name it, e.g. `"label" (C)`. */
+  readonly targetColumn: string;
 }
 
 /** The table as read: header names and data rows, each with its 1-based spreadsheet row number. */
@@ -44,13 +48,13 @@ export function csvDataset(text: string, spec: CsvSpec, source = 'CSV'): CsvSpli
   const table = readCsvTable(text, source);
   const targetIndex = table.header.indexOf(target);
   if (targetIndex < 0) {
-    throw new DataError(`no column named "${target}"`, {
-      source, row: 1, hint: `the header has ${table.header.map((h) => `"${h}"`).join(', ')}; set target to one of them`,
+    throw new DataError(`no column named ${quoteCell(target)}`, {
+      source, row: 1, hint: `the header has ${listNames(table.header)}; set target to one of them`,
     });
   }
   const featureIndices = table.header.map((_h, i) => i).filter((i) => i !== targetIndex);
   if (featureIndices.length === 0) {
-    throw new DataError(`the only column is the target "${target}"`, { source, hint: 'add at least one numeric feature column' });
+    throw new DataError(`the only column is the target ${quoteCell(target)}`, { source, hint: 'add at least one numeric feature column' });
   }
   const column = (i: number) => ({
     source, column: describeColumn(table.header[i]!, i), rows: table.rowNumbers, cells: table.rows.map((cells) => cells[i]!),
@@ -63,11 +67,12 @@ export function csvDataset(text: string, spec: CsvSpec, source = 'CSV'): CsvSpli
     featureNames: featureIndices.map((i) => table.header[i]!),
     ...(encoded.classNames !== undefined ? { classNames: encoded.classNames } : {}),
   });
-  return splitAndStandardize(all, validationSplit, standardize, encoded.note);
+  const split = splitAndStandardize(all, validationSplit, standardize, encoded.note);
+  return { ...split, rowNumbers: table.rowNumbers, targetColumn: describeColumn(target, targetIndex) };
 }
 
 /** Keras' validation_split, then standardization fitted on the training part. */
-function splitAndStandardize(all: Dataset, validationSplit: number, standardize: boolean, targetNote: string | undefined): CsvSplit {
+function splitAndStandardize(all: Dataset, validationSplit: number, standardize: boolean, targetNote: string | undefined): DatasetSplit & { standardization: Standardization | null } {
   let train = all;
   let validation: Dataset | null = null;
   if (validationSplit > 0) {
@@ -135,13 +140,19 @@ export function readCsvTable(text: string, source = 'CSV'): CsvTable {
   return { header, rows, rowNumbers };
 }
 
+/** Up to 10 quoted names, then how many more: a header can have thousands of columns. */
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, 10).map(quoteCell).join(', ');
+  return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
+}
+
 function checkHeader(cells: readonly string[], row: number, source: string): string[] {
   const seen = new Map<string, number>();
   cells.forEach((name, i) => {
     if (name === '') throw new DataError(`column ${describeColumn('', i)} has no name`, { source, row, hint: 'give every column a header name' });
     const first = seen.get(name);
     if (first !== undefined) {
-      throw new DataError(`the column name "${name}" appears twice (${describeColumn(name, first)} and ${describeColumn(name, i)})`, {
+      throw new DataError(`the column name ${quoteCell(name)} appears twice (${describeColumn(name, first)} and ${describeColumn(name, i)})`, {
         source, row, hint: 'rename one of them',
       });
     }

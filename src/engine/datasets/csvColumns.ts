@@ -4,6 +4,7 @@
  * order, 0/1 for two classes, one-hot for more so categorical_crossentropy applies). Every failure is
  * a DataError naming the spreadsheet row and the column. Not here: reading the CSV text (csv.ts).
  */
+import { echo } from '../../shared/echo';
 import { DataError, type Task } from './dataset';
 
 /** How the target column is read: by its content ('auto'), or forced. */
@@ -38,7 +39,7 @@ export function columnLetter(index: number): string {
 
 /** `"age" (C)`: the header name and the spreadsheet letter. */
 export function describeColumn(name: string, index: number): string {
-  return `"${name}" (${columnLetter(index)})`;
+  return `${quoteCell(name)} (${columnLetter(index)})`;
 }
 
 /** Decimal numbers only: "1", "-2.5", ".5", "1e-3". Not "", "0x10", "Infinity" or "1,5". */
@@ -51,12 +52,30 @@ export function parseNumber(cell: string): number | null {
   return NUMBER_PATTERN.test(cell) ? Number(cell) : null;
 }
 
+/**
+ * Throws a DataError when a parsed cell does not fit float32, where the engine computes: "1e400" is
+ * Infinity already as a double, "1e39" becomes Infinity in a Float32Array, and either would only surface
+ * later as a NaN loss blamed on the learning rate.
+ */
+function checkFloat32(col: ColumnCells, i: number, value: number): void {
+  if (Number.isFinite(Math.fround(value))) return;
+  throw new DataError(`${quoteCell(col.cells[i]!)} is too large for float32`, {
+    source: col.source, row: col.rows[i]!, column: col.column,
+    hint: 'values must have a magnitude of at most 3.4028235e38 (the engine computes in float32); rescale the column',
+  });
+}
+
+/** A cell quoted for a message, capped (shared/echo.ts): a cell can be megabytes long. */
+export function quoteCell(cell: string): string {
+  return `"${echo(cell)}"`;
+}
+
 /** Throws a DataError if the cell at `i` is empty or a missing-value marker. */
 function checkPresent(col: ColumnCells, i: number): void {
   const cell = col.cells[i]!;
   const where = { source: col.source, row: col.rows[i]!, column: col.column, hint: 'fill it in or delete the row (missing values are not imputed)' };
   if (cell === '') throw new DataError('empty cell', where);
-  if (MISSING_TOKENS.has(cell.toLowerCase())) throw new DataError(`missing value "${cell}" (NaN)`, where);
+  if (MISSING_TOKENS.has(cell.toLowerCase())) throw new DataError(`missing value ${quoteCell(cell)} (NaN)`, where);
 }
 
 /** Parses a numeric feature column into `out[offset + r * stride]`. */
@@ -66,11 +85,12 @@ export function parseFeatureColumn(col: ColumnCells, out: Float32Array, offset: 
     const value = parseNumber(cell);
     if (value === null) {
       const decimalComma = /^[+-]?\d+,\d+$/.test(cell) ? ' (use a dot as the decimal separator)' : '';
-      throw new DataError(`"${cell}" is not a number`, {
+      throw new DataError(`${quoteCell(cell)} is not a number`, {
         source: col.source, row: col.rows[r]!, column: col.column,
         hint: `feature columns must be numeric${decimalComma}: encode this column as numbers, or remove it`,
       });
     }
+    checkFloat32(col, r, value);
     out[offset + r * stride] = value;
   });
 }
@@ -82,12 +102,13 @@ export function encodeTarget(col: ColumnCells, mode: TargetMode): EncodedTarget 
   const firstLabel = numbers.findIndex((v) => v === null);
   if (mode === 'regression' || (mode === 'auto' && firstLabel < 0)) {
     if (firstLabel >= 0) {
-      throw new DataError(`"${col.cells[firstLabel]}" is not a number`, {
+      throw new DataError(`${quoteCell(col.cells[firstLabel]!)} is not a number`, {
         source: col.source, row: col.rows[firstLabel]!, column: col.column,
         hint: 'a regression target must be numeric; set task: "classification" to read labels',
       });
     }
     const values = numbers as number[];
+    values.forEach((v, i) => checkFloat32(col, i, v));
     const note = mode === 'auto' ? integerTargetNote(col.column, values) : undefined;
     return { y: Float32Array.from(values), targetWidth: 1, task: 'regression', ...(note !== undefined ? { note } : {}) };
   }
@@ -101,7 +122,7 @@ function encodeClasses(col: ColumnCells, numbers: number[] | null): EncodedTarge
   if (numbers !== null) {
     const bad = numbers.findIndex((v) => !Number.isInteger(v));
     if (bad >= 0) {
-      throw new DataError(`"${col.cells[bad]}" is not a class`, {
+      throw new DataError(`${quoteCell(col.cells[bad]!)} is not a class`, {
         source: col.source, row: col.rows[bad]!, column: col.column,
         hint: 'class targets are integers (0, 1, 2, ...) or labels (cat, dog); use task: "regression" for continuous values',
       });
@@ -113,7 +134,7 @@ function encodeClasses(col: ColumnCells, numbers: number[] | null): EncodedTarge
     classNames = [...new Set(keys)].sort(); // UTF-16 code-unit order: stable across machines and locales
   }
   if (classNames.length < 2) {
-    throw new DataError(`only one class, "${classNames[0]}", in all ${keys.length} rows`, {
+    throw new DataError(`only one class, ${quoteCell(classNames[0]!)}, in all ${keys.length} rows`, {
       source: col.source, column: col.column,
       hint: 'a classifier needs at least two classes: check the target column or pick another one',
     });

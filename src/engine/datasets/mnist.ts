@@ -6,6 +6,7 @@
  * features scaled to [0, 1] (x / 255, as the Keras examples do) and labels one-hot rows of 10, and the
  * test set is the validation data. No file access here: mnistFiles.ts finds and reads the files.
  */
+import { echo } from '../../shared/echo';
 import { DataError, createDataset, type Dataset, type DatasetSplit } from './dataset';
 import { parseNpy } from './npy';
 
@@ -93,7 +94,9 @@ export function mnistFromNpz(members: ReadonlyMap<string, Uint8Array>, source = 
   const array = (name: string) => {
     const bytes = members.get(`${name}.npy`) ?? members.get(name);
     if (bytes === undefined) {
-      throw new DataError(`no array "${name}"`, { source, hint: `expected x_train, y_train, x_test, y_test; found ${[...members.keys()].join(', ')}` });
+      const found = [...members.keys()];
+      const list = found.slice(0, 10).map((m) => echo(m)).join(', ') + (found.length > 10 ? ` and ${found.length - 10} more` : '');
+      throw new DataError(`no array "${name}"`, { source, hint: `expected x_train, y_train, x_test, y_test; found ${list}` });
     }
     return parseNpy(bytes, `${source}/${name}.npy`);
   };

@@ -11,6 +11,7 @@ import { playgroundDataset } from '../datasets/playground';
 import type { Point2D } from '../datasets/playgroundGenerators';
 import type { Rng } from '../rng';
 import { type JsonObject, optionalBoolean, readMatrix, readObject, readString, rejectUnknownKeys } from './specReader';
+import type { TargetLocator } from './targets';
 
 export interface DataIo {
   /** Reads a text file; relative paths are resolved against the experiment file's folder. */
@@ -25,6 +26,8 @@ export interface LoadedData extends DatasetSplit {
   /** Whether the split already holds the validation data (so fit.validation_split does not apply). */
   readonly ownValidation: boolean;
   readonly description: string;
+  /** Where a target value came from (rows counted through train, then validation), for error messages. */
+  readonly locateTarget: TargetLocator;
 }
 
 /** The issue's dataset names, mapped to Playground's own keys. */
@@ -42,6 +45,11 @@ function inlineDataset(x: unknown, y: unknown, key: string): Dataset {
     featureNames: Array.from({ length: X.cols }, (_, i) => `x${i + 1}`),
     task: binary ? 'binary' : Y.cols > 1 && isOneHot(Y.data, Y.cols) ? 'multiclass' : 'regression',
   });
+}
+
+/** Targets of generated or downloaded data: sample numbers, 1-based. */
+function sampleLocator(source: string): TargetLocator {
+  return (index) => ({ source: `${source} sample ${index + 1}` });
 }
 
 function isOneHot(y: Float32Array, width: number): boolean {
@@ -64,13 +72,15 @@ export async function loadData(value: unknown, key: string, rng: Rng, io: DataIo
     if (name === 'mnist') {
       rejectUnknownKeys(spec, ['dataset', 'path'], key);
       const split = await loadMnist(spec.path === undefined ? io.mnist : { ...io.mnist, directory: readString(spec.path, `${key}.path`) });
-      return { ...split, ownValidation: true, description: `MNIST (${split.note})` };
+      const description = `MNIST (${split.note})`;
+      return { ...split, ownValidation: true, description, locateTarget: sampleLocator('MNIST') };
     }
     const pgName = PLAYGROUND_NAMES[name];
     if (!pgName) throw new ConfigError(`${key}.dataset`, name, `one of ${[...Object.keys(PLAYGROUND_NAMES).filter((k) => !k.startsWith('reg-')), 'mnist'].join(', ')}`);
     rejectUnknownKeys(spec, ['dataset', 'samples', 'noise', 'train_ratio', 'features'], key);
     const split = playgroundDataset({ ...spec, dataset: pgName }, rng);
-    return { ...split, ownValidation: true, description: `Playground "${name}" (${split.train.n} training and ${split.validation.n} test points)` };
+    const description = `Playground "${name}" (${split.train.n} training and ${split.validation.n} test points)`;
+    return { ...split, ownValidation: true, description, locateTarget: sampleLocator(`Playground "${name}"`) };
   }
   if (spec.csv !== undefined) {
     rejectUnknownKeys(spec, ['csv', 'target', 'standardize', 'task'], key);
@@ -81,7 +91,8 @@ export async function loadData(value: unknown, key: string, rng: Rng, io: DataIo
       standardize: optionalBoolean(spec.standardize, `${key}.standardize`, false),
       ...(spec.task === undefined ? {} : { task: spec.task as 'auto' }),
     }, path);
-    return { ...split, ownValidation: false, description: `CSV ${path} (${split.train.n} rows)` };
+    const locateTarget: TargetLocator = (index) => ({ source: path, row: split.rowNumbers[index]!, column: split.targetColumn });
+    return { ...split, ownValidation: false, description: `CSV ${path} (${split.train.n} rows)`, locateTarget };
   }
   if (spec.x !== undefined) {
     rejectUnknownKeys(spec, ['x', 'y', 'validation_data'], key);
@@ -95,7 +106,11 @@ export async function loadData(value: unknown, key: string, rng: Rng, io: DataIo
         throw new ConfigError(`${key}.validation_data`, `${validation.features} features, ${validation.targetWidth} targets`, `${train.features} features and ${train.targetWidth} targets like ${key}.x and ${key}.y`);
       }
     }
-    return { train, validation, ownValidation: validation !== null, description: `inline data (${train.n} rows)` };
+    const locateTarget: TargetLocator = (index, column) => {
+      const [name, row, width] = index < train.n ? [`${key}.y`, index, train.targetWidth] : [`${key}.validation_data.y`, index - train.n, validation?.targetWidth ?? 1];
+      return { source: width === 1 ? `${name}[${row}]` : `${name}[${row}][${column}]` };
+    };
+    return { train, validation, ownValidation: validation !== null, description: `inline data (${train.n} rows)`, locateTarget };
   }
   throw new ConfigError(key, value, 'a Playground dataset {"dataset": "circle", ...}, {"dataset": "mnist"}, {"csv": "path", "target": "column"} or inline {"x": [[...]], "y": [[...]]}');
 }

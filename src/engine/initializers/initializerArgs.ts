@@ -5,6 +5,7 @@
  * default. Every refusal is a ConfigError naming the argument and what it accepts.
  */
 import { ConfigError } from '../configError';
+import { readSeed } from '../experiment/specReader';
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -49,13 +50,12 @@ export class InitializerArgs {
     return v;
   }
 
-  /** An integer seed or null (Keras also takes a SeedGenerator, which has no meaning here). */
+  /** An integer seed 0..2^32 - 1 or null (Keras also takes a SeedGenerator, which has no meaning here). */
   seed(): number | null {
     if (!this.has('seed')) return null;
     const v = this.raw.seed;
     if (v === null) return null;
-    if (typeof v !== 'number' || !Number.isInteger(v)) throw new ConfigError(`${this.key}.seed`, v, 'an integer seed or None');
-    return v;
+    return readSeed(v, `${this.key}.seed`);
   }
 
   /** One of `options`, after `normalize` (VarianceScaling lower-cases `distribution`). */

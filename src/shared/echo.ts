@@ -1,0 +1,17 @@
+/**
+ * How much of a user's value an error message repeats: at most ECHO_LIMIT characters, the rest replaced by
+ * an ellipsis and the full length, so a 50 MB string in an experiment file, a CSV cell or a Python literal
+ * becomes a one-line message instead of a 50 MB one. Every message that quotes input (engine, analysis,
+ * CLI, editor) goes through `echo`. Pure; shared by the engine, the analysis, the host and the webviews.
+ */
+
+export const ECHO_LIMIT = 80;
+
+/** `text` whole when it is short, else its first characters, '…' and the length ('"aaaa…" (50,000,002 characters)'). */
+export function echo(text: string, limit = ECHO_LIMIT): string {
+  if (text.length <= limit) return text;
+  let cut = limit - 1;
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--; // do not split a surrogate pair
+  return `${text.slice(0, cut)}… (${text.length.toLocaleString('en-US')} characters)`;
+}
