@@ -4,7 +4,6 @@
  * other tools rely on): {"event":"step",...} per optimizer step with --log-steps, {"event":"epoch",...}
  * per epoch, and {"event":"end",...}. Exit code 0 on success, 1 with a clear message otherwise.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { echo } from '../shared/echo';
 import { loadExperiment } from '../engine/experiment/experiment';
@@ -12,6 +11,7 @@ import { nodeDataIo } from '../engine/experiment/nodeDataIo';
 import { finalWeights, runExperiment } from '../engine/experiment/runExperiment';
 import { KERNEL_CHOICES, type KernelChoice, createBackend } from '../engine/kernels/engineBackend';
 import { writeFileAtomic } from '../storage/atomicFile';
+import { UserFileError, readUserFile } from '../storage/userFile';
 import { epochHeader, epochLine } from './progressLine';
 
 export interface TrainArgs {
@@ -52,12 +52,15 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | string {
   return { spec, json, logSteps, weightsOut, kernels };
 }
 
+/** The largest experiment file read (inline data included). */
+const MAX_SPEC_BYTES = 64 * 1024 * 1024;
+
 async function readSpec(file: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = (await readUserFile(file, { maxBytes: MAX_SPEC_BYTES, what: 'experiment files' })).toString('utf8');
   } catch (e) {
-    throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(e)}`);
+    throw new Error(`cannot read ${e instanceof UserFileError ? e.message : `${file}: ${String(e)}`}`);
   }
   try {
     return JSON.parse(text) as unknown;

@@ -86,6 +86,15 @@ describe('hyperlab train (built CLI)', function () {
     assert.match(r.stderr, /^hyperlab train: fit\.validation_split: got 0\.99; .* leaves 0 training and 3 validation rows.*\n$/);
   });
 
+  it('refuses a device or a folder as the experiment file instead of reading it forever', () => {
+    const zero = cli('train', '/dev/zero');
+    assert.equal(zero.status, 1);
+    assert.equal(zero.stderr, 'hyperlab train: cannot read /dev/zero: it is a character device; HyperLab reads only regular files\n');
+    const folder = cli('summary', os.tmpdir());
+    assert.equal(folder.status, 1);
+    assert.match(folder.stderr, /^hyperlab summary: cannot read .*: it is a folder; HyperLab reads only regular files\n$/);
+  });
+
   it('exits 1 and explains exploding gradients when the loss becomes NaN', () => {
     const spec = writeSpec({ model: { layers: [{ class_name: 'Dense', units: 1 }] }, compile: { optimizer: { class_name: 'SGD', learning_rate: 1e6 }, loss: 'mse' }, fit: { epochs: 50, batch_size: 1 }, data: { x: [[100], [200]], y: [[1], [2]] } });
     const r = cli('train', spec, '--json');

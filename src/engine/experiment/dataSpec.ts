@@ -16,6 +16,8 @@ import type { TargetLocator } from './targets';
 export interface DataIo {
   /** Reads a text file; relative paths are resolved against the experiment file's folder. */
   readTextFile(path: string): Promise<string>;
+  /** A path the experiment names (an MNIST folder), resolved as readTextFile resolves file names. */
+  resolvePath(path: string): string;
   /** Where MNIST may be found (the bundled subset's folder at least). */
   readonly mnist: MnistLoadOptions;
 }
@@ -71,7 +73,7 @@ export async function loadData(value: unknown, key: string, rng: Rng, io: DataIo
     const name = readString(spec.dataset, `${key}.dataset`);
     if (name === 'mnist') {
       rejectUnknownKeys(spec, ['dataset', 'path'], key);
-      const split = await loadMnist(spec.path === undefined ? io.mnist : { ...io.mnist, directory: readString(spec.path, `${key}.path`) });
+      const split = await loadMnist(spec.path === undefined ? io.mnist : { ...io.mnist, directory: io.resolvePath(readString(spec.path, `${key}.path`)), directoryKey: `${key}.path` });
       const description = `MNIST (${split.note})`;
       return { ...split, ownValidation: true, description, locateTarget: sampleLocator('MNIST') };
     }
