@@ -73,13 +73,20 @@ describe('hyperlab train --weights is crash-safe', function () {
     let insideWrite = 0;
     const seen: string[] = [];
     for (const at of moments) {
-      resetTarget();
-      const outcome = await killWhileWriting({
-        command: process.execPath, args: [cliPath, 'train', newSpec, '--weights', target()], inProgressSize: writing, finalSize: newText.length, at,
-      });
-      const state = targetIsOldOrNew(`killed at ${String(at)}`);
-      seen.push(`${String(at)}: ${outcome.killed ? `killed with ${outcome.sizeAtKill ?? 'no'} temporary bytes` : 'exited first'} -> ${state}`);
-      if (outcome.killed && outcome.sizeAtKill !== null && outcome.sizeAtKill < newText.length) insideWrite++;
+      // On a busy machine the watcher may miss the ~50 ms write; a fractional moment is tried again (up
+      // to 6 times) until a kill lands inside it. Every attempt is checked, hit or miss.
+      for (let attempt = 0; attempt < (typeof at === 'number' && at > 0 && at < 1 ? 6 : 1); attempt++) {
+        resetTarget();
+        const outcome = await killWhileWriting({
+          command: process.execPath, args: [cliPath, 'train', newSpec, '--weights', target()], inProgressSize: writing, finalSize: newText.length, at,
+        });
+        const state = targetIsOldOrNew(`killed at ${String(at)}`);
+        seen.push(`${String(at)}: ${outcome.killed ? `killed with ${outcome.sizeAtKill ?? 'no'} temporary bytes` : 'exited first'} -> ${state}`);
+        if (outcome.killed && outcome.sizeAtKill !== null && outcome.sizeAtKill > 0 && outcome.sizeAtKill < newText.length) {
+          insideWrite++;
+          break;
+        }
+      }
     }
     // The test must actually hit the write window, or it proves nothing.
     assert.ok(insideWrite >= 3, `only ${insideWrite} kills landed inside the write:\n${seen.join('\n')}`);
