@@ -15,3 +15,15 @@ export function echo(text: string, limit = ECHO_LIMIT): string {
   if (last >= 0xd800 && last <= 0xdbff) cut--; // do not split a surrogate pair
   return `${text.slice(0, cut)}… (${text.length.toLocaleString('en-US')} characters)`;
 }
+
+/**
+ * A file path for a message: whole when short, else its end (the file name is the useful part), so a
+ * 200,000-character path from an experiment file is shown as '…/data/train.csv (200,000 characters)'.
+ */
+export function echoPath(file: string, limit = ECHO_LIMIT): string {
+  if (file.length <= limit) return file;
+  let cut = file.length - (limit - 1);
+  const first = file.charCodeAt(cut);
+  if (first >= 0xdc00 && first <= 0xdfff) cut++; // do not split a surrogate pair
+  return `…${file.slice(cut)} (${file.length.toLocaleString('en-US')} characters)`;
+}

@@ -9,13 +9,14 @@
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { echoPath } from '../shared/echo';
 
 export type UserFileProblem = 'missing' | 'not-a-file' | 'too-large' | 'unreadable';
 
 export class UserFileError extends Error {
   /** `file`: `detail` is the message; `detail` alone says what is wrong ("no such file"). */
   constructor(readonly file: string, readonly problem: UserFileProblem, readonly detail: string) {
-    super(`${file}: ${detail}`);
+    super(`${echoPath(file)}: ${detail}`);
     this.name = 'UserFileError';
   }
 }

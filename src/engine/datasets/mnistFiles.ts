@@ -13,6 +13,7 @@ import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, inflateRawSync } from 'node:zlib';
+import { echoPath } from '../../shared/echo';
 import { UserFileError, formatBytes, readUserFile, streamUserFile } from '../../storage/userFile';
 import { DataError, type Dataset, type DatasetSplit } from './dataset';
 import { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, mnistFromIdx, mnistFromNpz, type MnistIdxFiles } from './mnist';
@@ -62,11 +63,11 @@ export async function loadMnist(options: MnistLoadOptions): Promise<MnistSplit> 
     const dir = options.directory, key = options.directoryKey ?? 'MNIST path';
     const info = await stat(dir).catch(() => null);
     const where = { source: key, hint: 'a relative path is resolved against the experiment file\'s folder; leave the path out to use the bundled subset' };
-    if (info === null) throw new DataError(`the folder ${dir} does not exist`, where);
-    if (!info.isDirectory()) throw new DataError(`${dir} is not a folder`, { ...where, hint: 'name the folder that holds train-images-idx3-ubyte(.gz) and the other three IDX files' });
+    if (info === null) throw new DataError(`the folder ${echoPath(dir)} does not exist`, where);
+    if (!info.isDirectory()) throw new DataError(`${echoPath(dir)} is not a folder`, { ...where, hint: 'name the folder that holds train-images-idx3-ubyte(.gz) and the other three IDX files' });
     const files = await readIdxDirectory(dir);
     if (typeof files === 'string') throw new DataError(files, { source: key, hint: 'the folder needs train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (each may end in .gz)' });
-    return result(mnistFromIdx(files, dir), 'directory', `MNIST from ${dir}`);
+    return result(mnistFromIdx(files, echoPath(dir)), 'directory', `MNIST from ${echoPath(dir)}`);
   }
   const packageDir = options.mnistDataDirectory === undefined ? resolveMnistDataPackage() : options.mnistDataDirectory;
   if (packageDir !== null) {
@@ -118,7 +119,7 @@ export async function readIdxDirectory(dir: string): Promise<MnistIdxFiles | str
         break;
       }
     }
-    if (file === undefined) return `${dir} has no ${base}`;
+    if (file === undefined) return `${echoPath(dir)} has no ${base}`;
     const kind = key === 'trainImages' || key === 'testImages' ? 'images' : 'labels';
     found[key] = file.endsWith('.gz') ? await gunzipIdx(file, kind) : await readMnistFile(file);
   }
@@ -156,7 +157,7 @@ async function readMnistFile(file: string): Promise<Uint8Array> {
   try {
     return await readUserFile(file, { maxBytes: MAX_IDX_BYTES, what: 'MNIST files' }); // a Buffer is a Uint8Array: no copy
   } catch (e) {
-    if (e instanceof UserFileError) throw new DataError(e.detail, { source: file });
+    if (e instanceof UserFileError) throw new DataError(e.detail, { source: echoPath(file) });
     throw e;
   }
 }
@@ -172,7 +173,7 @@ async function gunzipIdx(file: string, kind: 'images' | 'labels'): Promise<Uint8
   try {
     input = await streamUserFile(file, { maxBytes: MAX_IDX_BYTES, what: 'MNIST files' });
   } catch (e) {
-    if (e instanceof UserFileError) throw new DataError(e.detail, { source: file });
+    if (e instanceof UserFileError) throw new DataError(e.detail, { source: echoPath(file) });
     throw e;
   }
   const gunzip = createGunzip();
@@ -190,7 +191,7 @@ async function gunzipIdx(file: string, kind: 'images' | 'labels'): Promise<Uint8
       }
       if (total > limit) {
         throw new DataError(header ? `decompresses to more than the ${header.size.toLocaleString('en-US')} bytes its IDX header declares` : `decompresses to more than ${formatBytes(MAX_IDX_BYTES)}`, {
-          source: file, hint: 'the file is damaged (or a gzip bomb): delete it and fetch it again',
+          source: echoPath(file), hint: 'the file is damaged (or a gzip bomb): delete it and fetch it again',
         });
       }
     }
@@ -199,7 +200,7 @@ async function gunzipIdx(file: string, kind: 'images' | 'labels'): Promise<Uint8
     input.destroy();
     gunzip.destroy();
     if (e instanceof DataError) throw e;
-    throw new DataError(`cannot gunzip (${e instanceof Error ? e.message : String(e)})`, { source: file, hint: 'the file is damaged: fetch it again' });
+    throw new DataError(`cannot gunzip (${e instanceof Error ? e.message : String(e)})`, { source: echoPath(file), hint: 'the file is damaged: fetch it again' });
   }
   return Buffer.concat(chunks, total);
 }
@@ -217,14 +218,14 @@ function readIdxHeader(bytes: Buffer, kind: 'images' | 'labels', file: string): 
   const expected = kind === 'images' ? IDX_IMAGES_MAGIC : IDX_LABELS_MAGIC;
   const magic = bytes.readUInt32BE(0);
   if (magic !== expected) {
-    throw new DataError(`not an MNIST ${kind} file (magic number 0x${magic.toString(16).padStart(8, '0')}, expected 0x${expected.toString(16).padStart(8, '0')})`, { source: file });
+    throw new DataError(`not an MNIST ${kind} file (magic number 0x${magic.toString(16).padStart(8, '0')}, expected 0x${expected.toString(16).padStart(8, '0')})`, { source: echoPath(file) });
   }
   const ndims = bytes[3]!, headerBytes = 4 + 4 * ndims;
   if (bytes.length < headerBytes) return null;
   let count = 1;
   for (let i = 0; i < ndims; i++) count *= bytes.readUInt32BE(4 + 4 * i);
   if (headerBytes + count > MAX_IDX_BYTES) {
-    throw new DataError(`its IDX header declares ${count.toLocaleString('en-US')} values; MNIST files are read up to ${formatBytes(MAX_IDX_BYTES)}`, { source: file, hint: 'the file is damaged: fetch it again' });
+    throw new DataError(`its IDX header declares ${count.toLocaleString('en-US')} values; MNIST files are read up to ${formatBytes(MAX_IDX_BYTES)}`, { source: echoPath(file), hint: 'the file is damaged: fetch it again' });
   }
   return { size: headerBytes + count };
 }

@@ -5,13 +5,14 @@
  */
 import { ConfigError } from '../configError';
 import { csvDataset } from '../datasets/csv';
-import { createDataset, type Dataset, type DatasetSplit } from '../datasets/dataset';
+import { DataError, createDataset, type Dataset, type DatasetSplit } from '../datasets/dataset';
 import { loadMnist, type MnistLoadOptions } from '../datasets/mnistFiles';
 import { playgroundDataset } from '../datasets/playground';
 import type { Point2D } from '../datasets/playgroundGenerators';
 import type { Rng } from '../rng';
 import { type JsonObject, optionalBoolean, readMatrix, readObject, readString, rejectUnknownKeys } from './specReader';
 import type { TargetLocator } from './targets';
+import { echoPath } from '../../shared/echo';
 
 export interface DataIo {
   /** Reads a text file; relative paths are resolved against the experiment file's folder. */
@@ -49,6 +50,16 @@ function inlineDataset(x: unknown, y: unknown, key: string): Dataset {
   });
 }
 
+/** Runs a dataset builder whose ConfigErrors name its own keys ('samples') and re-keys them under `key` ('data.samples'). */
+function underKey<T>(key: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof ConfigError) throw new ConfigError(`${key}.${e.key}`, e.value, e.allowed);
+    throw e;
+  }
+}
+
 /** Targets of generated or downloaded data: sample numbers, 1-based. */
 function sampleLocator(source: string): TargetLocator {
   return (index) => ({ source: `${source} sample ${index + 1}` });
@@ -80,21 +91,26 @@ export async function loadData(value: unknown, key: string, rng: Rng, io: DataIo
     const pgName = PLAYGROUND_NAMES[name];
     if (!pgName) throw new ConfigError(`${key}.dataset`, name, `one of ${[...Object.keys(PLAYGROUND_NAMES).filter((k) => !k.startsWith('reg-')), 'mnist'].join(', ')}`);
     rejectUnknownKeys(spec, ['dataset', 'samples', 'noise', 'train_ratio', 'features'], key);
-    const split = playgroundDataset({ ...spec, dataset: pgName }, rng);
+    const split = underKey(key, () => playgroundDataset({ ...spec, dataset: pgName }, rng));
     const description = `Playground "${name}" (${split.train.n} training and ${split.validation.n} test points)`;
     return { ...split, ownValidation: true, description, locateTarget: sampleLocator(`Playground "${name}"`) };
   }
   if (spec.csv !== undefined) {
     rejectUnknownKeys(spec, ['csv', 'target', 'standardize', 'task'], key);
     const path = readString(spec.csv, `${key}.csv`);
-    const text = await io.readTextFile(path);
-    const split = csvDataset(text, {
+    const text = await io.readTextFile(path).catch((e: unknown) => {
+      // "data.csv: cannot read /abs/path: no such file": the key first, as every data error says it.
+      throw e instanceof DataError && e.source === undefined ? new DataError(e.message, { source: `${key}.csv` }) : e;
+    });
+    const csvSpec = {
       target: readString(spec.target, `${key}.target`),
       standardize: optionalBoolean(spec.standardize, `${key}.standardize`, false),
       ...(spec.task === undefined ? {} : { task: spec.task as 'auto' }),
-    }, path);
-    const locateTarget: TargetLocator = (index) => ({ source: path, row: split.rowNumbers[index]!, column: split.targetColumn });
-    return { ...split, ownValidation: false, description: `CSV ${path} (${split.train.n} rows)`, locateTarget };
+    };
+    const shown = echoPath(path);
+    const split = underKey(key, () => csvDataset(text, csvSpec, shown));
+    const locateTarget: TargetLocator = (index) => ({ source: shown, row: split.rowNumbers[index]!, column: split.targetColumn });
+    return { ...split, ownValidation: false, description: `CSV ${shown} (${split.train.n} rows)`, locateTarget };
   }
   if (spec.x !== undefined) {
     rejectUnknownKeys(spec, ['x', 'y', 'validation_data'], key);

@@ -74,7 +74,7 @@ describe('data files as untrusted input', function () {
     const io = nodeDataIo(dir, process.cwd());
     const spec = (csv: string) => ({ model: dense, compile: { loss: 'mse' }, data: { csv, target: 'y' } });
     const run = (csv: string) => loadExperiment(spec(csv), { io, backend: createBackend('typescript') });
-    await assert.rejects(run('/dev/zero'), /^DataError: cannot read \/dev\/zero: it is a character device; HyperLab reads only regular files$/);
+    await assert.rejects(run('/dev/zero'), /^DataError: data\.csv: cannot read \/dev\/zero: it is a character device; HyperLab reads only regular files$/);
     fs.mkdirSync(path.join(dir, 'folder.csv'));
     await assert.rejects(run('folder.csv'), /cannot read .*folder\.csv: it is a folder; HyperLab reads only regular files/);
     await assert.rejects(run('missing.csv'), /cannot read .*missing\.csv: no such file; a relative path is resolved against the experiment file's folder/);
@@ -93,7 +93,7 @@ describe('data files as untrusted input', function () {
     fs.truncateSync(big, 200 * 1024 * 1024); // sparse: no 200 MB written
     const io = nodeDataIo(dir, process.cwd());
     await assert.rejects(loadExperiment({ model: dense, compile: { loss: 'mse' }, data: { csv: 'big.csv', target: 'y' } }, { io, backend: createBackend('typescript') }),
-      /^DataError: cannot read .*big\.csv: it holds 200 MB; CSV files are read up to 128 MB$/);
+      /^DataError: data\.csv: cannot read .*big\.csv: it holds 200 MB; CSV files are read up to 128 MB$/);
     await assert.rejects(readUserFile(big, { maxBytes: 1000, what: 'test files' }), /big\.csv: it holds 200 MB; test files are read up to 1 KB$/);
   });
 
