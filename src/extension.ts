@@ -15,6 +15,7 @@ import { createTrainingStatusBar } from './host/training/trainingStatusBar';
 import { TuningViewProvider } from './host/tuningViewProvider';
 import { registerLanguageFeatures } from './host/language/registerLanguageFeatures';
 import { WebviewReadiness } from './host/webviewReadiness';
+import { WorkspaceTrustGate } from './host/workspaceTrust';
 
 export function activate(context: vscode.ExtensionContext): HyperLabApi {
   const log = vscode.window.createOutputChannel('HyperLab', { log: true });
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
   const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness, training };
 
   const tuning = new TuningViewProvider(ctx, context.workspaceState);
+  const trust = new WorkspaceTrustGate(log);
   context.subscriptions.push(
     log,
     readiness,
@@ -31,19 +33,19 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     vscode.commands.registerCommand(CommandIds.openTrainingPanel, () => {
       TrainingPanel.show(ctx);
     }),
-    vscode.commands.registerCommand(CommandIds.trainExperiment, (arg: unknown) => trainExperimentFile(training, arg)),
+    vscode.commands.registerCommand(CommandIds.trainExperiment, (arg: unknown) => trainExperimentFile(training, trust, arg)),
     vscode.commands.registerCommand(CommandIds.stopTraining, () => training.stop()),
     vscode.commands.registerCommand(CommandIds.pauseTraining, () => training.pause()),
     vscode.commands.registerCommand(CommandIds.resumeTraining, () => training.resume()),
     vscode.commands.registerCommand(CommandIds.trainExercise, (id: unknown) => trainExercise(training, context.extensionUri.fsPath, id)),
-    vscode.commands.registerCommand(CommandIds.exportKerasScript, () => exportKerasScript(tuning.handle)),
+    vscode.commands.registerCommand(CommandIds.exportKerasScript, () => exportKerasScript(tuning.handle, trust)),
     registerTrainingPanelSerializer(ctx),
     vscode.window.registerWebviewViewProvider(TUNING_VIEW_ID, tuning),
   );
-  const parseHelper = registerLanguageFeatures(context, training, tuning.handle);
+  const parseHelper = registerLanguageFeatures(context, training, tuning.handle, trust);
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`HyperLab ${version} activated in VS Code ${vscode.version}`);
-  return createApi(readiness, training, tuning.handle, parseHelper);
+  return createApi(readiness, training, tuning.handle, parseHelper, trust);
 }
 
 export function deactivate(): void {

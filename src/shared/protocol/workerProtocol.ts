@@ -37,6 +37,8 @@ export interface StartTraining {
   readonly baseDir: string;
   /** The extension's folder (media/mnist lives under it). */
   readonly extensionRoot: string;
+  /** When given, the only folders the run may read files in (Restricted Mode); absent: anywhere. */
+  readonly readRoots?: readonly string[];
   readonly kernels: 'auto' | 'wasm' | 'typescript';
   /** CONTROL_BYTES shared with the host (see controlViews). */
   readonly control: SharedArrayBuffer;
@@ -177,6 +179,7 @@ export const isConfusion = (v: unknown): v is Confusion =>
 export function isHostToWorker(raw: unknown): raw is HostToWorker {
   return (
     isRecord(raw) && raw.type === 'startTraining' && isString(raw.baseDir) && isString(raw.extensionRoot) &&
+    (raw.readRoots === undefined || isArrayOf(raw.readRoots, isString)) &&
     (raw.kernels === 'auto' || raw.kernels === 'wasm' || raw.kernels === 'typescript') &&
     typeof SharedArrayBuffer !== 'undefined' && raw.control instanceof SharedArrayBuffer && raw.control.byteLength === CONTROL_BYTES
   );

@@ -97,6 +97,24 @@ describe('data files as untrusted input', function () {
     await assert.rejects(readUserFile(big, { maxBytes: 1000, what: 'test files' }), /big\.csv: it holds 200 MB; test files are read up to 1 KB$/);
   });
 
+  it('reads nothing outside its read roots (Restricted Mode): not ../, not /etc, not through a link', async () => {
+    const inside = path.join(dir, 'workspace'), outside = path.join(dir, 'outside');
+    fs.mkdirSync(inside);
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(inside, 'ok.csv'), 'a,y\n1,2\n2,3\n');
+    fs.writeFileSync(path.join(outside, 'secret.csv'), 'password,y\nhunter2,1\n');
+    fs.symlinkSync(path.join(outside, 'secret.csv'), path.join(inside, 'link.csv'));
+    const io = nodeDataIo(inside, process.cwd(), [inside]);
+    const run = (csv: string) => loadExperiment({ model: dense, compile: { loss: 'mse' }, data: { csv, target: 'y' } }, { io, backend: createBackend('typescript') });
+    assert.equal((await run('ok.csv')).train.n, 2);
+    for (const csv of ['../outside/secret.csv', path.join(outside, 'secret.csv'), '/etc/passwd', 'link.csv']) {
+      const error = await run(csv).then(() => null, (e: unknown) => e as Error);
+      assert.match(String(error), /^DataError: data\.csv: cannot read .*: in Restricted Mode HyperLab reads files only inside its own folder, and this is outside; trust the workspace to read data files anywhere$/, csv);
+      assert.doesNotMatch(String(error), /hunter2|root:/);
+    }
+    await assert.rejects(loadExperiment({ model: dense, compile: { loss: 'mse' }, data: { dataset: 'mnist', path: '../outside' } }, { io, backend: createBackend('typescript') }), /in Restricted Mode HyperLab reads files only inside its own folder/);
+  });
+
   it('resolves a relative MNIST path against the experiment file\'s folder, not the working directory', async () => {
     const experimentDir = path.join(dir, 'experiments');
     fs.mkdirSync(path.join(experimentDir, 'digits'), { recursive: true });
