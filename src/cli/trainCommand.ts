@@ -5,7 +5,7 @@
  * per epoch, and {"event":"end",...}. Exit code 0 on success, 1 with a clear message otherwise.
  */
 import path from 'node:path';
-import { echo } from '../shared/echo';
+import { echo, echoPath } from '../shared/echo';
 import { loadExperiment } from '../engine/experiment/experiment';
 import { nodeDataIo } from '../engine/experiment/nodeDataIo';
 import { finalWeights, runExperiment } from '../engine/experiment/runExperiment';
@@ -65,7 +65,7 @@ async function readSpec(file: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new Error(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${echoPath(file)} is not valid JSON: ${echo(e instanceof Error ? e.message : String(e), 200)}`);
   }
 }
 

@@ -5,6 +5,7 @@
  * offers Export as Keras Script instead.
  */
 import * as vscode from 'vscode';
+import { echo } from '../../shared/echo';
 import { type TargetValues, applyToCode } from '../../keras/applyToCode';
 import { CommandIds } from '../../shared/commandIds';
 import { type HyperparamSettings, OPTIMIZER_ARGS } from '../../shared/hyperparams';
@@ -31,7 +32,7 @@ export async function applySidebarToCode(analyses: DocumentAnalyses, sidebar: Si
   const result = applyToCode(document.getText(), model, targetValues(sidebar.settings()));
   if ('error' in result) {
     const exportAction = vscode.l10n.t('Export as Keras Script');
-    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('HyperLab cannot apply the sidebar to {0}: {1}. The file is unchanged.', model.graph.name, renderMessage(result.error, vscode.l10n.t)), exportAction);
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('HyperLab cannot apply the sidebar to {0}: {1}. The file is unchanged.', echo(model.graph.name), renderMessage(result.error, vscode.l10n.t)), exportAction);
     if (choice === exportAction) await vscode.commands.executeCommand(CommandIds.exportKerasScript);
     return false;
   }

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { echo, echoPath } from '../../shared/echo';
 import { kerasScriptFromExperiment } from '../../keras/export/kerasScript';
 import type { SidebarHandle } from '../tuningViewProvider';
 import type { WorkspaceTrustGate } from '../workspaceTrust';
@@ -18,7 +19,7 @@ export async function exportKerasScript(sidebar: SidebarHandle, trust: Workspace
     try {
       experiment = JSON.parse(active.getText());
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not valid JSON: {1}', path.basename(active.uri.fsPath), e instanceof Error ? e.message : String(e)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not valid JSON: {1}', echoPath(path.basename(active.uri.fsPath)), echo(e instanceof Error ? e.message : String(e), 200)));
       return;
     }
     title = path.basename(active.uri.fsPath);

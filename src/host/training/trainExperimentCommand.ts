@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { echo, echoPath } from '../../shared/echo';
 import type { WorkspaceTrustGate } from '../workspaceTrust';
 import type { TrainingService } from './trainingService';
 
@@ -28,7 +29,7 @@ export async function trainExperimentFile(service: TrainingService, trust: Works
   try {
     experiment = JSON.parse(text);
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not valid JSON: {1}', path.basename(uri.fsPath), e instanceof Error ? e.message : String(e)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not valid JSON: {1}', echoPath(path.basename(uri.fsPath)), echo(e instanceof Error ? e.message : String(e), 200)));
     return;
   }
   if (uri.scheme !== 'file' && namesDataFiles(experiment)) {
