@@ -5,7 +5,7 @@
  * default. Every refusal is a ConfigError naming the argument and what it accepts.
  */
 import { ConfigError } from '../configError';
-import { readSeed } from '../experiment/specReader';
+import { FLOAT32_TEXT, readSeed } from '../experiment/specReader';
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -40,6 +40,8 @@ export class InitializerArgs {
     if (!this.has(name)) return fallback;
     const v = this.raw[name];
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigError(`${this.key}.${name}`, v, `a finite number for ${this.className}(${name}=...)`);
+    // The weights are float32: Constant(value=1e39) would start the run from Infinity.
+    if (!Number.isFinite(Math.fround(v))) throw new ConfigError(`${this.key}.${name}`, v, FLOAT32_TEXT);
     return v;
   }
 

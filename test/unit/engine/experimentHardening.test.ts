@@ -81,6 +81,8 @@ describe('experiment hardening: bad input is a clear error, never a silent NaN',
     await assert.rejects(load({ model: dense1, compile: { loss: 'mse' }, data: { x: [1, 2], y: [1, -1e39] } }), /^ConfigError: data\.y\[1\]: got -1e\+39/);
     await assert.rejects(load({ model: dense1, compile: { loss: 'mse' }, data: { x: eight, y: eight }, initial_weights: [{ kernel: [[1e39]], bias: [0] }] }), /^ConfigError: initial_weights\[0\]\.kernel\[0\]\[0\]: got 1e\+39; expected a number within float32 range/);
     await assert.rejects(load({ model: dense1, compile: { loss: 'mse' }, data: { x: eight, y: eight }, initial_weights: [{ kernel: [[1]], bias: [3.5e38] }] }), /initial_weights\[0\]\.bias\[0\]: got 3\.5e\+38/);
+    await assert.rejects(load({ model: { layers: [{ class_name: 'Dense', units: 1, kernel_initializer: { class_name: 'Constant', config: { value: 1e39 } } }] }, compile: { loss: 'mse' }, data: { x: eight, y: eight } }), /kernel_initializer\.value: got 1e\+39; expected a number within float32 range/);
+    await assert.rejects(load({ model: { layers: [{ class_name: 'Dense', units: 1, kernel_regularizer: { class_name: 'L2', config: { l2: 1e39 } } }] }, compile: { loss: 'mse' }, data: { x: eight, y: eight } }), /kernel_regularizer.*l2: got 1e\+39; expected a number within float32 range/);
     fs.writeFileSync(path.join(dir, 'huge.csv'), 'a,b,y\n1,2,3\n4,1e400,6\n');
     await assert.rejects(load({ model: dense1, compile: { loss: 'mse' }, data: { csv: 'huge.csv', target: 'y' } }), /^DataError: huge\.csv, row 3, column "b" \(B\): "1e400" is too large for float32; values must have a magnitude of at most 3\.4028235e38/);
     fs.writeFileSync(path.join(dir, 'hugey.csv'), 'a,y\n1,3\n4,-2e38\n5,5e38\n');
