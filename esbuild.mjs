@@ -28,7 +28,7 @@ function testFiles(dir) {
 }
 
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/main.ts', worker: 'src/worker/trainingWorker.ts', pythonParseWorker: 'src/worker/pythonParseWorker.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/main.ts', worker: 'src/worker/trainingWorker.ts', trialWorker: 'src/worker/trialWorker.ts', pythonParseWorker: 'src/worker/pythonParseWorker.ts' }, outdir: 'dist' },
   { ...browser, entryPoints: { panel: 'webview/panel/main.ts', sidebar: 'webview/sidebar/main.ts' }, outdir: 'dist/webview' },
   // The TypeScript compiler as one minified file (3.5 MB instead of 9 MB), required at run time by typescriptModule.ts.
   { ...node, external: [], entryPoints: { typescript: 'node_modules/typescript/lib/typescript.js' }, outdir: 'dist', minify: true, sourcemap: false },
@@ -37,7 +37,7 @@ if (!production) {
   // Tests are bundled too (one toolchain); mocha and vscode stay external, resolved at run time.
   const tests = { ...node, sourcemap: 'inline', external: ['vscode', 'typescript', 'mocha', 'eslint', 'typescript-eslint', '@vscode/vsce'] };
   builds.push(
-    { ...tests, entryPoints: [...testFiles('test/unit'), 'test/support/summaryReporter.ts'], outbase: 'test', outdir: 'out/test' },
+    { ...tests, entryPoints: [...testFiles('test/unit'), ...testFiles('test/optuna'), ...testFiles('test/optunaKeras'), 'test/support/summaryReporter.ts'], outbase: 'test', outdir: 'out/test' },
     { ...tests, entryPoints: [...testFiles('test/integration'), 'test/integration/index.ts'], outbase: 'test', outdir: 'out/test' },
   );
 }

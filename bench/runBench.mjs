@@ -11,7 +11,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const entries = ['benchMain', 'hyperlabBench', 'tfjsBench', 'baselineBench', 'matmulBench', 'hostBench', 'kerasSummaryBench'];
+const entries = ['benchMain', 'hyperlabBench', 'tfjsBench', 'baselineBench', 'matmulBench', 'hostBench', 'kerasSummaryBench', 'sweepBench'];
 
 try {
   await esbuild.build({
@@ -30,6 +30,7 @@ try {
 }
 // --keras: the Keras summary of a 5,000-line Python file, cold and after a keystroke.
 // --host: the extension host's event-loop lag while the worker trains, and the boundary compute rate.
-const script = process.argv.includes('--host') ? 'hostBench.js' : process.argv.includes('--keras') ? 'kerasSummaryBench.js' : 'benchMain.js';
+// --sweep: trials per minute of a sweep with 1 and 2 worker threads, the host's lag, and the same trials one by one.
+const script = process.argv.includes('--host') ? 'hostBench.js' : process.argv.includes('--keras') ? 'kerasSummaryBench.js' : process.argv.includes('--sweep') ? 'sweepBench.js' : 'benchMain.js';
 const run = spawnSync(process.execPath, [path.join(root, 'out', 'bench', script), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 process.exit(run.status ?? 1);

@@ -23,3 +23,5 @@ extra = Sequential([Flatten(input_shape=(4,)), Dropout(50)])
 extra = Sequential([Flatten(input_shape=(4,)), Dropout(50)])
 
 extra = Sequential([Flatten(input_shape=(4,)), Dropout(50)])
+
+extra = Sequential([Flatten(input_shape=(4,)), Dropout(50)])

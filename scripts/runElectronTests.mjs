@@ -4,10 +4,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
+import { mnistTestEnv } from './vscode-host/mnistTestEnv.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const mnist = await mnistTestEnv(ROOT);
 try {
   await runTests({
+    extensionTestsEnv: mnist.env,
     version: '1.100.3',
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: path.join(ROOT, 'out/test/integration/index.js'),
@@ -16,5 +19,7 @@ try {
 } catch (e) {
   console.error(`test:electron failed: ${e instanceof Error ? e.message : e}`);
   console.error('It needs to download VS Code; without internet use `npm run test:integration` (code-server, same suite).');
-  process.exit(1);
+  process.exitCode = 1;
+} finally {
+  mnist.cleanup();
 }

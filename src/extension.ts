@@ -10,9 +10,14 @@ import { TrainingPanel, registerTrainingPanelSerializer } from './host/trainingP
 import { exportKerasScript } from './host/sidebar/exportScriptCommand';
 import { trainExercise } from './host/training/exerciseCommand';
 import { trainExperimentFile } from './host/training/trainExperimentCommand';
+import { trainingPorts } from './host/training/trainingHost';
 import { TrainingService } from './host/training/trainingService';
+import { runStoreDir } from './host/runs/runStoreLocation';
+import { registerRunsCommands } from './host/runs/runsCommands';
+import { RunsView } from './host/runs/runsView';
 import { createTrainingStatusBar } from './host/training/trainingStatusBar';
 import { TuningViewProvider } from './host/tuningViewProvider';
+import { createMnistGate, registerMnistCommand } from './host/data/mnistPrompt';
 import { registerLanguageFeatures } from './host/language/registerLanguageFeatures';
 import { WebviewReadiness } from './host/webviewReadiness';
 import { WorkspaceTrustGate } from './host/workspaceTrust';
@@ -20,11 +25,19 @@ import { WorkspaceTrustGate } from './host/workspaceTrust';
 export function activate(context: vscode.ExtensionContext): HyperLabApi {
   const log = vscode.window.createOutputChannel('HyperLab', { log: true });
   const readiness = new WebviewReadiness();
-  const training = new TrainingService(context.extensionUri.fsPath, log, () => TrainingPanel.show(ctx));
-  const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness, training };
+  const runsDir = () => runStoreDir(context.globalStorageUri);
+  const trust = new WorkspaceTrustGate(log);
+  const mnist = createMnistGate(context, log, trust);
+  const training = new TrainingService(trainingPorts({
+    extensionRoot: context.extensionUri.fsPath, log, runsDir,
+    openPanel: () => TrainingPanel.show(ctx, true),
+    panelVisible: () => TrainingPanel.visible,
+    prepare: (request) => mnist.prepare(request),
+  }));
+  const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness, training, runsDir, trust };
 
   const tuning = new TuningViewProvider(ctx, context.workspaceState);
-  const trust = new WorkspaceTrustGate(log);
+  const runsView = new RunsView(ctx, context.workspaceState);
   context.subscriptions.push(
     log,
     readiness,
@@ -39,13 +52,16 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     vscode.commands.registerCommand(CommandIds.resumeTraining, () => training.resume()),
     vscode.commands.registerCommand(CommandIds.trainExercise, (id: unknown) => trainExercise(training, context.extensionUri.fsPath, id)),
     vscode.commands.registerCommand(CommandIds.exportKerasScript, () => exportKerasScript(tuning.handle, trust)),
+    registerMnistCommand(mnist, trust),
     registerTrainingPanelSerializer(ctx),
+    runsView,
+    ...registerRunsCommands(ctx, runsView),
     vscode.window.registerWebviewViewProvider(TUNING_VIEW_ID, tuning),
   );
   const parseHelper = registerLanguageFeatures(context, training, tuning.handle, trust);
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`HyperLab ${version} activated in VS Code ${vscode.version}`);
-  return createApi(readiness, training, tuning.handle, parseHelper, trust);
+  return createApi(readiness, training, tuning.handle, parseHelper, runsView, runsDir, trust);
 }
 
 export function deactivate(): void {

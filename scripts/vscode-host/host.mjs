@@ -75,6 +75,8 @@ export async function startCodeServer({ env = {}, port, extraArgs = [], extensio
     'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'update.mode': 'none', 'workbench.enableExperiments': false,
     'workbench.tips.enabled': false, 'extensions.ignoreRecommendations': true, 'files.hotExit': 'off', 'window.restoreWindows': 'none',
     'git.openRepositoryInParentFolders': 'never', 'git.enabled': false,
+    // HyperLab's run store goes to the host's own folder, never into the workspace under test.
+    'hyperlab.runs.folder': path.join(state, 'runs'),
   }, null, 1);
   // The browser workbench keeps user settings in the browser; the remote server applies the Machine ones.
   for (const scope of ['User', 'Machine']) fs.writeFileSync(path.join(state, `user-data/${scope}/settings.json`), settings);

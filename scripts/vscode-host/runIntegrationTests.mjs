@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, launchBrowser, pipeExtensionHostConsole, startCodeServer } from './host.mjs';
+import { mnistTestEnv } from './mnistTestEnv.mjs';
 
 const tests = path.join(ROOT, 'out/test/integration/index.js');
 const timeoutMs = Number(process.env.HYPERLAB_TEST_TIMEOUT_MS || 600_000);
@@ -17,10 +18,11 @@ const passes = (process.env.HYPERLAB_TRUST_PASSES || 'trusted,restricted').split
 
 /** One host, one browser, one run of the suite in `mode`; resolves to { code, passed, failed }. */
 async function runPass(mode) {
-  let code = 1, host, browser, passed = 0, failed = 1;
+  let code = 1, host, browser, mnist, passed = 0, failed = 1;
   try {
     if (!fs.existsSync(tests)) throw new Error(`${tests} is missing: run npm run build first`);
-    host = await startCodeServer({ workspaceTrust: mode === 'restricted' ? 'restricted' : 'disabled', env: { HYPERLAB_TRUST_MODE: mode } });
+    mnist = await mnistTestEnv(ROOT);
+    host = await startCodeServer({ workspaceTrust: mode === 'restricted' ? 'restricted' : 'disabled', env: { ...mnist.env, HYPERLAB_TRUST_MODE: mode } });
     console.log(`host (${mode} workspace): code-server ${host.version()}`);
     browser = await launchBrowser();
     let finish;
@@ -46,6 +48,7 @@ async function runPass(mode) {
     await browser?.close();
     if (code !== 0 && host) console.error(`code-server log: ${host.logFile} (kept)`);
     await host?.stop({ keepState: code !== 0 || !!process.env.KEEP_HOST_STATE });
+    mnist?.cleanup();
   }
   if (code !== 0 && failed === 0) failed = 1;
   return { code: typeof code === 'number' ? code : 1, passed, failed };

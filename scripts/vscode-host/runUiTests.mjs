@@ -2,7 +2,10 @@
 // UI tier: headless Chromium drives the real VS Code workbench (code-server 4.100.3) the way a person
 // would: the command palette, the training panel, the HyperLab activity-bar sidebar, and the same in
 // Spanish. Every step saves a PNG under test-results/screenshots/. Prints `N passed, N failed`.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT, findWebviewFrame, launchBrowser, pipeExtensionHostConsole, runCommandFromPalette, startCodeServer, waitForWorkbench } from './host.mjs';
 
@@ -15,10 +18,10 @@ const results = [];
 // empty Spanish pack, so VS Code's own strings stay English while HyperLab's come from l10n/*.es.json.
 const spanishPack = path.join(ROOT, 'test/fixtures/language-pack-es');
 
-async function session({ locale }, steps) {
+async function session({ locale, env }, steps) {
   let host, browser;
   try {
-    host = await startCodeServer(locale === 'es' ? { extraArgs: ['--locale', 'es'], extensions: [spanishPack] } : {});
+    host = await startCodeServer({ ...(locale === 'es' ? { extraArgs: ['--locale', 'es'], extensions: [spanishPack] } : {}), ...(env ? { env } : {}) });
     browser = await launchBrowser();
     const page = browser.page;
     page.setDefaultTimeout(30000);
@@ -248,6 +251,83 @@ await session({ locale: 'es' }, async (page) => {
     await panel.getByText('Aún no hay entrenamientos').waitFor();
   });
 });
+
+/**
+ * MNIST's origin for the MNIST session: 127.0.0.1 serving the fixture archive. Each response sends the first
+ * half and holds the rest until release(), so the test sees the progress notification at 50% (or cancels it).
+ */
+async function mnistOrigin(fixture) {
+  let hold = null;
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    requests.push(req.url);
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': fixture.length });
+    const half = Math.floor(fixture.length / 2);
+    res.write(fixture.subarray(0, half));
+    hold = () => res.end(fixture.subarray(half));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/mnist.npz`, requests,
+    release() { hold?.(); hold = null; },
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
+// A VSIX user without Keras' cache trains the lecture's MNIST experiment: the offer, the download with its
+// progress notification, then a second download cancelled from the notification. Served locally.
+{
+  const fixture = fs.readFileSync(path.join(ROOT, 'test/fixtures/datasets/mnist-fixture.npz'));
+  const origin = await mnistOrigin(fixture);
+  const kerasHome = fs.mkdtempSync(path.join(os.tmpdir(), 'hyperlab-ui-keras-'));
+  const cached = path.join(kerasHome, 'datasets', 'mnist.npz');
+  const toast = (page, text) => page.locator('.notifications-toasts .notification-toast', { hasText: text });
+  const env = {
+    KERAS_HOME: kerasHome, HYPERLAB_TEST_NO_MNIST_PACKAGE: '1',
+    HYPERLAB_TEST_MNIST_ORIGIN: origin.url, HYPERLAB_TEST_MNIST_SHA256: createHash('sha256').update(fixture).digest('hex'),
+  };
+  await session({ env }, async (page) => {
+    await step(page, 'mnist-offer', async () => {
+      await quickOpen(page, 'mnist_mlp.experiment.json');
+      await page.waitForSelector('.monaco-editor .view-lines');
+      await runCommandFromPalette(page, 'HyperLab: Train Experiment File');
+      const dialog = page.locator('.monaco-dialog-box', { hasText: 'The full MNIST (60,000 training and 10,000 test images) is not on this computer.' });
+      await dialog.waitFor();
+      const buttons = await dialog.locator('.monaco-button').allTextContents();
+      for (const b of ['Download MNIST', 'Use the 2,000-image subset', 'Choose a folder…']) {
+        if (!buttons.includes(b)) throw new Error(`the offer's buttons are ${buttons.join(' | ')}`);
+      }
+    });
+    await step(page, 'mnist-download-progress', async () => {
+      await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Download MNIST' }).click();
+      // Half of 113,968 bytes arrived, the rest is held: the notification shows bytes and percent.
+      await toast(page, 'Downloading MNIST').filter({ hasText: '57.0 KB of 114.0 KB (50%)' }).waitFor();
+      if (fs.existsSync(cached)) throw new Error('the archive appeared before it was complete');
+    });
+    await step(page, 'mnist-download-done', async () => {
+      origin.release();
+      await toast(page, `MNIST downloaded to ${cached}`).waitFor();
+      const panel = await findWebviewFrame(page, 'panel');
+      await panel.waitForSelector('body[data-run="finished"]', { timeout: 60000 });
+      if (!fs.readFileSync(cached).equals(fixture)) throw new Error(`${cached} is not the fixture`);
+    });
+    await step(page, 'mnist-download-cancel', async () => {
+      // The answer "download" is remembered: with the archive gone, Train downloads again without asking.
+      fs.rmSync(cached);
+      await page.locator('.tab', { hasText: 'mnist_mlp.experiment.json' }).click();
+      await runCommandFromPalette(page, 'HyperLab: Train Experiment File');
+      const progress = toast(page, 'Downloading MNIST').filter({ hasText: '(50%)' });
+      await progress.waitFor();
+      await progress.locator('.monaco-button', { hasText: 'Cancel' }).click();
+      await toast(page, 'MNIST download cancelled').waitFor();
+      const left = fs.readdirSync(path.dirname(cached));
+      if (left.length > 0) throw new Error(`the cancelled download left ${left.join(', ')}`);
+      if (origin.requests.length !== 2) throw new Error(`${origin.requests.length} requests reached the origin`);
+    });
+  });
+  await origin.close();
+  fs.rmSync(kerasHome, { recursive: true, force: true });
+}
 
 const failed = results.filter((r) => !r).length;
 console.log(`${results.length - failed} passed, ${failed} failed`);

@@ -12,6 +12,7 @@ import { summaryRows } from '../keras/summaryRows';
 import { summaryTable } from '../keras/summaryTable';
 import type { Output } from './trainCommand';
 import { renderMessage } from '../keras/message';
+import { msg } from '../shared/message';
 import { UserFileError, readUserFile } from '../storage/userFile';
 
 /** The largest source file read: far past any hand-written model file. */
@@ -119,7 +120,7 @@ export interface SummaryEnvironment {
 export async function summary(args: SummaryArgs, io: Output, env: SummaryEnvironment): Promise<number> {
   let text: string;
   try {
-    text = (await readUserFile(args.file, { maxBytes: MAX_SOURCE_BYTES, what: 'source files' })).toString('utf8');
+    text = (await readUserFile(args.file, { maxBytes: MAX_SOURCE_BYTES, what: msg('source files') })).toString('utf8');
   } catch (e) {
     io.err(`hyperlab summary: cannot read ${e instanceof UserFileError ? e.message : `${args.file}: ${String(e)}`}`);
     return 1;

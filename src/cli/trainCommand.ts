@@ -3,6 +3,7 @@
  * headless. Text mode prints Keras-like progress; --json prints one JSON object per line (the contract
  * other tools rely on): {"event":"step",...} per optimizer step with --log-steps, {"event":"epoch",...}
  * per epoch, and {"event":"end",...}. Exit code 0 on success, 1 with a clear message otherwise.
+ * --download fetches the full MNIST first when an MNIST experiment does not find it (dataCommand.ts).
  */
 import path from 'node:path';
 import { echo, echoPath } from '../shared/echo';
@@ -10,9 +11,14 @@ import { loadExperiment } from '../engine/experiment/experiment';
 import { nodeDataIo } from '../engine/experiment/nodeDataIo';
 import { finalWeights, runExperiment } from '../engine/experiment/runExperiment';
 import { KERNEL_CHOICES, type KernelChoice, createBackend } from '../engine/kernels/engineBackend';
+import { usesDefaultMnist } from '../engine/datasets/mnistCache';
+import { fullMnistForCli } from './dataCommand';
+import { EngineRunLog, syncSink } from '../runs/engineRunLog';
+import { RunRecorder } from '../runs/runRecorder';
 import { writeFileAtomic } from '../storage/atomicFile';
 import { UserFileError, readUserFile } from '../storage/userFile';
 import { epochHeader, epochLine } from './progressLine';
+import { msg, renderMessage } from '../shared/message';
 
 export interface TrainArgs {
   readonly spec: string;
@@ -20,6 +26,10 @@ export interface TrainArgs {
   readonly logSteps: boolean;
   readonly weightsOut: string | null;
   readonly kernels: KernelChoice;
+  /** Download the full MNIST when the experiment needs it and it is missing. */
+  readonly download: boolean;
+  /** Record the run in this run store folder (null: not recorded). */
+  readonly runsDir: string | null;
 }
 
 export interface Output {
@@ -27,19 +37,24 @@ export interface Output {
   err(line: string): void;
 }
 
-export const TRAIN_USAGE = 'hyperlab train SPEC.json [--json] [--log-steps] [--weights OUT.json] [--kernels auto|wasm|typescript]';
+export const TRAIN_USAGE = 'hyperlab train SPEC.json [--json] [--log-steps] [--weights OUT.json] [--kernels auto|wasm|typescript] [--runs-dir DIR] [--download]';
 
 export function parseTrainArgs(argv: readonly string[]): TrainArgs | string {
-  let spec: string | null = null, json = false, logSteps = false, weightsOut: string | null = null;
-  let kernels: KernelChoice = 'auto';
+  let spec: string | null = null, json = false, logSteps = false, weightsOut: string | null = null, download = false;
+  let kernels: KernelChoice = 'auto', runsDir: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
     else if (a === '--log-steps') logSteps = true;
+    else if (a === '--download') download = true;
     else if (a === '--weights') {
       const next = argv[++i];
       if (!next) return '--weights needs a file name';
       weightsOut = next;
+    } else if (a === '--runs-dir') {
+      const next = argv[++i];
+      if (!next) return '--runs-dir needs a folder';
+      runsDir = next;
     } else if (a === '--kernels') {
       const next = argv[++i] as KernelChoice | undefined;
       if (!next || !KERNEL_CHOICES.includes(next)) return `--kernels takes one of ${KERNEL_CHOICES.join(', ')}`;
@@ -49,7 +64,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | string {
     else return `unexpected argument ${echo(a)}`;
   }
   if (spec === null) return 'missing the experiment file';
-  return { spec, json, logSteps, weightsOut, kernels };
+  return { spec, json, logSteps, weightsOut, kernels, runsDir, download };
 }
 
 /** The largest experiment file read (inline data included). */
@@ -58,7 +73,7 @@ const MAX_SPEC_BYTES = 64 * 1024 * 1024;
 async function readSpec(file: string): Promise<unknown> {
   let text: string;
   try {
-    text = (await readUserFile(file, { maxBytes: MAX_SPEC_BYTES, what: 'experiment files' })).toString('utf8');
+    text = (await readUserFile(file, { maxBytes: MAX_SPEC_BYTES, what: msg('experiment files') })).toString('utf8');
   } catch (e) {
     throw new Error(`cannot read ${e instanceof UserFileError ? e.message : `${file}: ${String(e)}`}`);
   }
@@ -82,21 +97,38 @@ async function writeWeights(file: string, text: string): Promise<void> {
 export async function train(args: TrainArgs, io: Output, extensionRoot: string): Promise<number> {
   const specPath = path.resolve(args.spec);
   const json = await readSpec(specPath);
-  const exp = await loadExperiment(json, { io: nodeDataIo(path.dirname(specPath), extensionRoot), backend: createBackend(args.kernels) });
+  const log = args.runsDir === null ? null : new EngineRunLog(RunRecorder.createSync(path.resolve(args.runsDir), { experiment: json, baseDir: path.dirname(specPath), source: { kind: 'cli', file: specPath } }, syncSink));
+  try {
+    return await trainLoaded(args, io, extensionRoot, specPath, json, log);
+  } catch (e) {
+    log?.failed(e instanceof Error ? e.message : String(e));
+    throw e;
+  }
+}
+
+async function trainLoaded(args: TrainArgs, io: Output, extensionRoot: string, specPath: string, json: unknown, log: EngineRunLog | null): Promise<number> {
+  const mnist = usesDefaultMnist(json)
+    ? (await fullMnistForCli(io, { env: process.env, download: args.download, quietWhenFound: true, say: args.json ? (l) => io.err(l) : (l) => io.out(l) })).hint
+    : undefined;
+  const exp = await loadExperiment(json, { io: nodeDataIo(path.dirname(specPath), extensionRoot, mnist ? { mnist } : {}), backend: createBackend(args.kernels) });
+  log?.started(exp);
   const emit = (obj: object) => io.out(JSON.stringify(obj));
   // Keras logs its warnings to stderr; so does the CLI, in both modes (stdout stays the JSON contract).
   for (const warning of exp.warnings) io.err(`warning: ${warning}`);
   if (!args.json) {
     for (const note of exp.notes) io.out(`note: ${note}`);
-    io.out(`${exp.data.description}; ${exp.compiled.model.countParams().toLocaleString('en-US')} parameters`);
+    io.out(`${renderMessage(exp.data.description)}; ${exp.compiled.model.countParams().toLocaleString('en-US')} parameters`);
   }
   let epochStart = Date.now(), steps = 0;
   const result = runExperiment(exp, {
     onStep: (e) => {
       steps = e.step;
+      log?.step(e.epoch, e.step, e.loss);
       if (args.json && args.logSteps) emit({ event: 'step', epoch: e.epoch, step: e.step, loss: e.loss });
     },
     onEpoch: (e) => {
+      log?.epoch(e.epoch, e.logs, exp.compiled.optimizer.learningRate);
+      log?.flush();
       if (args.json) emit({ event: 'epoch', epoch: e.epoch, ...e.logs });
       else {
         io.out(epochHeader(e.epoch, exp.epochs));
@@ -105,6 +137,7 @@ export async function train(args: TrainArgs, io: Output, extensionRoot: string):
       epochStart = Date.now();
     },
   });
+  log?.finished(result, exp);
   // A run whose loss became NaN has NaN weights: they would overwrite a good file with nulls, so
   // nothing is written then; otherwise the file is replaced atomically (old or new, never a torn mix).
   const weightsFile = args.weightsOut === null ? null : path.resolve(args.weightsOut);

@@ -6,6 +6,7 @@
  * Algorithm: sfc32 (Chris Doty-Humphrey's Small Fast Chaotic generator, 128-bit state, passes PractRand),
  * seeded through splitmix32 so that nearby seeds give unrelated streams. 32-bit integer arithmetic only.
  */
+import { type Message, msg } from '../shared/message';
 
 /**
  * The seeds HyperLab accepts: the integers 0 to 2^32 - 1, as Keras 3 does. keras.utils.set_random_seed
@@ -17,7 +18,7 @@
 export const MAX_SEED = 2 ** 32 - 1;
 
 /** What the seed error messages say is allowed. */
-export const SEED_RANGE_TEXT = `an integer from 0 to ${MAX_SEED} (2^32 - 1, the range Keras' set_random_seed accepts)`;
+export const SEED_RANGE_TEXT: Message = msg('an integer from 0 to {0} (2^32 - 1, the range Keras\' set_random_seed accepts)', MAX_SEED);
 
 /** splitmix32 step: a well-mixed 32-bit value from a 32-bit counter. */
 function splitmix32(state: number): number {

@@ -3,7 +3,10 @@
  * integration tests, which run in the same extension host and reach it through `extension.exports`.
  */
 import type { ParseHelper } from '../keras/python/parseHelper';
+import type { RunSummary } from '../runs/runList';
+import type { RunsView } from './runs/runsView';
 import type { RunState } from './training/trainingRun';
+import { isActiveStatus } from './training/runStatus';
 import type { TrainingService } from './training/trainingService';
 import type { SidebarHandle } from './tuningViewProvider';
 import type { WebviewKind, WebviewReadiness } from './webviewReadiness';
@@ -24,15 +27,24 @@ export interface HyperLabApi {
   readonly sidebar: SidebarHandle;
   /** The Python parse worker: whether it is ready, and how many cold parses it has shared; null if it did not start. */
   pythonParseWorker(): { readonly ready: boolean; readonly jobs: number } | null;
+  /** The run store as the Runs view lists it (after a fresh listing), and its folder. */
+  readonly runs: { dir(): string | null; list(): Promise<readonly RunSummary[]>; compared(): readonly string[] };
   /** The messages HyperLab showed because the workspace is not trusted (Restricted Mode), oldest first. */
   trustRefusals(): readonly string[];
 }
 
-const ENDED = ['finished', 'stopped', 'failed'];
 
-export function createApi(readiness: WebviewReadiness, training: TrainingService, sidebar: SidebarHandle, parseHelper: ParseHelper | null, trust: WorkspaceTrustGate): HyperLabApi {
+export function createApi(readiness: WebviewReadiness, training: TrainingService, sidebar: SidebarHandle, parseHelper: ParseHelper | null, runsView: RunsView, runsDir: () => string | null, trust: WorkspaceTrustGate): HyperLabApi {
   return {
     sidebar,
+    runs: {
+      dir: runsDir,
+      list: async () => {
+        await runsView.refresh();
+        return runsView.allRuns;
+      },
+      compared: () => training.compared.ids,
+    },
     trustRefusals: () => [...trust.refused],
     pythonParseWorker: () => (parseHelper ? { ready: parseHelper.ready, jobs: parseHelper.jobs } : null),
     simulateWorkerCrash: () => training.simulateWorkerCrash(),
@@ -42,10 +54,10 @@ export function createApi(readiness: WebviewReadiness, training: TrainingService
     whenTrainingEnds: (timeoutMs = 60_000) =>
       new Promise((resolve, reject) => {
         const now = training.state;
-        if (now && ENDED.includes(now.status)) return resolve(now);
+        if (now && !isActiveStatus(now.status)) return resolve(now);
         const timer = setTimeout(() => { sub.dispose(); reject(new Error(`training did not end within ${timeoutMs} ms`)); }, timeoutMs);
         const sub = training.onDidChangeRun((state) => {
-          if (state && ENDED.includes(state.status)) {
+          if (state && !isActiveStatus(state.status)) {
             clearTimeout(timer);
             sub.dispose();
             resolve(state);

@@ -1,14 +1,16 @@
 /**
- * The training panel: a webview panel with the live loss chart. One at a time; "Open Training Panel"
- * reveals it when it exists. It lives until the user closes it; its listeners die with it. After a
- * window reload VS Code hands the old panel back to `revive` and the snapshot handshake refills it.
+ * The training panel: a webview panel that draws the live run and the runs it is compared with. One at
+ * a time; "Open Training Panel" reveals it when it exists. It lives until the user closes it; its
+ * listeners and its PanelFeed die with it (a run goes on without it and a new panel picks it up). After
+ * a window reload VS Code hands the old panel back to `revive` and the snapshot handshake refills it.
+ * What is sent when lives in PanelFeed (training/panelFeed.ts), free of 'vscode'.
  */
 import * as vscode from 'vscode';
 import { assertNever } from '../shared/protocol/guards';
-import { type HostToPanel, type PanelSnapshot, isPanelToHost } from '../shared/protocol/webviewProtocol';
+import { type HostToPanel, isPanelToHost } from '../shared/protocol/panelProtocol';
+import { readRun } from '../runs/runReader';
 import type { HostContext } from './hostContext';
-import type { Boundary } from '../shared/protocol/workerProtocol';
-import { toRunView } from './training/runView';
+import { PanelFeed } from './training/panelFeed';
 import { setUpWebview } from './webviewSetup';
 import { panelStrings } from './webviewStrings';
 
@@ -16,18 +18,20 @@ export class TrainingPanel implements vscode.Disposable {
   static readonly viewType = 'hyperlab.trainingPanel';
   private static current: TrainingPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  /** True once the webview has posted `ready` and received its snapshot: only then do increments flow. */
-  private ready = false;
-  /** The boundary last sent, so the large grid travels only when it changed. */
-  private sentBoundary: Boundary | null = null;
+  private readonly feed: PanelFeed;
 
-  static show(ctx: HostContext): TrainingPanel {
+  static show(ctx: HostContext, preserveFocus = false): TrainingPanel {
     if (TrainingPanel.current) {
-      TrainingPanel.current.panel.reveal();
+      TrainingPanel.current.panel.reveal(undefined, preserveFocus);
       return TrainingPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(TrainingPanel.viewType, vscode.l10n.t('HyperLab Training'), vscode.ViewColumn.Active);
+    const panel = vscode.window.createWebviewPanel(TrainingPanel.viewType, vscode.l10n.t('HyperLab Training'), { viewColumn: vscode.ViewColumn.Active, preserveFocus });
     return new TrainingPanel(panel, ctx);
+  }
+
+  /** Whether a training panel is open and in view. */
+  static get visible(): boolean {
+    return TrainingPanel.current?.panel.visible === true;
   }
 
   /** Called by the serializer after a window reload. */
@@ -42,32 +46,31 @@ export class TrainingPanel implements vscode.Disposable {
   ) {
     TrainingPanel.current = this;
     setUpWebview(panel.webview, ctx.extensionUri, 'panel', vscode.l10n.t('HyperLab Training'));
+    this.feed = new PanelFeed(ctx.training, {
+      post: (message) => this.post(message),
+      t: (message, ...args) => vscode.l10n.t(message, ...args),
+      strings: panelStrings,
+      readRun: async (id) => {
+        const dir = ctx.runsDir();
+        return dir === null ? null : readRun(dir, id, (runId) => ctx.training.isLive(runId));
+      },
+      log: ctx.log,
+    });
     this.disposables.push(
+      this.feed,
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),
-      // The service reports at most ~10 times a second (the worker batches), so each change is one message.
-      ctx.training.onDidChangeRun((state) => {
-        if (!this.ready) return;
-        const boundary = state?.boundary ?? null;
-        if (boundary !== this.sentBoundary) {
-          this.sentBoundary = boundary;
-          this.post({ type: 'didUpdateBoundary', boundary });
-        }
-        this.post({ type: 'didUpdateRun', run: toRunView(state, this.ctx.training.ghost) });
-      }),
     );
   }
 
   private receive(raw: unknown): void {
     if (!isPanelToHost(raw)) {
-      this.ctx.log.warn(`training panel: ignored a malformed message ${JSON.stringify(raw)}`);
+      this.ctx.log.warn(`training panel: ignored a malformed message ${JSON.stringify(raw).slice(0, 200)}`);
       return;
     }
     switch (raw.type) {
       case 'ready':
-        this.post({ type: 'didLoadSnapshot', snapshot: this.snapshot() });
-        this.ready = true;
-        this.ctx.readiness.markReady('panel');
+        this.feed.sendSnapshot().then(() => this.ctx.readiness.markReady('panel'), (err: unknown) => this.ctx.log.error('training panel: snapshot failed', err));
         return;
       case 'stopTraining':
         this.ctx.training.stop();
@@ -82,17 +85,14 @@ export class TrainingPanel implements vscode.Disposable {
         this.ctx.training.stepEpoch();
         return;
       case 'restartTraining':
-        this.ctx.training.restart();
+        void this.ctx.training.restart();
+        return;
+      case 'clearComparison':
+        this.ctx.training.clearComparison();
         return;
       default:
         assertNever(raw);
     }
-  }
-
-  private snapshot(): PanelSnapshot {
-    const state = this.ctx.training.state;
-    this.sentBoundary = state?.boundary ?? null;
-    return { strings: panelStrings(), run: toRunView(state, this.ctx.training.ghost), boundary: this.sentBoundary };
   }
 
   private post(message: HostToPanel): void {

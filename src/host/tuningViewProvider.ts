@@ -10,8 +10,8 @@ import { CommandIds } from '../shared/commandIds';
 import type { HyperparamSettings } from '../shared/hyperparams';
 import type { HostToSidebar, SidebarRun } from '../shared/protocol/webviewProtocol';
 import type { HostContext } from './hostContext';
-import { SIDEBAR_RUN_PREFIX, SidebarController } from './sidebar/sidebarController';
-import { toRunView } from './training/runView';
+import { SidebarController } from './sidebar/sidebarController';
+import { liveStatusText } from './training/runSeries';
 import { setUpWebview } from './webviewSetup';
 import { sidebarProblems, sidebarStrings, sidebarTexts } from './webviewStrings';
 
@@ -80,8 +80,7 @@ export class TuningViewProvider implements vscode.WebviewViewProvider {
 
   private currentRun(): SidebarRun | null {
     const state = this.ctx.training.state;
-    const view = toRunView(state);
-    if (!state || !view) return null;
-    return { label: state.label, status: state.status, statusText: view.statusText, fromSidebar: state.label.startsWith(SIDEBAR_RUN_PREFIX) };
+    if (!state) return null;
+    return { label: state.label, status: state.status, statusText: liveStatusText(state, vscode.l10n.t), fromSidebar: state.source.kind === 'sidebar' };
   }
 }

@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { type SettingsProblem, schemaTexts } from '../shared/hyperparamSettings';
-import type { PanelStrings, SidebarStrings } from '../shared/protocol/webviewProtocol';
+import type { PanelStrings } from '../shared/protocol/panelProtocol';
+import type { SidebarStrings } from '../shared/protocol/webviewProtocol';
 
 export function panelStrings(): PanelStrings {
   return {
@@ -21,12 +22,11 @@ export function panelStrings(): PanelStrings {
     step: vscode.l10n.t('Step one epoch'),
     restart: vscode.l10n.t('Restart'),
     boundaryTitle: vscode.l10n.t('Decision boundary (model output over x1, x2 ∈ [-6, 6])'),
-    showTestData: vscode.l10n.t('Show test data'),
+    // One name per split: the held-out points are the validation data (Keras' val_loss); Playground calls them test data.
+    showTestData: vscode.l10n.t('Show validation data'),
     discretize: vscode.l10n.t('Discretize output'),
-    previousRun: vscode.l10n.t('previous run'),
     bestEpoch: vscode.l10n.t('best epoch'),
     patienceWindow: vscode.l10n.t('patience'),
-    changedSince: vscode.l10n.t('Changed since the previous run:'),
     batchLoss: vscode.l10n.t('Training loss per batch'),
     metricsTitle: vscode.l10n.t('Metrics per epoch (training and validation)'),
     networkTitle: vscode.l10n.t('Network: each node\'s output over the plane; links are weights (width |w|, colour sign). Hover a node to see it large.'),
@@ -38,6 +38,15 @@ export function panelStrings(): PanelStrings {
     predictedClass: vscode.l10n.t('predicted class'),
     onValidation: vscode.l10n.t('on the validation data'),
     onTraining: vscode.l10n.t('on the training data'),
+    compareTitle: vscode.l10n.t('Runs compared'),
+    hyperparameter: vscode.l10n.t('Hyperparameters that differ'),
+    finalMetric: vscode.l10n.t('final'),
+    bestMetric: vscode.l10n.t('best'),
+    clearComparison: vscode.l10n.t('Clear comparison'),
+    showRun: vscode.l10n.t('Show this run in the charts'),
+    liveRun: vscode.l10n.t('training now'),
+    noDifferences: vscode.l10n.t('The runs have the same hyperparameters (the same seed gives the same numbers).'),
+    smoothing: vscode.l10n.t('Smoothing'),
   };
 }
 

@@ -3,13 +3,22 @@
  * limited`): the analysis of the code (CodeLenses, hovers, diagnostics) works as always, since it only reads
  * the open documents and runs nothing; what would act on the workspace's files is off, each with a message
  * that says why and offers to manage trust: training an experiment file or a model from a workspace file
- * (both read the data files they name), and exporting a Keras script built from them. Training runs that
- * start anyway (an exercise, the sidebar's Playground data) read files only inside the extension's own
- * folder (TrainingRun passes readRoots to the worker). Not here: the trust state itself, which VS Code owns.
+ * (both read the data files they name), exporting a Keras script built from them, the Runs view's Rerun,
+ * Open as Experiment and Export (the run store lies in the workspace, `.hyperlab/runs`, so its records are
+ * the workspace's content), sweeps, and downloading MNIST. Training runs that start anyway (an exercise, the
+ * sidebar's Playground data) read files only inside the extension's own folder (TrainingService's
+ * readRoots port, passed to the worker), and the MNIST gate neither searches nor offers a download.
+ *
+ * Any command that acts on the workspace's files calls `allows(action)` first (ctx.trust in HostContext)
+ * and stops when it returns false; `trusted` is the plain check for code that only picks a safer path.
+ * Not here: the trust state itself, which VS Code owns.
  */
 import * as vscode from 'vscode';
 
-export type GatedAction = 'trainExperiment' | 'trainModel' | 'exportScript';
+export type GatedAction =
+  | 'trainExperiment' | 'trainModel' | 'exportScript'
+  | 'rerunRun' | 'openRunExperiment' | 'exportRuns'
+  | 'runSweep' | 'downloadMnist';
 
 export class WorkspaceTrustGate {
   private readonly refusals: string[] = [];
@@ -18,6 +27,11 @@ export class WorkspaceTrustGate {
     private readonly log: vscode.LogOutputChannel,
     private readonly isTrusted: () => boolean = () => vscode.workspace.isTrusted,
   ) {}
+
+  /** True in a trusted workspace (or with Workspace Trust off); false in Restricted Mode. */
+  get trusted(): boolean {
+    return this.isTrusted();
+  }
 
   /** The messages shown because the workspace is not trusted, oldest first (for the API and its tests). */
   get refused(): readonly string[] {
@@ -45,6 +59,16 @@ export class WorkspaceTrustGate {
         return vscode.l10n.t('HyperLab does not train models from workspace files in Restricted Mode: training reads the data they name, and this workspace is not trusted. Parameter counts, shapes, hovers and diagnostics still work; trust the workspace to train.');
       case 'exportScript':
         return vscode.l10n.t('HyperLab does not export Keras scripts in Restricted Mode: the script is built from this untrusted workspace\'s files and is meant to be run. Trust the workspace to export.');
+      case 'rerunRun':
+        return vscode.l10n.t('HyperLab does not rerun stored runs in Restricted Mode: the run store is part of this untrusted workspace, and a run reads the data files its experiment names. Trust the workspace to rerun it.');
+      case 'openRunExperiment':
+        return vscode.l10n.t('HyperLab does not open stored runs as experiment files in Restricted Mode: the run store is part of this untrusted workspace, and an experiment file is meant to be trained. Trust the workspace to open it.');
+      case 'exportRuns':
+        return vscode.l10n.t('HyperLab does not export runs in Restricted Mode: the run store is part of this untrusted workspace, and an export writes its content to a file. Trust the workspace to export.');
+      case 'runSweep':
+        return vscode.l10n.t('HyperLab does not run sweeps in Restricted Mode: a sweep trains the experiment it names, which reads data files, and writes its study into this untrusted workspace. Trust the workspace to run it.');
+      case 'downloadMnist':
+        return vscode.l10n.t('HyperLab does not download MNIST in Restricted Mode: runs in an untrusted workspace read only the 2,000-image subset inside the extension. Trust the workspace to download and use the full set.');
     }
   }
 }

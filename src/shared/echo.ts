@@ -7,6 +7,9 @@
 
 export const ECHO_LIMIT = 80;
 
+/** For whole error messages read back from a file (a run's or a trial's failure reason): long enough for ours. */
+export const REASON_LIMIT = 500;
+
 /** `text` whole when it is short, else its first characters, '…' and the length ('"aaaa…" (50,000,002 characters)'). */
 export function echo(text: string, limit = ECHO_LIMIT): string {
   if (text.length <= limit) return text;

@@ -170,9 +170,9 @@ export const LAYER_FIELDS: { readonly [K in keyof LayerSettings]: FieldFor<Layer
   units: num('architecture', 'Neurons', 'Dense(units=)', { integer: true, min: 1, max: 64, default: 2, kerasDefault: null },
     'The number of neurons sets how many dimensions represent the data in this layer; more neurons, like more layers, add capacity and the risk of overfitting. Playground allows 1 to 8; HyperLab allows up to 64.'),
   activation: choice('architecture', 'Activation', 'Dense(activation=)', ACTIVATIONS, 'tanh', 'linear',
-    'relu: cheap and does not saturate, but a neuron that stays negative dies. tanh: bounded in (-1, 1) and centred at 0, saturates. sigmoid: bounded in (0, 1), saturates (vanishing gradient). linear: f(x) = x, cannot approximate non-linear functions. softmax: outputs that sum to 1 (multiclass output layers).'),
+    'relu: cheap and does not saturate for positive inputs, but its gradient is 0 for negative ones, so a neuron whose input stays negative dies. tanh: bounded in (-1, 1) and centred at 0, saturates. sigmoid: bounded in (0, 1), saturates (vanishing gradient). linear: f(x) = x, cannot approximate non-linear functions. softmax: probabilities that sum to 1 (multiclass output layers).'),
   rate: num('regularization', 'Dropout rate', 'Dropout(rate=)', { integer: false, min: 0, max: 1, maxOpen: true, default: 0.5, kerasDefault: null },
-    'The fraction of the previous layer\'s outputs set to 0 at each training step (the others are scaled by 1/(1 - rate)); nothing is dropped at inference. Dropout(0.5) drops half.'),
+    'The fraction of the previous layer\'s outputs set to 0 at each training step (the others are scaled by 1/(1 - rate)); nothing is dropped at inference. Typical rates: 0.2–0.5; Dropout(0.5) drops half.'),
 };
 
 // Keras 3 sources of the defaults below (keras/src/...): trainers/trainer.py (compile optimizer="rmsprop",
@@ -180,15 +180,17 @@ export const LAYER_FIELDS: { readonly [K in keyof LayerSettings]: FieldFor<Layer
 // nadam.py, regularizers/regularizers.py (L1/L2 factor 0.01), callbacks/early_stopping.py, layers/core/
 // dense.py (glorot_uniform, zeros, no regularizer), initializers/constant_initializers.py (value 0.0).
 // Where the sidebar starts elsewhere, it starts where Playground does (PLAYGROUND.md §4).
+// Tooltips state the typical values of src/shared/typicalValues.ts, and the same facts as the hovers
+// (test/unit/teachingFacts.test.ts checks both).
 export const FIELDS: { readonly [K in ScalarKey]: FieldFor<HyperparamSettings[K]> } = {
   epochs: num('optimization', 'Epochs', 'fit(epochs=)', { integer: true, min: 1, max: 10_000, default: 100, kerasDefault: 1 },
     'How many times training goes through the whole training set; each epoch updates the parameters to reduce the loss. Too few epochs underfit, too many overfit: early stopping helps find the balance.'),
   optimizer: choice('optimization', 'Optimizer', 'compile(optimizer=)', OPTIMIZERS, 'SGD', 'RMSprop',
     'The algorithm that adjusts the parameters to minimize the loss. SGD: θ ← θ - η∇f. Momentum adds inertia to SGD. RMSprop adapts the step of each parameter. Adam combines momentum and RMSprop.'),
   learning_rate: num('optimization', 'Learning rate', 'SGD(learning_rate=)', { integer: false, min: 0, minOpen: true, max: 10, presets: LEARNING_RATE_PRESETS, default: 0.03, kerasDefault: null },
-    'η: how far the parameters move at each step. Too large and the loss oscillates or explodes; too small and training crawls. A change while a sidebar run trains applies at once, as in Playground.'),
+    'η: how far the parameters move at each step. Too large and the loss oscillates or explodes; too small and training crawls. Typical starts: 0.01–0.1 for SGD, 0.0001–0.001 for Adam, AdamW, Nadam and RMSprop. A change while a sidebar run trains applies at once, as in Playground.'),
   momentum: num('optimization', 'Momentum', 'momentum=', { integer: false, min: 0, max: 1, default: 0, kerasDefault: 0 },
-    'γ in v ← γv + η∇f, θ ← θ - v: how much of the previous velocity is kept, between 0 and 1. Higher values give more inertia; 0 is plain SGD.'),
+    'γ in v ← γv + η∇f, θ ← θ - v: how much of the previous velocity is kept, between 0 and 1. Higher values give more inertia; 0 is plain SGD and 0.9 the usual choice.'),
   nesterov: bool('optimization', 'Nesterov', 'SGD(nesterov=)', false,
     'Nesterov\'s momentum (Yurii Nesterov, 1983): the gradient is evaluated where the momentum is about to take the parameters, not where they are.'),
   rho: num('optimization', 'rho (ρ)', 'RMSprop(rho=)', { integer: false, min: 0, max: 1, default: 0.9, kerasDefault: 0.9 },
@@ -208,12 +210,12 @@ export const FIELDS: { readonly [K in ScalarKey]: FieldFor<HyperparamSettings[K]
   initial_accumulator_value: num('optimization', 'Initial accumulator', 'Adagrad(initial_accumulator_value=)', { integer: false, min: 0, max: 10, default: 0.1, kerasDefault: 0.1 },
     'The starting value of Adagrad\'s per-parameter sum of squared gradients.'),
   batch_size: num('optimization', 'Batch size', 'fit(batch_size=)', { integer: true, min: 1, max: 512, default: 10, kerasDefault: 32 },
-    'Training examples per parameter update. Iterations per epoch = training examples / batch size. Smaller batches give more, noisier updates per epoch; larger ones fewer, smoother and cheaper ones. Common values: 32, 64, 128, 256.'),
+    'Training examples per parameter update. Iterations per epoch = training examples / batch size. Larger batches give a more accurate gradient estimate and fewer updates per epoch; smaller ones give more, noisier updates, which can regularize. Common values: 32, 64, 128, 256.'),
   regularizer: choice('regularization', 'L1/L2 penalty', 'Dense(kernel_regularizer=)', REGULARIZERS, 'none', 'none',
-    'L1 adds λΣ|w| to the loss and sets some weights to exactly zero (sparsity); L2 adds λΣw² and shrinks the weights without zeroing them. Both help against overfitting. Applied to the kernel of every Dense layer.',
+    'L1 adds λΣ|w| to the loss and sets some weights to exactly zero (sparse weights); L2 adds λΣw² and shrinks the weights without zeroing them. Both help against overfitting. Applied to the kernel of every Dense layer.',
     { none: 'None' }),
   regularization_rate: num('regularization', 'Regularization rate (λ)', 'regularizers.L2(l2=)', { integer: false, min: 0, max: 10, presets: REGULARIZATION_RATE_PRESETS, default: 0.01, kerasDefault: 0.01 },
-    'λ: how strongly large weights are penalized.'),
+    'λ: how strongly large weights are penalized. Typical values: 0.00001–0.01, tried on a log scale.'),
   early_stopping: bool('regularization', 'Early stopping', 'fit(callbacks=[EarlyStopping(...)])', false,
     'Stops training when the validation loss has not improved for "patience" epochs: it saves time and keeps the model from overfitting.'),
   patience: num('regularization', 'Patience', 'EarlyStopping(patience=)', { integer: true, min: 0, max: 1000, default: 0, kerasDefault: 0 },
@@ -231,7 +233,7 @@ export const FIELDS: { readonly [K in ScalarKey]: FieldFor<HyperparamSettings[K]
   bias_constant: num('initialization', 'Constant bias value', 'initializers.Constant(value=)', { integer: false, min: -10, max: 10, default: 0, kerasDefault: 0 },
     'Every bias\'s starting value when the bias initializer is "constant".'),
   problem_type: choice('data', 'Problem type', 'Dense(1, activation=), compile(loss=)', PROBLEM_TYPES, 'classification', null,
-    'Classification (circle, xor, gauss, spiral): the output layer is Dense(1, sigmoid) with binary_crossentropy. Regression (plane, multi_gaussian): Dense(1, linear) with mean_squared_error.',
+    'Classification (Circle, Exclusive or, Gaussian, Spiral): the output layer is Dense(1, sigmoid) with binary_crossentropy. Regression (Plane, Multi gaussian): Dense(1, linear) with mean_squared_error.',
     { classification: 'Classification', regression: 'Regression' }),
   dataset: choice('data', 'Dataset', 'data.dataset', DATASETS, 'circle', null,
     'TensorFlow Playground\'s datasets: 500 points to classify, or 1200 for regression.',
@@ -239,7 +241,7 @@ export const FIELDS: { readonly [K in ScalarKey]: FieldFor<HyperparamSettings[K]
   noise: num('data', 'Noise', 'data.noise', { integer: false, min: 0, max: 0.5, default: 0, kerasDefault: null },
     'How much the points are disturbed, 0 to 0.5 (Playground\'s noise slider divided by 100).'),
   train_ratio: num('data', 'Training ratio', 'data.train_ratio', { integer: false, min: 0.1, max: 0.9, default: 0.5, kerasDefault: null },
-    'The fraction of the points used for training; the rest is the test data, on which the validation loss is measured.'),
+    'The fraction of the points used for training; the rest is the validation data (Playground\'s test data), on which the validation loss is measured.'),
   features: { kind: 'set', group: 'data', label: 'Input features', keras: 'Input(shape=(features,))', options: FEATURES, default: ['x1', 'x2'], kerasDefault: null,
     tooltip: 'The columns the network receives, computed from each point (x1, x2). Better features let a simpler network solve the problem.' },
   seed: num('data', 'Seed', 'keras.utils.set_random_seed()', { integer: true, min: 0, max: 2_147_483_647, default: 42, kerasDefault: null },

@@ -131,3 +131,9 @@ async function lastByte(file: string): Promise<number | undefined> {
     await handle.close();
   }
 }
+
+/** Appends records to a JSON Lines file asynchronously (a one-off append, e.g. a user's edit). */
+export async function appendJsonLines(file: string, records: readonly unknown[]): Promise<void> {
+  if (records.length === 0) return;
+  await fsp.appendFile(file, jsonLinesChunk(records, await lastByte(file)));
+}

@@ -10,21 +10,25 @@ import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { echoPath } from '../shared/echo';
+import { type Message, msg, renderMessage } from '../shared/message';
 
 export type UserFileProblem = 'missing' | 'not-a-file' | 'too-large' | 'unreadable';
 
 export class UserFileError extends Error {
-  /** `file`: `detail` is the message; `detail` alone says what is wrong ("no such file"). */
-  constructor(readonly file: string, readonly problem: UserFileProblem, readonly detail: string) {
-    super(`${echoPath(file)}: ${detail}`);
+  /**
+   * `file`: `detail` is the message (English; the path capped by echoPath); `detail` alone says what is
+   * wrong ("no such file"), as a translatable message (see src/engine/configError.ts).
+   */
+  constructor(readonly file: string, readonly problem: UserFileProblem, readonly detail: Message) {
+    super(`${echoPath(file)}: ${renderMessage(detail)}`);
     this.name = 'UserFileError';
   }
 }
 
-/** How many bytes a caller reads at most, and the words to name the file kind in messages ("CSV files"). */
+/** How many bytes a caller reads at most, and the words to name the file kind in messages (msg('CSV files')). */
 export interface FileLimit {
   readonly maxBytes: number;
-  readonly what: string;
+  readonly what: Message;
 }
 
 /** 134,217,728 → '128 MB' (binary megabytes, as file managers show sizes). */
@@ -34,13 +38,13 @@ export function formatBytes(n: number): string {
   return `${mb < 10 ? mb.toFixed(1) : Math.round(mb).toLocaleString('en-US')} MB`;
 }
 
-function kindOf(stat: fs.Stats): string {
-  if (stat.isDirectory()) return 'a folder';
-  if (stat.isFIFO()) return 'a named pipe (FIFO)';
-  if (stat.isCharacterDevice()) return 'a character device';
-  if (stat.isBlockDevice()) return 'a block device';
-  if (stat.isSocket()) return 'a socket';
-  return 'not a regular file';
+function kindOf(stat: fs.Stats): Message {
+  if (stat.isDirectory()) return msg('it is a folder; HyperLab reads only regular files');
+  if (stat.isFIFO()) return msg('it is a named pipe (FIFO); HyperLab reads only regular files');
+  if (stat.isCharacterDevice()) return msg('it is a character device; HyperLab reads only regular files');
+  if (stat.isBlockDevice()) return msg('it is a block device; HyperLab reads only regular files');
+  if (stat.isSocket()) return msg('it is a socket; HyperLab reads only regular files');
+  return msg('it is not a regular file; HyperLab reads only regular files');
 }
 
 // O_NONBLOCK makes open() of a FIFO return at once instead of waiting for a writer; it does nothing for a
@@ -54,16 +58,16 @@ export async function openUserFile(file: string, limit: FileLimit): Promise<{ ha
     handle = await fsp.open(file, OPEN_FLAGS);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserFileError(file, 'missing', 'no such file');
-    if (code === 'EACCES' || code === 'EPERM') throw new UserFileError(file, 'unreadable', 'permission denied');
-    if (code === 'EISDIR') throw new UserFileError(file, 'not-a-file', `it is a folder; expected one of the ${limit.what}`);
-    throw new UserFileError(file, 'unreadable', `cannot open it (${code ?? String(e)})`);
+    if (code === 'ENOENT') throw new UserFileError(file, 'missing', msg('no such file'));
+    if (code === 'EACCES' || code === 'EPERM') throw new UserFileError(file, 'unreadable', msg('permission denied'));
+    if (code === 'EISDIR') throw new UserFileError(file, 'not-a-file', msg('it is a folder; expected one of the {0}', limit.what));
+    throw new UserFileError(file, 'unreadable', msg('cannot open it ({0})', code ?? String(e)));
   }
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new UserFileError(file, 'not-a-file', `it is ${kindOf(stat)}; HyperLab reads only regular files`);
+    if (!stat.isFile()) throw new UserFileError(file, 'not-a-file', kindOf(stat));
     if (stat.size > limit.maxBytes) {
-      throw new UserFileError(file, 'too-large', `it holds ${formatBytes(stat.size)}; ${limit.what} are read up to ${formatBytes(limit.maxBytes)}`);
+      throw new UserFileError(file, 'too-large', msg('it holds {0}; {1} are read up to {2}', formatBytes(stat.size), limit.what, formatBytes(limit.maxBytes)));
     }
     return { handle, size: stat.size };
   } catch (e) {

@@ -15,6 +15,8 @@ import { playgroundGrid, PLAYGROUND_FEATURES } from '../engine/datasets/playgrou
 import type { Point2D } from '../engine/datasets/playgroundGenerators';
 import { confusionMatrix, kernelNorms } from '../engine/training/diagnostics';
 import { predictRows } from '../engine/training/predict';
+import { EngineRunLog } from '../runs/engineRunLog';
+import { isRunHeader } from '../runs/runRecord';
 import { networkView } from './networkView';
 import { createBackend } from '../engine/kernels/engineBackend';
 import {
@@ -32,7 +34,7 @@ function post(message: WorkerToHost): void {
 
 /** Collects steps and epochs and posts them together, at most every FLUSH_MS. */
 class MetricsBatcher {
-  constructor(private readonly bestEpoch: () => number | null) {}
+  constructor(private readonly bestEpoch: () => number | null, private readonly log: EngineRunLog | null) {}
   private steps: StepPoint[] = [];
   private epochs: EpochRecord[] = [];
   private last = 0;
@@ -53,6 +55,7 @@ class MetricsBatcher {
 
   flush(): void {
     if (this.steps.length === 0 && this.epochs.length === 0) return;
+    this.log?.flush();
     post({ type: 'didReceiveMetrics', steps: this.steps, epochs: this.epochs, bestEpoch: this.bestEpoch() });
     this.steps = [];
     this.epochs = [];
@@ -118,11 +121,18 @@ function postConfusion(exp: Experiment): void {
   post({ type: 'didComputeConfusion', confusion: { classes, matrix, on: data === exp.validation ? 'validation' : 'training' } });
 }
 
-async function train(msg: StartTraining): Promise<void> {
+/** The run store entry the host created for this run, or null (not recorded, or a malformed header). */
+function runLog(msg: StartTraining): EngineRunLog | null {
+  return msg.record && isRunHeader(msg.record.header) ? EngineRunLog.attach(msg.record.dir, msg.record.header) : null;
+}
+
+async function train(msg: StartTraining, log: EngineRunLog | null): Promise<void> {
   const { ints: control, learningRate } = controlViews(msg.control);
   let lrVersion = 0;
   const backend = createBackend(msg.kernels);
-  const exp = await loadExperiment(msg.experiment, { io: nodeDataIo(msg.baseDir, msg.extensionRoot, msg.readRoots), backend });
+  const io = nodeDataIo(msg.baseDir, msg.extensionRoot, { ...(msg.mnist ? { mnist: msg.mnist } : {}), ...(msg.readRoots ? { readRoots: msg.readRoots } : {}) });
+  const exp = await loadExperiment(msg.experiment, { io, backend });
+  log?.started(exp);
   const plane = boundaryGrid(exp);
   const es = exp.earlyStopping;
   post({
@@ -134,19 +144,22 @@ async function train(msg: StartTraining): Promise<void> {
   if (plane) postBoundary(exp, plane.grid, 0);
   let lastBoundary = Date.now();
   // EarlyStopping's best epoch, 1-based, once it has seen its monitor in a counted epoch (start_from_epoch delays that).
-  const batcher = new MetricsBatcher(() => (es ? es.bestEpochNumber : null));
+  const batcher = new MetricsBatcher(() => (es ? es.bestEpochNumber : null), log);
   const started = Date.now();
   const stepsPerEpoch = Math.ceil(exp.train.n / Math.min(exp.batchSize, exp.train.n));
   const norms = new NormTracker(exp, Math.max(1, Math.floor(stepsPerEpoch / NORM_SAMPLES)));
   const result = runExperiment(exp, {
     onStep: (e) => {
       norms.onStep(e.step);
+      log?.step(e.epoch, e.step, e.loss);
       batcher.addStep({ epoch: e.epoch, step: e.step, loss: finiteOrNull(e.loss) });
     },
     onEpoch: (e) => {
       // "Step one epoch": pause again at the end of the epoch the host let run.
       Atomics.compareExchange(control, CONTROL_PAUSE, PAUSE_ONE_EPOCH, PAUSE_PAUSED);
-      batcher.addEpoch({ epoch: e.epoch, logs: Object.fromEntries(Object.entries(e.logs).map(([k, v]) => [k, finiteOrNull(v)])), norms: norms.takeEpoch() });
+      const epochNorms = norms.takeEpoch();
+      log?.epoch(e.epoch, e.logs, exp.compiled.optimizer.learningRate, epochNorms.map((n) => [n.layer, n.weight, n.gradient] as const));
+      batcher.addEpoch({ epoch: e.epoch, logs: Object.fromEntries(Object.entries(e.logs).map(([k, v]) => [k, finiteOrNull(v)])), norms: epochNorms });
       if (plane && Date.now() - lastBoundary >= BOUNDARY_MS) {
         postBoundary(exp, plane.grid, e.epoch);
         lastBoundary = Date.now();
@@ -169,6 +182,7 @@ async function train(msg: StartTraining): Promise<void> {
     },
   });
   batcher.flush();
+  log?.finished(result, exp);
   if (plane && result.epochsRun > 0) postBoundary(exp, plane.grid, result.epochsRun);
   if (result.epochsRun > 0 && result.stoppedBy !== 'nan') postConfusion(exp);
   post({
@@ -178,18 +192,27 @@ async function train(msg: StartTraining): Promise<void> {
   });
 }
 
-function failureKind(e: unknown): 'config' | 'data' | 'internal' {
-  if (e instanceof ConfigError) return 'config';
-  if (e instanceof DataError) return 'data';
-  return 'internal';
+/** The failure as the host shows it: configuration and data errors carry a translatable text. */
+function failure(e: unknown): Extract<WorkerToHost, { type: 'didFailTraining' }> {
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof ConfigError) return { type: 'didFailTraining', kind: 'config', message, text: e.text };
+  if (e instanceof DataError) return { type: 'didFailTraining', kind: 'data', message, text: e.text };
+  return { type: 'didFailTraining', kind: 'internal', message, text: null };
 }
 
 parentPort?.once('message', (raw: unknown) => {
   if (!isHostToWorker(raw)) {
-    post({ type: 'didFailTraining', kind: 'internal', message: 'the training worker received a malformed start message' });
+    post({ type: 'didFailTraining', kind: 'internal', message: 'the training worker received a malformed start message', text: null });
     return;
   }
-  train(raw).catch((e: unknown) => {
-    post({ type: 'didFailTraining', kind: failureKind(e), message: e instanceof Error ? e.message : String(e) });
+  const log = runLog(raw);
+  train(raw, log).catch((e: unknown) => {
+    const failed = failure(e);
+    try {
+      log?.failed(failed.message);
+    } catch {
+      // the store is unwritable: the run still reports its failure
+    }
+    post(failed);
   });
 });

@@ -1,10 +1,12 @@
 /**
  * HyperLab in Restricted Mode: the runner's second host opens examples/ with Workspace Trust on and the
  * folder untrusted (scripts/vscode-host/runIntegrationTests.mjs), and runs only this file. The analysis must
- * work as in a trusted workspace; training from workspace files and exporting must refuse with the reason;
- * a bundled exercise still trains, reading only inside the extension.
+ * work as in a trusted workspace; training from workspace files, exporting, the Runs view's Rerun, Open as
+ * Experiment and Export, and downloading MNIST must refuse with the reason; a bundled exercise still
+ * trains, reading only inside the extension.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HyperLabApi } from '../../src/host/hyperlabApi';
@@ -85,5 +87,29 @@ describe('HyperLab in Restricted Mode (an untrusted workspace)', () => {
     const end = await api.whenTrainingEnds(120_000);
     assert.equal(end.status, 'finished', end.message ?? '');
     assert.ok(end.epochs.length > 0);
+  });
+
+  it('refuses the Runs view\'s Rerun, Open as Experiment and Export, saying why', async () => {
+    const [run] = await api.runs.list();
+    assert.ok(run, 'the exercise run should be in the run store');
+    const node = { kind: 'run', run };
+    const before = api.trainingState();
+    const editors = vscode.workspace.textDocuments.length;
+    await vscode.commands.executeCommand('hyperlab.runs.rerun', node);
+    assert.match(api.trustRefusals().at(-1)!, /does not rerun stored runs in Restricted Mode/);
+    await vscode.commands.executeCommand('hyperlab.runs.openExperiment', node);
+    assert.match(api.trustRefusals().at(-1)!, /does not open stored runs as experiment files in Restricted Mode/);
+    await vscode.commands.executeCommand('hyperlab.runs.export', node);
+    assert.match(api.trustRefusals().at(-1)!, /does not export runs in Restricted Mode/);
+    assert.equal(api.trainingState()?.id, before?.id, 'a run was started');
+    assert.equal(vscode.workspace.textDocuments.length, editors, 'a document was opened');
+  });
+
+  it('refuses to download MNIST, and downloads nothing', async () => {
+    await vscode.commands.executeCommand('hyperlab.downloadMnist');
+    assert.match(api.trustRefusals().at(-1)!, /does not download MNIST in Restricted Mode/);
+    const kerasHome = process.env.KERAS_HOME;
+    assert.ok(kerasHome, 'the runner sets KERAS_HOME to an empty temporary folder');
+    assert.equal(fs.existsSync(path.join(kerasHome, 'datasets', 'mnist.npz')), false);
   });
 });

@@ -53,6 +53,14 @@ describe('training in the real extension host', () => {
     assert.equal(end.status, 'failed');
     assert.match(end.message ?? '', /gradients exploded.*Lower the learning rate or set clipnorm/);
   });
+
+  it('shows a configuration error as the run\'s status, rendered from the worker\'s message template', async () => {
+    const hyperlab = await api();
+    await vscode.commands.executeCommand('hyperlab.trainExperiment', fileUri('test', 'fixtures', 'experiments', 'bad-metric.experiment.json'));
+    const end = await hyperlab.whenTrainingEnds(30_000);
+    assert.equal(end.status, 'failed');
+    assert.match(end.message ?? '', /^compile\.metrics\[0\]: got "acuracy"; expected one of .*accuracy/);
+  });
 });
 
 describe('a run outlives its panel', () => {

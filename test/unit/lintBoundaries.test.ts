@@ -16,7 +16,7 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
 describe('lint boundaries', function () {
   this.timeout(60_000);
 
-  for (const folder of ['src/engine', 'src/keras', 'src/shared', 'src/worker', 'src/cli', 'src/storage', 'src/runs', 'src/sweeps']) {
+  for (const folder of ['src/engine', 'src/keras', 'src/shared', 'src/worker', 'src/cli', 'src/storage', 'src/runs', 'src/sweeps', 'src/data']) {
     it(`forbid 'vscode' in ${folder}`, async () => {
       const errors = await boundaryErrors(`${folder}/probe.ts`, "import * as vscode from 'vscode';\nexport const v = vscode;\n");
       assert.equal(errors.length, 1, `expected one boundary error, got ${JSON.stringify(errors)}`);
@@ -31,6 +31,10 @@ describe('lint boundaries', function () {
     assert.equal((await boundaryErrors('webview/panel/probe.ts', "import { TrainingPanel } from '../../src/host/trainingPanel';\nexport const p = TrainingPanel;\n")).length, 1);
     assert.equal((await boundaryErrors('webview/panel/probe.ts', "import { Rng } from '../../src/engine/rng';\nexport const r = Rng;\n")).length, 1);
     assert.deepEqual(await boundaryErrors('webview/panel/probe.ts', "import { isHostToPanel } from '../../src/shared/protocol/webviewProtocol';\nexport const g = isHostToPanel;\n"), []);
+  });
+
+  it("forbid 'vscode' in the MNIST gate, a host controller tested in plain Node", async () => {
+    assert.equal((await boundaryErrors('src/host/data/mnistGate.ts', "import * as vscode from 'vscode';\nexport const v = vscode;\n")).length, 1);
   });
 
   it("allow 'vscode' in src/host", async () => {

@@ -17,7 +17,7 @@ function harness(stored?: unknown) {
   const posted: HostToSidebar[] = [];
   const memento = new Map<string, unknown>();
   if (stored !== undefined) memento.set(SETTINGS_KEY, stored);
-  const started: { label: string; experiment: unknown; baseDir: string }[] = [];
+  const started: { label: string; experiment: unknown; baseDir: string; source: unknown }[] = [];
   const calls = { stop: 0, panel: 0, ready: 0, learningRates: [] as number[], warnings: [] as string[], replaced: [] as unknown[] };
   let run: SidebarRun | null = null;
   let viewShowing = true;
@@ -29,7 +29,7 @@ function harness(stored?: unknown) {
     memento: { get: (k) => memento.get(k), update: (k, v) => Promise.resolve(void memento.set(k, v)) },
     training: {
       start: (r) => Promise.resolve(started.push(r) > 0),
-      replace: (r) => void calls.replaced.push(r),
+      replace: (r) => Promise.resolve(void calls.replaced.push(r)),
       stop: () => void calls.stop++,
       setLearningRate: (lr) => void calls.learningRates.push(lr),
     },
@@ -112,7 +112,7 @@ describe('sidebar host side', () => {
     const h = harness();
     const settings = withProblemType(changed({ epochs: 5 }), 'regression');
     await h.controller.handle({ type: 'startTraining', settings });
-    assert.deepEqual(h.started, [{ label: 'Sidebar: plane', experiment: experimentFromSettings(settings), baseDir: '/extension' }]);
+    assert.deepEqual(h.started, [{ label: 'Sidebar: plane', experiment: experimentFromSettings(settings), baseDir: '/extension', source: { kind: 'sidebar' } }]);
     assert.deepEqual(h.memento.get(SETTINGS_KEY), settings);
   });
 

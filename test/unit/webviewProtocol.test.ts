@@ -1,17 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { defaultSettings } from '../../src/shared/hyperparamSettings';
-import {
-  type PanelStrings,
-  type SidebarStrings,
-  PANEL_STRING_KEYS,
-  SIDEBAR_STRING_KEYS,
-  isHostToPanel,
-  isHostToSidebar,
-  isPanelToHost,
-  isSidebarToHost,
-} from '../../src/shared/protocol/webviewProtocol';
+import { isPanelToHost } from '../../src/shared/protocol/panelProtocol';
+import { type SidebarStrings, SIDEBAR_STRING_KEYS, isHostToSidebar, isSidebarToHost } from '../../src/shared/protocol/webviewProtocol';
 
-const panelStrings = Object.fromEntries(PANEL_STRING_KEYS.map((k) => [k, k])) as PanelStrings;
 const sidebarStrings = Object.fromEntries(SIDEBAR_STRING_KEYS.map((k) => [k, k])) as SidebarStrings;
 
 describe('webview protocol guards', () => {
@@ -38,30 +29,6 @@ describe('webview protocol guards', () => {
       { type: 'stopTraining', settings }, { type: 'pauseTraining' },
     ];
     for (const b of bad) assert.ok(!isSidebarToHost(b), JSON.stringify(b).slice(0, 80));
-  });
-
-  it('accept a panel snapshot with and without a run', () => {
-    assert.ok(isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: panelStrings, run: null, boundary: null } }));
-    const run = { label: 'run 1', status: 'running', statusText: 'Training', lastLogs: { loss: 0.5, val_loss: 0.6 }, task: 'binary', points: { train: [1, 2, 1], validation: [] }, earlyStopping: { monitor: 'val_loss', patience: 3, bestEpoch: 2, stoppedEpoch: null, restored: false }, ghost: { label: 'before', epochs: [{ epoch: 1, loss: 0.9, val_loss: 1 }], changes: ['fit.epochs: 1 → 2'] }, norms: { layers: ['dense'], weight: [[1, 2]], gradient: [[0.1, null]] }, confusion: { classes: ['-1', '+1'], matrix: [[3, 1], [0, 4]], on: 'validation' }, trace: [{ x: 0.5, loss: 0.7 }], epochs: [{ epoch: 1, loss: 0.7, val_loss: null }, { epoch: 2, loss: 0.5, val_loss: 0.6 }] };
-    assert.ok(isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: panelStrings, run, boundary: { epoch: 1, density: 2, values: [0.1, 0.2, 0.3, 0.4], network: { inputs: ['x1'], layers: [{ name: 'dense', units: 1, activation: 'tanh', kernel: [0.5], bias: [0] }], thumbDensity: 1, inputThumbs: [[0.2]], unitThumbs: [[[0.1]]] } } } }));
-  });
-
-  it('reject snapshots with missing strings, non-finite losses or wrong shapes', () => {
-    const { title: _omit, ...fewer } = panelStrings;
-    assert.ok(!isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: fewer, run: null, boundary: null } }));
-    assert.ok(!isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: { ...panelStrings, title: 3 }, run: null, boundary: null } }));
-    const nanRun = { label: 'x', status: 'running', statusText: '', lastLogs: null, task: null, points: null, earlyStopping: null, ghost: null, norms: { layers: [], weight: [], gradient: [] }, confusion: null, trace: [], epochs: [{ epoch: 1, loss: Number.NaN, val_loss: null }] };
-    assert.ok(!isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: panelStrings, run: nanRun, boundary: null } }));
-    const fracEpoch = { label: 'x', status: 'running', statusText: '', lastLogs: null, task: null, points: null, earlyStopping: null, ghost: null, norms: { layers: [], weight: [], gradient: [] }, confusion: null, trace: [], epochs: [{ epoch: 1.5, loss: 1, val_loss: null }] };
-    const badStatus = { label: 'x', status: 'exploded', statusText: '', lastLogs: null, task: null, points: null, earlyStopping: null, ghost: null, norms: { layers: [], weight: [], gradient: [] }, confusion: null, trace: [], epochs: [] };
-    assert.ok(!isHostToPanel({ type: 'didUpdateRun', run: badStatus }));
-    assert.ok(isHostToPanel({ type: 'didUpdateRun', run: null }));
-    const ragged = { ...badStatus, status: 'finished', confusion: { classes: ['a', 'b'], matrix: [[1, 2], [3]], on: 'validation' } };
-    assert.ok(!isHostToPanel({ type: 'didUpdateRun', run: ragged }), 'a ragged confusion matrix');
-    assert.ok(!isHostToPanel({ type: 'didUpdateBoundary', boundary: { epoch: 1, density: 3, values: [1, 2], network: null } }), 'a boundary of the wrong size');
-    assert.ok(isHostToPanel({ type: 'didUpdateBoundary', boundary: null }));
-    assert.ok(!isHostToPanel({ type: 'didLoadSnapshot', snapshot: { strings: panelStrings, run: fracEpoch, boundary: null } }));
-    assert.ok(!isHostToPanel({ type: 'didLoadSnapshot' }));
   });
 
   it('accept a sidebar snapshot, run updates and rejections, and refuse malformed ones', () => {

@@ -30,7 +30,7 @@ export function chartTheme(): ChartTheme {
     validation: cssVar('--vscode-charts-orange', '#d18616'),
     fontFamily: cssVar('--vscode-font-family', 'sans-serif'),
     ghost: cssVar('--vscode-disabledForeground', 'rgba(128,128,128,0.6)'),
-    trace: `color-mix(in srgb, ${cssVar('--vscode-charts-blue', '#3794ff')} 30%, transparent)`,
+    trace: `color-mix(in srgb, ${cssVar('--vscode-charts-blue', '#3794ff')} 18%, transparent)`,
     band: cssVar('--vscode-editor-selectionHighlightBackground', 'rgba(128,128,128,0.15)'),
   };
 }

@@ -1,5 +1,6 @@
 /** The confusion matrix of a classifier after training: rows are true classes, columns predicted ones; the diagonal is right. */
-import type { PanelStrings, RunView } from '../../src/shared/protocol/webviewProtocol';
+import type { PanelStrings } from '../../src/shared/protocol/panelProtocol';
+import type { ShownRun } from './panelModel';
 import { el, render } from '../common/dom';
 
 export class ConfusionTable {
@@ -12,8 +13,8 @@ export class ConfusionTable {
     this.element = el('section', { class: 'confusion-box', hidden: true }, el('h2', {}, strings.confusionTitle), this.caption, this.table);
   }
 
-  show(run: RunView | null): void {
-    const c = run?.confusion;
+  show(run: ShownRun | null): void {
+    const c = run?.status.confusion;
     this.element.hidden = !c;
     if (!c) return;
     this.caption.textContent = `${this.strings.trueClass} ↓ · ${this.strings.predictedClass} → · ${c.on === 'validation' ? this.strings.onValidation : this.strings.onTraining}`;

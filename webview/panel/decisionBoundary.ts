@@ -6,7 +6,7 @@
  * are drawn as they are, clamped to [−1, 1].
  */
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import type { PanelStrings, RunView } from '../../src/shared/protocol/webviewProtocol';
+import type { PanelStrings, RunInfo } from '../../src/shared/protocol/panelProtocol';
 import type { Boundary } from '../../src/shared/protocol/workerProtocol';
 import { el } from '../common/dom';
 import { shade } from './playgroundColors';
@@ -21,7 +21,7 @@ export class DecisionBoundary {
   private readonly canvas: HTMLCanvasElement;
   private readonly showTest: Checkbox;
   private readonly discretize: Checkbox;
-  private run: RunView | null = null;
+  private run: RunInfo | null = null;
   private boundary: Boundary | null = null;
   /** A hovered node's output (Playground shows it in place of the model's output). */
   private neuron: { values: readonly number[]; density: number } | null = null;
@@ -34,7 +34,9 @@ export class DecisionBoundary {
     this.element = el('section', { class: 'boundary', hidden: true }, el('h2', {}, strings.boundaryTitle), this.canvas, el('div', { class: 'boundary-options' }, this.showTest, this.discretize));
   }
 
-  showRun(run: RunView | null): void {
+  /** The run whose data and output are drawn (its task and Playground points); redraws only when it changed. */
+  showRun(run: RunInfo | null): void {
+    if (run === this.run) return;
     this.run = run;
     this.draw();
   }

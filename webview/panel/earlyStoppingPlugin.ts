@@ -1,13 +1,12 @@
 /**
  * A chart.js plugin that draws EarlyStopping on the loss chart: a vertical line at the best epoch and a
  * shaded band over the patience window after it (the epochs EarlyStopping waits for an improvement),
- * ending where training stopped. Drawn under the curves, in theme colours.
+ * ending where training stopped. Drawn under the curves, in theme colours, for the focus run.
  */
 import type { Chart, Plugin } from 'chart.js';
-import type { RunView } from '../../src/shared/protocol/webviewProtocol';
 
 export interface EarlyStoppingMarks {
-  readonly es: RunView['earlyStopping'];
+  readonly es: { readonly monitor: string; readonly patience: number; readonly bestEpoch: number | null; readonly stoppedEpoch: number | null };
   readonly lastEpoch: number;
   readonly bestLabel: string;
   readonly patienceLabel: string;
@@ -20,7 +19,7 @@ export function earlyStoppingPlugin(marks: () => EarlyStoppingMarks | null): Plu
     id: 'hyperlabEarlyStopping',
     beforeDatasetsDraw(chart: Chart) {
       const m = marks();
-      if (!m?.es || m.es.bestEpoch === null) return;
+      if (!m || m.es.bestEpoch === null) return;
       const { ctx, chartArea, scales } = chart;
       const x = scales.x;
       if (!x) return;

@@ -1,54 +1,92 @@
 /**
- * The run's metrics per epoch (accuracy, mae, ... as compiled), training solid and validation dashed,
- * beside the loss chart. Hidden while the run has no metric. The learning rate (ReduceLROnPlateau logs it)
- * is left out: it lives on another scale.
+ * The shown runs' metrics per epoch (accuracy, mae, ... as compiled), training solid and validation
+ * dashed, one colour per run (a single run: one colour per metric), beside the loss chart. Hidden while no
+ * run has a metric. The learning rate (ReduceLROnPlateau logs it) is left out: it lives on another scale.
+ * Points are appended as epochs arrive, like the loss chart.
  */
-import { CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
-import type { PanelStrings, RunView } from '../../src/shared/protocol/webviewProtocol';
+import { CategoryScale, Chart, type ChartDataset, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
+import type { PanelStrings } from '../../src/shared/protocol/panelProtocol';
 import { el } from '../common/dom';
-import { chartTheme } from '../common/themeColors';
+import type { PanelModel, ShownRun } from './panelModel';
+import { runColor } from './runColors';
+import { ThinnedSeries, type XY } from './thinnedSeries';
 
 Chart.register(CategoryScale, LineController, LineElement, PointElement, LinearScale, Legend, Tooltip);
 
-const PALETTE = ['--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-yellow', '--vscode-charts-red'];
-const color = (i: number) => getComputedStyle(document.documentElement).getPropertyValue(PALETTE[i % PALETTE.length]!).trim() || '#888';
+const BUDGET = 1500;
+
+interface Fed {
+  readonly run: ShownRun;
+  epochs: number;
+  readonly series: { readonly key: string; readonly data: ThinnedSeries }[];
+}
+
+/** Metric keys of a run (training names; validation ones are val_ + these). */
+function metricKeys(run: ShownRun): string[] {
+  const keys = new Set<string>();
+  for (const e of run.epochs.slice(0, 3)) for (const k of Object.keys(e.metrics)) if (!k.startsWith('val_') && k !== 'learning_rate') keys.add(k);
+  return [...keys].sort();
+}
 
 export class MetricsChart {
   readonly element: HTMLElement;
-  private readonly chart: Chart<'line', { x: number; y: number | null }[]>;
-  private keysShown = '';
+  private readonly chart: Chart<'line', XY[]>;
+  private fed: Fed[] = [];
+  private keysKey = '';
 
-  constructor(strings: PanelStrings) {
+  constructor(private readonly strings: PanelStrings, private readonly smoothing: () => number) {
     const canvas = el('canvas', { id: 'metrics-chart', role: 'img', 'aria-label': strings.metricsTitle });
     this.element = el('section', { class: 'metrics-curves', hidden: true }, el('h2', {}, strings.metricsTitle), el('div', { class: 'norms-box' }, canvas));
-    const theme = chartTheme();
     this.chart = new Chart(canvas, {
       type: 'line',
       data: { datasets: [] },
       options: {
-        animation: false, responsive: true, maintainAspectRatio: false, spanGaps: true,
-        plugins: { legend: { labels: { usePointStyle: true, pointStyle: 'line', color: theme.foreground } } },
-        scales: { x: { type: 'linear', min: 0, ticks: { precision: 0, color: theme.foreground } }, y: { ticks: { color: theme.foreground } } },
+        animation: false, responsive: true, maintainAspectRatio: false, spanGaps: true, parsing: false, normalized: true,
+        plugins: { legend: { labels: { usePointStyle: true, pointStyle: 'line' } } },
+        scales: { x: { type: 'linear', min: 0, ticks: { precision: 0 } } },
       },
     });
   }
 
-  show(run: RunView | null): void {
-    const epochs = run?.epochs ?? [];
-    const keys = [...new Set(epochs.flatMap((e) => Object.keys(e.metrics ?? {})))].filter((k) => !k.startsWith('val_') && k !== 'learning_rate').sort();
-    this.element.hidden = keys.length === 0;
-    if (keys.length === 0) return;
-    if (keys.join('|') !== this.keysShown) {
-      this.keysShown = keys.join('|');
-      this.chart.data.datasets = keys.flatMap((k, i) => [
-        { label: k, data: [], borderColor: color(i), backgroundColor: color(i), pointRadius: 1 },
-        { label: `val_${k}`, data: [], borderColor: color(i), backgroundColor: color(i), pointRadius: 1, borderDash: [6, 3] },
-      ]);
-    }
-    keys.forEach((k, i) => {
-      this.chart.data.datasets[2 * i]!.data = epochs.map((e) => ({ x: e.epoch, y: e.metrics?.[k] ?? null }));
-      this.chart.data.datasets[2 * i + 1]!.data = epochs.map((e) => ({ x: e.epoch, y: e.metrics?.[`val_${k}`] ?? null }));
+  rebuild(model: PanelModel): void {
+    const single = model.runs.length <= 1;
+    const datasets: ChartDataset<'line', XY[]>[] = [];
+    this.fed = model.visible.map((run) => {
+      const keys = metricKeys(run);
+      const series: Fed['series'][number][] = [];
+      keys.forEach((k, i) => {
+        const color = runColor(single ? i + 2 : run.index); // a single run: green, purple, ... (blue and orange are the losses)
+        for (const key of [k, `val_${k}`]) {
+          const data = new ThinnedSeries(BUDGET, this.smoothing());
+          series.push({ key, data });
+          datasets.push({
+            label: single ? key : `${run.info.label} · ${key}`, data: data.points, borderColor: color, backgroundColor: color, pointRadius: single ? 1 : 0,
+            ...(key.startsWith('val_') ? { borderDash: [6, 3] } : {}),
+          });
+        }
+      });
+      return { run, epochs: 0, series };
     });
-    this.chart.update();
+    this.keysKey = this.currentKeys(model);
+    this.chart.data.datasets = datasets;
+    this.extend(model);
+  }
+
+  private currentKeys(model: PanelModel): string {
+    return model.visible.map((r) => metricKeys(r).join(',')).join('|');
+  }
+
+  extend(model: PanelModel): void {
+    // Metrics appear with the first epochs: rebuild once they are known.
+    if (this.currentKeys(model) !== this.keysKey) return this.rebuild(model);
+    this.element.hidden = this.fed.every((f) => f.series.length === 0);
+    if (this.element.hidden) return;
+    for (const f of this.fed) {
+      for (; f.epochs < f.run.epochs.length; f.epochs++) {
+        const e = f.run.epochs[f.epochs]!;
+        for (const s of f.series) s.data.push(e.epoch, e.metrics[s.key] ?? null);
+      }
+    }
+    this.chart.update('none');
   }
 }

@@ -4,7 +4,7 @@
  * over |w| ∈ [0, 5], and Playground's orange-blue colour by sign and size). Hovering a node shows its
  * output large in the decision-boundary view, as in Playground.
  */
-import type { PanelStrings } from '../../src/shared/protocol/webviewProtocol';
+import type { PanelStrings } from '../../src/shared/protocol/panelProtocol';
 import type { NetworkView } from '../../src/shared/protocol/workerProtocol';
 import { el } from '../common/dom';
 import { shade } from './playgroundColors';

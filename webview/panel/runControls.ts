@@ -1,9 +1,10 @@
 /**
- * The panel's run controls: Stop, and Pause or Resume, enabled only while a run is active. Each click
- * posts the matching request; the host answers with the run's new state.
+ * The panel's run controls for the live run: Pause or Resume, Step one epoch, Stop and Restart, each
+ * enabled only when it applies. Each click posts the matching request; the host answers with the run's
+ * new status.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { PanelStrings, PanelToHost, RunView } from '../../src/shared/protocol/webviewProtocol';
+import type { PanelStrings, PanelToHost, RunStatusView } from '../../src/shared/protocol/panelProtocol';
 import { el } from '../common/dom';
 
 type Button = HTMLElement & { disabled: boolean };
@@ -29,13 +30,15 @@ export class RunControls {
     this.show(null);
   }
 
-  show(run: RunView | null): void {
-    const active = run !== null && (run.status === 'starting' || run.status === 'running' || run.status === 'paused');
-    this.paused = run?.status === 'paused';
+  /** The live run's status (null: no live run). */
+  show(status: RunStatusView | null): void {
+    const s = status?.status;
+    const active = s === 'starting' || s === 'running' || s === 'paused';
+    this.paused = s === 'paused';
     this.stop.disabled = !active;
-    this.pauseResume.disabled = !active || run?.status === 'starting';
+    this.pauseResume.disabled = !active || s === 'starting';
     this.pauseResume.textContent = this.paused ? this.strings.resume : this.strings.pause;
     this.step.disabled = !this.paused;
-    this.restart.disabled = run === null;
+    this.restart.disabled = status === null;
   }
 }

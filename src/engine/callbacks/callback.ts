@@ -24,11 +24,3 @@ export interface Callback {
   onTrainEnd?(control: TrainingControl): void;
 }
 
-/** Whether a history key improves upward (accuracies) or downward (losses, errors); null when unknown. */
-export function metricDirection(key: string): 'up' | 'down' | null {
-  const name = key.replace(/^val_/, '');
-  if (name === 'loss') return 'down';
-  if (/accuracy$|^acc$/.test(name)) return 'up';
-  if (/^(mae|mse|mean_absolute_error|mean_squared_error|huber|mape)$/.test(name)) return 'down';
-  return null;
-}

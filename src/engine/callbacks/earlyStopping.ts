@@ -5,7 +5,7 @@
  * weights at the end of training even if it never stopped early.
  */
 import type { Callback, EpochLogs, TrainingControl } from './callback';
-import { metricDirection } from './callback';
+import { metricDirection } from '../../shared/metricDirection';
 
 export interface EarlyStoppingConfig {
   readonly monitor: string;

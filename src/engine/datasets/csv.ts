@@ -9,6 +9,8 @@
  */
 import * as Papa from 'papaparse';
 import { ConfigError } from '../configError';
+import { echo } from '../../shared/echo';
+import { type MessageArg, msg } from '../../shared/message';
 import { DataError, createDataset, sliceRows, type Dataset, type DatasetSplit } from './dataset';
 import { describeColumn, encodeTarget, parseFeatureColumn, quoteCell, type TargetMode } from './csvColumns';
 import { applyStandardization, fitStandardization, type Standardization } from './standardize';
@@ -48,13 +50,13 @@ export function csvDataset(text: string, spec: CsvSpec, source = 'CSV'): CsvSpli
   const table = readCsvTable(text, source);
   const targetIndex = table.header.indexOf(target);
   if (targetIndex < 0) {
-    throw new DataError(`no column named ${quoteCell(target)}`, {
-      source, row: 1, hint: `the header has ${listNames(table.header)}; set target to one of them`,
+    throw new DataError(msg('no column named "{0}"', echo(target)), {
+      source, row: 1, hint: msg('the header has {0}; set target to one of them', listNames(table.header)),
     });
   }
   const featureIndices = table.header.map((_h, i) => i).filter((i) => i !== targetIndex);
   if (featureIndices.length === 0) {
-    throw new DataError(`the only column is the target ${quoteCell(target)}`, { source, hint: 'add at least one numeric feature column' });
+    throw new DataError(msg('the only column is the target "{0}"', echo(target)), { source, hint: msg('add at least one numeric feature column') });
   }
   const column = (i: number) => ({
     source, column: describeColumn(table.header[i]!, i), rows: table.rowNumbers, cells: table.rows.map((cells) => cells[i]!),
@@ -78,7 +80,7 @@ function splitAndStandardize(all: Dataset, validationSplit: number, standardize:
   if (validationSplit > 0) {
     const splitAt = Math.floor(all.n * (1 - validationSplit));
     if (splitAt === 0 || splitAt === all.n) {
-      throw new ConfigError('validation_split', validationSplit, `a fraction that leaves rows on both sides; the file has ${all.n} data rows`);
+      throw new ConfigError('validation_split', validationSplit, msg('a fraction that leaves rows on both sides; the file has {0} data rows', all.n));
     }
     train = sliceRows(all, 0, splitAt);
     validation = sliceRows(all, splitAt, all.n);
@@ -106,13 +108,13 @@ function describeTask(d: Dataset): string {
 export function readCsvTable(text: string, source = 'CSV'): CsvTable {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') {
-    throw new DataError('the file is empty', { source, hint: 'expected a header row such as "x1,x2,label" followed by data rows' });
+    throw new DataError(msg('the file is empty'), { source, hint: msg('expected a header row such as "x1,x2,label" followed by data rows') });
   }
   const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, dynamicTyping: false });
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError !== undefined) {
-    throw new DataError(`unbalanced quotes (${quoteError.message})`, {
-      source, ...(quoteError.row !== undefined ? { row: quoteError.row + 1 } : {}), hint: 'close the quoted value or remove the stray quote',
+    throw new DataError(msg('unbalanced quotes ({0})', quoteError.message), {
+      source, ...(quoteError.row !== undefined ? { row: quoteError.row + 1 } : {}), hint: msg('close the quoted value or remove the stray quote'),
     });
   }
   let header: string[] | null = null;
@@ -128,32 +130,32 @@ export function readCsvTable(text: string, source = 'CSV'): CsvTable {
       continue;
     }
     if (cells.length !== header.length) {
-      throw new DataError(`${cells.length} values, but the header (row ${headerRow}) has ${header.length} columns`, {
-        source, row: r + 1, hint: 'every row needs one value per column; check for a missing or extra separator',
+      throw new DataError(msg('{0} values, but the header (row {1}) has {2} columns', cells.length, headerRow, header.length), {
+        source, row: r + 1, hint: msg('every row needs one value per column; check for a missing or extra separator'),
       });
     }
     rows.push(cells);
     rowNumbers.push(r + 1);
   }
-  if (header === null) throw new DataError('the file is empty', { source });
-  if (rows.length === 0) throw new DataError('the file has a header row but no data rows', { source, hint: 'add data rows below the header' });
+  if (header === null) throw new DataError(msg('the file is empty'), { source });
+  if (rows.length === 0) throw new DataError(msg('the file has a header row but no data rows'), { source, hint: msg('add data rows below the header') });
   return { header, rows, rowNumbers };
 }
 
 /** Up to 10 quoted names, then how many more: a header can have thousands of columns. */
-function listNames(names: readonly string[]): string {
+function listNames(names: readonly string[]): MessageArg {
   const shown = names.slice(0, 10).map(quoteCell).join(', ');
-  return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
+  return names.length > 10 ? msg('{0} and {1} more', shown, names.length - 10) : shown;
 }
 
 function checkHeader(cells: readonly string[], row: number, source: string): string[] {
   const seen = new Map<string, number>();
   cells.forEach((name, i) => {
-    if (name === '') throw new DataError(`column ${describeColumn('', i)} has no name`, { source, row, hint: 'give every column a header name' });
+    if (name === '') throw new DataError(msg('column {0} has no name', describeColumn('', i)), { source, row, hint: msg('give every column a header name') });
     const first = seen.get(name);
     if (first !== undefined) {
-      throw new DataError(`the column name ${quoteCell(name)} appears twice (${describeColumn(name, first)} and ${describeColumn(name, i)})`, {
-        source, row, hint: 'rename one of them',
+      throw new DataError(msg('the column name "{0}" appears twice ({1} and {2})', echo(name), describeColumn(name, first), describeColumn(name, i)), {
+        source, row, hint: msg('rename one of them'),
       });
     }
     seen.set(name, i);
@@ -162,17 +164,17 @@ function checkHeader(cells: readonly string[], row: number, source: string): str
 }
 
 function validateSpec(spec: CsvSpec): { target: string; standardize: boolean; validationSplit: number; mode: TargetMode } {
-  if (typeof spec !== 'object' || spec === null) throw new ConfigError('csv', spec, 'an object such as { target: "label" }');
+  if (typeof spec !== 'object' || spec === null) throw new ConfigError('csv', spec, msg('an object such as { target: "label" }'));
   if (typeof spec.target !== 'string' || spec.target.trim() === '') {
-    throw new ConfigError('target', spec.target, 'the header name of the column to predict');
+    throw new ConfigError('target', spec.target, msg('the header name of the column to predict'));
   }
   const standardize = spec.standardize ?? false;
-  if (typeof standardize !== 'boolean') throw new ConfigError('standardize', spec.standardize, 'true or false');
+  if (typeof standardize !== 'boolean') throw new ConfigError('standardize', spec.standardize, msg('true or false'));
   const validationSplit = spec.validation_split ?? 0;
   if (typeof validationSplit !== 'number' || !(validationSplit >= 0 && validationSplit < 1)) {
-    throw new ConfigError('validation_split', spec.validation_split, 'a number from 0 (no validation) up to, not including, 1');
+    throw new ConfigError('validation_split', spec.validation_split, msg('a number from 0 (no validation) up to, not including, 1'));
   }
   const mode = spec.task ?? 'auto';
-  if (!TARGET_MODES.includes(mode)) throw new ConfigError('task', spec.task, `one of ${TARGET_MODES.join(', ')}`);
+  if (!TARGET_MODES.includes(mode)) throw new ConfigError('task', spec.task, msg('one of {0}', TARGET_MODES.join(', ')));
   return { target: spec.target.trim(), standardize, validationSplit, mode };
 }

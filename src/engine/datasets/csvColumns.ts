@@ -5,6 +5,7 @@
  * a DataError naming the spreadsheet row and the column. Not here: reading the CSV text (csv.ts).
  */
 import { echo } from '../../shared/echo';
+import { msg } from '../../shared/message';
 import { DataError, type Task } from './dataset';
 
 /** How the target column is read: by its content ('auto'), or forced. */
@@ -59,9 +60,9 @@ export function parseNumber(cell: string): number | null {
  */
 function checkFloat32(col: ColumnCells, i: number, value: number): void {
   if (Number.isFinite(Math.fround(value))) return;
-  throw new DataError(`${quoteCell(col.cells[i]!)} is too large for float32`, {
+  throw new DataError(msg('"{0}" is too large for float32', echo(col.cells[i]!)), {
     source: col.source, row: col.rows[i]!, column: col.column,
-    hint: 'values must have a magnitude of at most 3.4028235e38 (the engine computes in float32); rescale the column',
+    hint: msg('values must have a magnitude of at most 3.4028235e38 (the engine computes in float32); rescale the column'),
   });
 }
 
@@ -73,9 +74,9 @@ export function quoteCell(cell: string): string {
 /** Throws a DataError if the cell at `i` is empty or a missing-value marker. */
 function checkPresent(col: ColumnCells, i: number): void {
   const cell = col.cells[i]!;
-  const where = { source: col.source, row: col.rows[i]!, column: col.column, hint: 'fill it in or delete the row (missing values are not imputed)' };
-  if (cell === '') throw new DataError('empty cell', where);
-  if (MISSING_TOKENS.has(cell.toLowerCase())) throw new DataError(`missing value ${quoteCell(cell)} (NaN)`, where);
+  const where = { source: col.source, row: col.rows[i]!, column: col.column, hint: msg('fill it in or delete the row (missing values are not imputed)') };
+  if (cell === '') throw new DataError(msg('empty cell'), where);
+  if (MISSING_TOKENS.has(cell.toLowerCase())) throw new DataError(msg('missing value "{0}" (NaN)', echo(cell)), where);
 }
 
 /** Parses a numeric feature column into `out[offset + r * stride]`. */
@@ -84,10 +85,12 @@ export function parseFeatureColumn(col: ColumnCells, out: Float32Array, offset: 
     checkPresent(col, r);
     const value = parseNumber(cell);
     if (value === null) {
-      const decimalComma = /^[+-]?\d+,\d+$/.test(cell) ? ' (use a dot as the decimal separator)' : '';
-      throw new DataError(`${quoteCell(cell)} is not a number`, {
+      const decimalComma = /^[+-]?\d+,\d+$/.test(cell);
+      throw new DataError(msg('"{0}" is not a number', echo(cell)), {
         source: col.source, row: col.rows[r]!, column: col.column,
-        hint: `feature columns must be numeric${decimalComma}: encode this column as numbers, or remove it`,
+        hint: decimalComma
+          ? msg('feature columns must be numeric (use a dot as the decimal separator): encode this column as numbers, or remove it')
+          : msg('feature columns must be numeric: encode this column as numbers, or remove it'),
       });
     }
     checkFloat32(col, r, value);
@@ -102,9 +105,9 @@ export function encodeTarget(col: ColumnCells, mode: TargetMode): EncodedTarget 
   const firstLabel = numbers.findIndex((v) => v === null);
   if (mode === 'regression' || (mode === 'auto' && firstLabel < 0)) {
     if (firstLabel >= 0) {
-      throw new DataError(`${quoteCell(col.cells[firstLabel]!)} is not a number`, {
+      throw new DataError(msg('"{0}" is not a number', echo(col.cells[firstLabel]!)), {
         source: col.source, row: col.rows[firstLabel]!, column: col.column,
-        hint: 'a regression target must be numeric; set task: "classification" to read labels',
+        hint: msg('a regression target must be numeric; set task: "classification" to read labels'),
       });
     }
     const values = numbers as number[];
@@ -122,9 +125,9 @@ function encodeClasses(col: ColumnCells, numbers: number[] | null): EncodedTarge
   if (numbers !== null) {
     const bad = numbers.findIndex((v) => !Number.isInteger(v));
     if (bad >= 0) {
-      throw new DataError(`${quoteCell(col.cells[bad]!)} is not a class`, {
+      throw new DataError(msg('"{0}" is not a class', echo(col.cells[bad]!)), {
         source: col.source, row: col.rows[bad]!, column: col.column,
-        hint: 'class targets are integers (0, 1, 2, ...) or labels (cat, dog); use task: "regression" for continuous values',
+        hint: msg('class targets are integers (0, 1, 2, ...) or labels (cat, dog); use task: "regression" for continuous values'),
       });
     }
     keys = numbers.map(String); // "1" and "1.0" are the same class
@@ -134,9 +137,9 @@ function encodeClasses(col: ColumnCells, numbers: number[] | null): EncodedTarge
     classNames = [...new Set(keys)].sort(); // UTF-16 code-unit order: stable across machines and locales
   }
   if (classNames.length < 2) {
-    throw new DataError(`only one class, ${quoteCell(classNames[0]!)}, in all ${keys.length} rows`, {
+    throw new DataError(msg('only one class, "{0}", in all {1} rows', echo(classNames[0]!), keys.length), {
       source: col.source, column: col.column,
-      hint: 'a classifier needs at least two classes: check the target column or pick another one',
+      hint: msg('a classifier needs at least two classes: check the target column or pick another one'),
     });
   }
   const index = new Map(classNames.map((name, i) => [name, i]));

@@ -4,6 +4,7 @@
  * one error type for bad data, which names the row and column a user can fix. This file holds types
  * and row-slicing helpers only: no parsing, no randomness, no I/O.
  */
+import { type Message, type MessageArg, msg, renderMessage } from '../../shared/message';
 
 /** What the targets mean, and so which losses and metrics fit them. */
 export type Task = 'binary' | 'multiclass' | 'regression';
@@ -45,25 +46,32 @@ export interface DataLocation {
   /** Column name (CSV header) or description. */
   readonly column?: string;
   /** What the user can do about it. */
-  readonly hint?: string;
+  readonly hint?: Message;
 }
 
-/** Bad data (as opposed to a bad setting, which is a ConfigError): the message carries row and column. */
+/**
+ * Bad data (as opposed to a bad setting, which is a ConfigError): the message carries row and column.
+ * The problem and the hint are message templates, msg(...), translated like ConfigError's (see the
+ * header of src/engine/configError.ts); `message` is the English rendering, `text` the translatable one.
+ */
 export class DataError extends Error {
   readonly source: string | undefined;
   readonly row: number | undefined;
   readonly column: string | undefined;
-  readonly hint: string | undefined;
+  readonly hint: Message | undefined;
+  readonly text: Message;
 
-  constructor(problem: string, where: DataLocation = {}) {
-    const place = [
-      where.source,
-      where.row !== undefined ? `row ${where.row}` : undefined,
-      where.column !== undefined ? `column ${where.column}` : undefined,
-    ].filter((s): s is string => s !== undefined);
-    const prefix = place.length > 0 ? `${place.join(', ')}: ` : '';
-    super(`${prefix}${problem}${where.hint !== undefined ? `; ${where.hint}` : ''}`);
+  constructor(problem: Message, where: DataLocation = {}) {
+    const place: MessageArg[] = [];
+    if (where.source !== undefined) place.push(where.source);
+    if (where.row !== undefined) place.push(msg('row {0}', where.row));
+    if (where.column !== undefined) place.push(msg('column {0}', where.column));
+    let text = problem;
+    if (place.length > 0) text = msg('{0}: {1}', place.reduce((a, b) => msg('{0}, {1}', a, b)), text);
+    if (where.hint !== undefined) text = msg('{0}; {1}', text, where.hint);
+    super(renderMessage(text));
     this.name = 'DataError';
+    this.text = text;
     this.source = where.source;
     this.row = where.row;
     this.column = where.column;

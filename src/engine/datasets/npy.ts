@@ -5,6 +5,7 @@
  * (u)int8..64, float32/64, either byte order); int64 values come back as float64. Pure: bytes in,
  * typed array out; the .npz zip around it is zip.ts' job.
  */
+import { msg } from '../../shared/message';
 import { DataError } from './dataset';
 
 export type NpyData = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
@@ -42,25 +43,25 @@ const DTYPES: ReadonlyMap<string, DtypeReader> = new Map<string, DtypeReader>([
 /** Parses one .npy file; `source` names it in errors (e.g. "mnist.npz/x_train.npy"). */
 export function parseNpy(bytes: Uint8Array, source = '.npy file'): NpyArray {
   if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) {
-    throw new DataError('not a NumPy .npy file (missing the \\x93NUMPY magic)', { source });
+    throw new DataError(msg('not a NumPy .npy file (missing the {0} magic)', '\\x93NUMPY'), { source });
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const major = bytes[6]!;
-  if (major < 1 || major > 3) throw new DataError(`unsupported .npy format version ${major}.${bytes[7]}`, { source, hint: 'save it with numpy.save' });
+  if (major < 1 || major > 3) throw new DataError(msg('unsupported .npy format version {0}', `${major}.${bytes[7]}`), { source, hint: msg('save it with numpy.save') });
   const headerStart = major === 1 ? 10 : 12;
   const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   const dataStart = headerStart + headerLength;
-  if (bytes.length < dataStart) throw new DataError('truncated .npy header', { source });
+  if (bytes.length < dataStart) throw new DataError(msg('truncated .npy header'), { source });
   const header = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(headerStart, dataStart));
   const { descr, shape } = parseHeader(header, source);
   const order = descr[0]!;
   const reader = DTYPES.get(descr.slice(1));
   if (!'<>|='.includes(order) || reader === undefined) {
-    throw new DataError(`unsupported dtype '${descr}'`, { source, hint: 'HyperLab reads bool, integer and float arrays' });
+    throw new DataError(msg('unsupported dtype \'{0}\'', descr), { source, hint: msg('HyperLab reads bool, integer and float arrays') });
   }
   const count = shape.reduce((a, b) => a * b, 1);
   if (bytes.length < dataStart + count * reader.size) {
-    throw new DataError(`truncated data: shape (${shape.join(', ')}) needs ${count * reader.size} bytes, found ${bytes.length - dataStart}`, { source });
+    throw new DataError(msg('truncated data: shape {0} needs {1} bytes, found {2}', `(${shape.join(', ')})`, count * reader.size, bytes.length - dataStart), { source });
   }
   if (reader.size === 1) {
     const raw = bytes.slice(dataStart, dataStart + count); // a copy, independent of the file buffer
@@ -78,12 +79,12 @@ function parseHeader(header: string, source: string): { descr: string; shape: nu
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(header)?.[1];
   const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(header)?.[1];
   if (descr === undefined || fortran === undefined || shapeText === undefined) {
-    throw new DataError(`unreadable .npy header ${JSON.stringify(header.trim())}`, { source, hint: 'structured dtypes are not supported' });
+    throw new DataError(msg('unreadable .npy header {0}', JSON.stringify(header.trim())), { source, hint: msg('structured dtypes are not supported') });
   }
   if (fortran === 'True') {
-    throw new DataError('Fortran-ordered arrays are not supported', { source, hint: 'save it with numpy.save(path, numpy.ascontiguousarray(a))' });
+    throw new DataError(msg('Fortran-ordered arrays are not supported'), { source, hint: msg('save it with {0}', 'numpy.save(path, numpy.ascontiguousarray(a))') });
   }
   const shape = shapeText.split(',').map((s) => s.trim()).filter((s) => s !== '').map(Number);
-  if (shape.some((d) => !Number.isInteger(d) || d < 0)) throw new DataError(`bad shape (${shapeText})`, { source });
+  if (shape.some((d) => !Number.isInteger(d) || d < 0)) throw new DataError(msg('bad shape ({0})', shapeText), { source });
   return { descr, shape };
 }

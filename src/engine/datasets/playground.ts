@@ -5,6 +5,7 @@
  * requested feature columns from (x1, x2). Every spec field is validated with a ConfigError.
  * The generators themselves live in playgroundGenerators.ts; nothing here draws points.
  */
+import { msg } from '../../shared/message';
 import { ConfigError, lookup } from '../configError';
 import type { Rng } from '../rng';
 import { createDataset, type Dataset, type DatasetSplit } from './dataset';
@@ -73,7 +74,7 @@ export function playgroundDataset(spec: PlaygroundSpec, rng: Rng): PlaygroundSpl
 export function featureRow(x1: number, x2: number, features: readonly string[], out = new Float32Array(features.length), offset = 0): Float32Array {
   for (let f = 0; f < features.length; f++) {
     const fn = PLAYGROUND_FEATURES.get(features[f]!);
-    if (fn === undefined) throw new ConfigError(`features[${f}]`, features[f], `one of ${[...PLAYGROUND_FEATURES.keys()].join(', ')}`);
+    if (fn === undefined) throw new ConfigError(`features[${f}]`, features[f], msg('one of {0}', [...PLAYGROUND_FEATURES.keys()].join(', ')));
     out[offset + f] = fn(x1, x2);
   }
   return out;
@@ -116,31 +117,31 @@ interface ValidSpec {
 }
 
 function validateSpec(spec: PlaygroundSpec): ValidSpec {
-  if (typeof spec !== 'object' || spec === null) throw new ConfigError('dataset', spec, 'an object such as { dataset: "circle" }');
+  if (typeof spec !== 'object' || spec === null) throw new ConfigError('dataset', spec, msg('an object such as { dataset: "circle" }'));
   const info = lookup(PLAYGROUND_DATASETS, 'dataset', spec.dataset);
   const samples = spec.samples ?? info.defaultSamples;
   if (!Number.isInteger(samples) || samples < MIN_SAMPLES || samples > MAX_SAMPLES) {
-    throw new ConfigError('samples', spec.samples, `an integer from ${MIN_SAMPLES} to ${MAX_SAMPLES} (Playground uses ${info.defaultSamples})`);
+    throw new ConfigError('samples', spec.samples, msg('an integer from {0} to {1} (Playground uses {2})', MIN_SAMPLES, MAX_SAMPLES, info.defaultSamples));
   }
   const noise = spec.noise ?? DEFAULT_NOISE;
   if (typeof noise !== 'number' || !(noise >= 0 && noise <= 0.5)) {
-    throw new ConfigError('noise', spec.noise, 'a number from 0 to 0.5 (Playground\'s noise slider 0..50, divided by 100)');
+    throw new ConfigError('noise', spec.noise, msg('a number from 0 to 0.5 (Playground\'s noise slider 0..50, divided by 100)'));
   }
   const trainRatio = spec.train_ratio ?? DEFAULT_TRAIN_RATIO;
   if (typeof trainRatio !== 'number' || !(trainRatio >= 0.1 && trainRatio <= 0.9)) {
-    throw new ConfigError('train_ratio', spec.train_ratio, 'a number from 0.1 to 0.9 (Playground\'s ratio of training to test data, 10..90 %)');
+    throw new ConfigError('train_ratio', spec.train_ratio, msg('a number from 0.1 to 0.9 (Playground\'s ratio of training to test data, 10..90 %)'));
   }
   return { info, name: spec.dataset, samples, noise, trainRatio, features: validateFeatures(spec.features) };
 }
 
 function validateFeatures(requested: unknown): readonly string[] {
   if (requested === undefined) return DEFAULT_PLAYGROUND_FEATURES;
-  const allowed = `a non-empty list of distinct names from ${[...PLAYGROUND_FEATURES.keys()].join(', ')}`;
+  const allowed = msg('a non-empty list of distinct names from {0}', [...PLAYGROUND_FEATURES.keys()].join(', '));
   if (!Array.isArray(requested) || requested.length === 0) throw new ConfigError('features', requested, allowed);
   const names: string[] = [];
   (requested as unknown[]).forEach((name, i) => {
     if (typeof name !== 'string' || !PLAYGROUND_FEATURES.has(name)) throw new ConfigError(`features[${i}]`, name, allowed);
-    if (names.includes(name)) throw new ConfigError(`features[${i}]`, name, `${allowed} (it appears twice)`);
+    if (names.includes(name)) throw new ConfigError(`features[${i}]`, name, msg('{0} (it appears twice)', allowed));
     names.push(name);
   });
   return names;

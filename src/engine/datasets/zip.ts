@@ -5,6 +5,7 @@
  * CRC-32 check. The raw-deflate decoder is passed in (node:zlib's inflateRawSync in mnistFiles.ts), so
  * this file stays pure. Not supported: encryption, multi-disk archives, archives over 4 GB.
  */
+import { msg } from '../../shared/message';
 import { DataError } from './dataset';
 
 export interface ZipEntry {
@@ -33,14 +34,14 @@ export function listZipEntries(zip: Uint8Array, source = 'zip archive'): ZipEntr
       break;
     }
   }
-  if (eocd < 0) throw new DataError('not a zip archive (no end-of-central-directory record)', { source, hint: 'the download may be incomplete: delete the file and fetch it again' });
+  if (eocd < 0) throw new DataError(msg('not a zip archive (no end-of-central-directory record)'), { source, hint: msg('the download may be incomplete: delete the file and fetch it again') });
   const count = view.getUint16(eocd + 10, true);
   let offset = view.getUint32(eocd + 16, true);
-  if (offset === MAX32 || count === 0xffff) throw new DataError('ZIP64 archives with over 65535 members or 4 GB are not supported', { source });
+  if (offset === MAX32 || count === 0xffff) throw new DataError(msg('ZIP64 archives with over 65535 members or 4 GB are not supported'), { source });
   const entries: ZipEntry[] = [];
   for (let k = 0; k < count; k++) {
     if (offset + 46 > zip.length || view.getUint32(offset, true) !== CENTRAL_SIGNATURE) {
-      throw new DataError(`corrupt central directory at byte ${offset}`, { source });
+      throw new DataError(msg('corrupt central directory at byte {0}', offset), { source });
     }
     const nameLength = view.getUint16(offset + 28, true);
     const extraLength = view.getUint16(offset + 30, true);
@@ -83,16 +84,16 @@ export function readZipEntry(zip: Uint8Array, entry: ZipEntry, inflateRaw: (data
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const at = entry.localHeaderOffset;
   const where = { source: `${source}/${entry.name}` };
-  if (at + 30 > zip.length || view.getUint32(at, true) !== LOCAL_SIGNATURE) throw new DataError('corrupt local header', where);
+  if (at + 30 > zip.length || view.getUint32(at, true) !== LOCAL_SIGNATURE) throw new DataError(msg('corrupt local header'), where);
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const compressed = zip.subarray(start, start + entry.compressedSize);
-  if (compressed.length !== entry.compressedSize) throw new DataError('truncated member', { ...where, hint: 'the archive is incomplete: fetch it again' });
+  if (compressed.length !== entry.compressedSize) throw new DataError(msg('truncated member'), { ...where, hint: msg('the archive is incomplete: fetch it again') });
   let data: Uint8Array;
   if (entry.method === 0) data = compressed;
   else if (entry.method === 8) data = inflateOrExplain(compressed, inflateRaw, where.source);
-  else throw new DataError(`unsupported compression method ${entry.method}`, { ...where, hint: 'only stored and deflated members are read' });
+  else throw new DataError(msg('unsupported compression method {0}', entry.method), { ...where, hint: msg('only stored and deflated members are read') });
   if (data.length !== entry.size || crc32(data) !== entry.crc32) {
-    throw new DataError('checksum mismatch (the archive is corrupt)', { ...where, hint: 'delete the file and fetch it again' });
+    throw new DataError(msg('checksum mismatch (the archive is corrupt)'), { ...where, hint: msg('delete the file and fetch it again') });
   }
   return data;
 }
@@ -101,7 +102,7 @@ function inflateOrExplain(compressed: Uint8Array, inflateRaw: (data: Uint8Array)
   try {
     return inflateRaw(compressed);
   } catch (e) {
-    throw new DataError(`corrupt deflate data (${e instanceof Error ? e.message : String(e)})`, { source, hint: 'delete the file and fetch it again' });
+    throw new DataError(msg('corrupt deflate data ({0})', e instanceof Error ? e.message : String(e)), { source, hint: msg('delete the file and fetch it again') });
   }
 }
 

@@ -8,6 +8,7 @@ import { EARLY_STOPPING_DEFAULTS, EarlyStopping } from '../callbacks/earlyStoppi
 import { REDUCE_LR_DEFAULTS, ReduceLROnPlateau } from '../callbacks/reduceLROnPlateau';
 import { ConfigError } from '../configError';
 import { echo } from '../../shared/echo';
+import { msg } from '../../shared/message';
 import { type JsonObject, optionalBoolean, optionalNumber, readObject, readOneOf, readNumber, readString, rejectUnknownKeys } from './specReader';
 
 const MODES = ['auto', 'min', 'max'] as const;
@@ -46,7 +47,7 @@ function reduceLr(a: JsonObject, key: string): ReduceLROnPlateau {
 
 export function parseCallbacks(value: unknown, key: string): Callback[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new ConfigError(key, value, 'a list of callback configs');
+  if (!Array.isArray(value)) throw new ConfigError(key, value, msg('a list of callback configs'));
   return value.map((entry: unknown, i) => {
     const k = `${key}[${i}]`;
     const raw = readObject(entry, k);
@@ -58,9 +59,9 @@ export function parseCallbacks(value: unknown, key: string): Callback[] {
       if (cls === 'ReduceLROnPlateau') return reduceLr(a, k);
     } catch (e) {
       if (e instanceof ConfigError) throw e;
-      throw new ConfigError(k, entry, e instanceof Error ? e.message : String(e));
+      throw new ConfigError(k, entry, msg('{0}', e instanceof Error ? e.message : String(e)));
     }
-    throw new ConfigError(`${k}.class_name`, cls, 'one of EarlyStopping, ReduceLROnPlateau');
+    throw new ConfigError(`${k}.class_name`, cls, msg('one of {0}', 'EarlyStopping, ReduceLROnPlateau'));
   });
 }
 

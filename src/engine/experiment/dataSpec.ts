@@ -3,7 +3,8 @@
  * a CSV file, or inline arrays. File access goes through the caller's DataIo (the CLI and the worker
  * read files with Node; tests give fixtures), so this module stays free of I/O of its own.
  */
-import { ConfigError } from '../configError';
+import { ConfigError, describedAs } from '../configError';
+import { type Message, msg, quantity } from '../../shared/message';
 import { csvDataset } from '../datasets/csv';
 import { DataError, createDataset, type Dataset, type DatasetSplit } from '../datasets/dataset';
 import { loadMnist, type MnistLoadOptions } from '../datasets/mnistFiles';
@@ -28,7 +29,8 @@ export interface LoadedData extends DatasetSplit {
   readonly points?: { readonly train: readonly Point2D[]; readonly validation: readonly Point2D[] };
   /** Whether the split already holds the validation data (so fit.validation_split does not apply). */
   readonly ownValidation: boolean;
-  readonly description: string;
+  /** What the data is, for the run's status line ("Playground circle (250 training and 250 validation points)"). */
+  readonly description: Message;
   /** Where a target value came from (rows counted through train, then validation), for error messages. */
   readonly locateTarget: TargetLocator;
 }
@@ -41,7 +43,7 @@ const PLAYGROUND_NAMES: Readonly<Record<string, string>> = {
 
 function inlineDataset(x: unknown, y: unknown, key: string): Dataset {
   const X = readMatrix(x, `${key}.x`), Y = readMatrix(y, `${key}.y`);
-  if (X.rows !== Y.rows) throw new ConfigError(`${key}.y`, `${Y.rows} rows`, `as many rows as ${key}.x (${X.rows})`);
+  if (X.rows !== Y.rows) throw new ConfigError(`${key}.y`, describedAs(msg('{0} rows', Y.rows)), msg('as many rows as {0} ({1})', `${key}.x`, X.rows));
   const binary = Y.cols === 1 && Y.data.every((v) => v === 0 || v === 1);
   return createDataset({
     x: X.data, y: Y.data, targetWidth: Y.cols,
@@ -85,14 +87,15 @@ export async function loadData(value: unknown, key: string, rng: Rng, io: DataIo
     if (name === 'mnist') {
       rejectUnknownKeys(spec, ['dataset', 'path'], key);
       const split = await loadMnist(spec.path === undefined ? io.mnist : { ...io.mnist, directory: io.resolvePath(readString(spec.path, `${key}.path`)), directoryKey: `${key}.path` });
-      const description = `MNIST (${split.note})`;
+      const description = msg('MNIST ({0} training and {1} validation images)', quantity(split.train.n), quantity(split.validation.n));
       return { ...split, ownValidation: true, description, locateTarget: sampleLocator('MNIST') };
     }
     const pgName = PLAYGROUND_NAMES[name];
-    if (!pgName) throw new ConfigError(`${key}.dataset`, name, `one of ${[...Object.keys(PLAYGROUND_NAMES).filter((k) => !k.startsWith('reg-')), 'mnist'].join(', ')}`);
+    if (!pgName) throw new ConfigError(`${key}.dataset`, name, msg('one of {0}', [...Object.keys(PLAYGROUND_NAMES).filter((k) => !k.startsWith('reg-')), 'mnist'].join(', ')));
     rejectUnknownKeys(spec, ['dataset', 'samples', 'noise', 'train_ratio', 'features'], key);
     const split = underKey(key, () => playgroundDataset({ ...spec, dataset: pgName }, rng));
-    const description = `Playground "${name}" (${split.train.n} training and ${split.validation.n} test points)`;
+    // One name per split: the held-out points are the validation data (Keras' val_loss); Playground calls them test data.
+    const description = msg('Playground "{0}" ({1} training and {2} validation points)', name, quantity(split.train.n), quantity(split.validation.n));
     return { ...split, ownValidation: true, description, locateTarget: sampleLocator(`Playground "${name}"`) };
   }
   if (spec.csv !== undefined) {
@@ -100,7 +103,7 @@ export async function loadData(value: unknown, key: string, rng: Rng, io: DataIo
     const path = readString(spec.csv, `${key}.csv`);
     const text = await io.readTextFile(path).catch((e: unknown) => {
       // "data.csv: cannot read /abs/path: no such file": the key first, as every data error says it.
-      throw e instanceof DataError && e.source === undefined ? new DataError(e.message, { source: `${key}.csv` }) : e;
+      throw e instanceof DataError && e.source === undefined ? new DataError(e.text, { source: `${key}.csv` }) : e;
     });
     const csvSpec = {
       target: readString(spec.target, `${key}.target`),
@@ -110,7 +113,7 @@ export async function loadData(value: unknown, key: string, rng: Rng, io: DataIo
     const shown = echoPath(path);
     const split = underKey(key, () => csvDataset(text, csvSpec, shown));
     const locateTarget: TargetLocator = (index) => ({ source: shown, row: split.rowNumbers[index]!, column: split.targetColumn });
-    return { ...split, ownValidation: false, description: `CSV ${shown} (${split.train.n} rows)`, locateTarget };
+    return { ...split, ownValidation: false, description: msg('CSV {0} ({1} rows)', shown, quantity(split.train.n)), locateTarget };
   }
   if (spec.x !== undefined) {
     rejectUnknownKeys(spec, ['x', 'y', 'validation_data'], key);
@@ -121,14 +124,15 @@ export async function loadData(value: unknown, key: string, rng: Rng, io: DataIo
       rejectUnknownKeys(v, ['x', 'y'], `${key}.validation_data`);
       validation = inlineDataset(v.x, v.y, `${key}.validation_data`);
       if (validation.features !== train.features || validation.targetWidth !== train.targetWidth) {
-        throw new ConfigError(`${key}.validation_data`, `${validation.features} features, ${validation.targetWidth} targets`, `${train.features} features and ${train.targetWidth} targets like ${key}.x and ${key}.y`);
+        throw new ConfigError(`${key}.validation_data`, describedAs(msg('{0} features, {1} targets', validation.features, validation.targetWidth)),
+          msg('{0} features and {1} targets like {2} and {3}', train.features, train.targetWidth, `${key}.x`, `${key}.y`));
       }
     }
     const locateTarget: TargetLocator = (index, column) => {
       const [name, row, width] = index < train.n ? [`${key}.y`, index, train.targetWidth] : [`${key}.validation_data.y`, index - train.n, validation?.targetWidth ?? 1];
       return { source: width === 1 ? `${name}[${row}]` : `${name}[${row}][${column}]` };
     };
-    return { train, validation, ownValidation: validation !== null, description: `inline data (${train.n} rows)`, locateTarget };
+    return { train, validation, ownValidation: validation !== null, description: msg('inline data ({0} rows)', quantity(train.n)), locateTarget };
   }
-  throw new ConfigError(key, value, 'a Playground dataset {"dataset": "circle", ...}, {"dataset": "mnist"}, {"csv": "path", "target": "column"} or inline {"x": [[...]], "y": [[...]]}');
+  throw new ConfigError(key, value, msg('a Playground dataset {0}, {1}, {2} or inline {3}', '{"dataset": "circle", ...}', '{"dataset": "mnist"}', '{"csv": "path", "target": "column"}', '{"x": [[...]], "y": [[...]]}'));
 }

@@ -6,7 +6,8 @@
  */
 import type { Callback } from '../callbacks/callback';
 import { EarlyStopping } from '../callbacks/earlyStopping';
-import { ConfigError } from '../configError';
+import { ConfigError, describedAs } from '../configError';
+import { type Message, msg, quantity, renderMessage } from '../../shared/message';
 import { sliceRows, type Dataset } from '../datasets/dataset';
 import type { Arena } from '../kernels/arena';
 import type { Kernels } from '../kernels/kernels';
@@ -57,28 +58,30 @@ const TOP_KEYS = ['seed', 'model', 'compile', 'fit', 'data', 'initial_weights'];
  * either side empty is an error, as in Keras (keras/src/trainers/data_adapters/array_slicing.py
  * train_validation_split raises "Training data contains N samples, which is not sufficient to split it").
  */
-function splitLast(d: Dataset, fraction: number, description: string): { train: Dataset; validation: Dataset } {
+function splitLast(d: Dataset, fraction: number, description: Message): { train: Dataset; validation: Dataset } {
   const splitAt = Math.floor(d.n * (1 - fraction));
   if (splitAt === 0 || splitAt === d.n) {
+    const instead = d.n < 2 ? msg('no validation_split') : msg('a validation_split between {0} and {1}', (1 / d.n).toPrecision(2), (1 - 1 / d.n).toPrecision(2));
     throw new ConfigError('fit.validation_split', fraction,
-      `a fraction that leaves rows for both training and validation: ${description} has ${d.n} rows, and splitting at floor(${d.n} × (1 - ${fraction})) = ${splitAt} leaves ${splitAt} training and ${d.n - splitAt} validation rows; use more data or ${d.n < 2 ? 'no validation_split' : `a validation_split between ${(1 / d.n).toPrecision(2)} and ${(1 - 1 / d.n).toPrecision(2)}`}`);
+      msg('a fraction that leaves rows for both training and validation: {0} has {1} rows, and splitting at floor({1} × (1 - {2})) = {3} leaves {3} training and {4} validation rows; use more data or {5}',
+        description, d.n, fraction, splitAt, d.n - splitAt, instead));
   }
   return { train: sliceRows(d, 0, splitAt), validation: sliceRows(d, splitAt, d.n) };
 }
 
 function readWeights(value: unknown, key: string): LayerWeights[] | null {
   if (value === undefined || value === null) return null;
-  if (!Array.isArray(value)) throw new ConfigError(key, value, 'null or a list of {"kernel": [[...]], "bias": [...] | null}, one per Dense layer');
+  if (!Array.isArray(value)) throw new ConfigError(key, value, msg('null or a list of {0}, one per Dense layer', '{"kernel": [[...]], "bias": [...] | null}'));
   return value.map((entry: unknown, i) => {
     const w = readObject(entry, `${key}[${i}]`);
     rejectUnknownKeys(w, ['kernel', 'bias'], `${key}[${i}]`);
     const kernel = w.kernel;
     if (!Array.isArray(kernel) || !kernel.every((r) => Array.isArray(r))) {
-      throw new ConfigError(`${key}[${i}].kernel`, kernel, 'a matrix [inputs][units] of finite numbers');
+      throw new ConfigError(`${key}[${i}].kernel`, kernel, msg('a matrix [inputs][units] of finite numbers'));
     }
     (kernel as unknown[][]).forEach((r, a) => r.forEach((v, b) => readFloat32(v, `${key}[${i}].kernel[${a}][${b}]`)));
     const bias = w.bias ?? null;
-    if (bias !== null && !Array.isArray(bias)) throw new ConfigError(`${key}[${i}].bias`, bias, 'null or a list of finite numbers');
+    if (bias !== null && !Array.isArray(bias)) throw new ConfigError(`${key}[${i}].bias`, bias, msg('null or a list of finite numbers'));
     if (bias !== null) (bias as unknown[]).forEach((v, b) => readFloat32(v, `${key}[${i}].bias[${b}]`));
     return { kernel: kernel as number[][], bias: bias as number[] | null };
   });
@@ -94,8 +97,8 @@ function refuseAbsurdModel(model: Sequential): void {
   const params = model.declaredParams;
   if (params <= MAX_PARAMS) return;
   const gb = (params * 4 * 5) / 1024 ** 3;
-  throw new ConfigError('model.layers', `${params.toLocaleString('en-US')} parameters`,
-    `at most ${MAX_PARAMS.toLocaleString('en-US')} parameters: this model would need about ${gb.toFixed(1)} GB for its weights, gradients and optimizer state; use fewer or smaller layers`);
+  throw new ConfigError('model.layers', describedAs(msg('{0} parameters', quantity(params))),
+    msg('at most {0} parameters: this model would need about {1} GB for its weights, gradients and optimizer state; use fewer or smaller layers', quantity(MAX_PARAMS), quantity(gb, 1)));
 }
 
 export async function loadExperiment(json: unknown, runtime: ExperimentRuntime): Promise<Experiment> {
@@ -119,7 +122,7 @@ export async function loadExperiment(json: unknown, runtime: ExperimentRuntime):
   let train = data.train, validation = data.validation;
   if (validationSplit > 0) {
     if (data.ownValidation) {
-      notes.push(`fit.validation_split is ignored: ${data.description} has its own validation data (Keras: validation_data overrides validation_split)`);
+      notes.push(`fit.validation_split is ignored: ${renderMessage(data.description)} has its own validation data (Keras: validation_data overrides validation_split)`);
     } else {
       ({ train, validation } = splitLast(train, validationSplit, data.description));
     }
@@ -127,15 +130,17 @@ export async function loadExperiment(json: unknown, runtime: ExperimentRuntime):
 
   const parsed = parseLayers(modelSpec.layers, 'model.layers');
   const givenShape = modelSpec.input_shape !== undefined ? readShape(modelSpec.input_shape, 'model.input_shape') : null;
-  if (givenShape && parsed.inputShape) throw new ConfigError('model.input_shape', modelSpec.input_shape, 'one input shape (the first layer already gives one)');
+  if (givenShape && parsed.inputShape) throw new ConfigError('model.input_shape', modelSpec.input_shape, msg('one input shape (the first layer already gives one)'));
   // Without an input shape, Keras builds the model from the data on the first fit() call.
   const inputShape = givenShape ?? parsed.inputShape ?? [train.features];
   const model = new Sequential(parsed.layers, inputShape);
   if (model.inputSize !== train.features) {
-    throw new ConfigError('model.input_shape', inputShape, `a shape with ${train.features} values: the model takes ${model.inputSize} inputs per sample but ${data.description} has ${train.features} feature columns (${train.featureNames.slice(0, 4).join(', ')}${train.features > 4 ? ', ...' : ''}); set input_shape=[${train.features}] or pick another dataset`);
+    const columns = `${train.featureNames.slice(0, 4).join(', ')}${train.features > 4 ? ', ...' : ''}`;
+    throw new ConfigError('model.input_shape', inputShape, msg('a shape with {0} values: the model takes {1} inputs per sample but {2} has {0} feature columns ({3}); set input_shape=[{0}] or pick another dataset',
+      train.features, model.inputSize, data.description, columns));
   }
   const lossId = (compileSpec.loss ?? null) as LossIdentifier | null;
-  if (lossId === null) throw new ConfigError('compile.loss', undefined, 'a loss, e.g. "binary_crossentropy" (Keras: "No loss to compute. Provide a `loss` argument in `compile()`.")');
+  if (lossId === null) throw new ConfigError('compile.loss', undefined, msg('a loss, e.g. "binary_crossentropy" (Keras: {0})', '"No loss to compute. Provide a `loss` argument in `compile()`."'));
   const loss = getLoss(lossId, 'compile.loss');
   const optimizer = createOptimizer((compileSpec.optimizer ?? 'rmsprop') as OptimizerIdentifier, 'compile.optimizer');
   const epochs = optionalNumber(fitSpec.epochs, 'fit.epochs', 1, { integer: true, min: 1, max: 100_000 });
@@ -155,9 +160,9 @@ export async function loadExperiment(json: unknown, runtime: ExperimentRuntime):
   checkTargetDomain(adapted.train, 0, loss, model.outputSize, data.locateTarget);
   if (adapted.validation) checkTargetDomain(adapted.validation, adapted.train.n, loss, model.outputSize, data.locateTarget);
   const metricNames = compileSpec.metrics ?? [];
-  if (!Array.isArray(metricNames)) throw new ConfigError('compile.metrics', metricNames, 'a list of metric names, e.g. ["accuracy"]');
+  if (!Array.isArray(metricNames)) throw new ConfigError('compile.metrics', metricNames, msg('a list of metric names, e.g. ["accuracy"]'));
   const metrics = metricNames.map((name: unknown, i) => {
-    if (typeof name !== 'string') throw new ConfigError(`compile.metrics[${i}]`, name, 'a metric name');
+    if (typeof name !== 'string') throw new ConfigError(`compile.metrics[${i}]`, name, msg('a metric name'));
     return resolveMetric(name, loss, model.outputSize, `compile.metrics[${i}]`);
   });
   const logKeys = ['loss', ...metrics.map((m) => m.key)];

@@ -6,7 +6,8 @@
  * must lie in the loss' domain (checkTargetDomain): a label of 2 with binary_crossentropy gives a
  * negative loss that trains towards nonsense.
  */
-import { ConfigError } from '../configError';
+import { ConfigError, describedAs } from '../configError';
+import { type Message, msg } from '../../shared/message';
 import { DataError, type DataLocation, type Dataset } from '../datasets/dataset';
 import type { Loss } from '../losses/loss';
 import { echo } from '../../shared/echo';
@@ -31,7 +32,7 @@ function toOneHot(d: Dataset, k: number): Dataset {
   const y = new Float32Array(d.n * k);
   for (let r = 0; r < d.n; r++) {
     const c = d.y[r]!;
-    if (!Number.isInteger(c) || c < 0 || c >= k) throw new ConfigError('data', `class ${c} in row ${r + 1}`, `class indices 0..${k - 1} for an output of ${k} units`);
+    if (!Number.isInteger(c) || c < 0 || c >= k) throw new ConfigError('data', describedAs(msg('class {0} in row {1}', c, r + 1)), msg('class indices 0..{0} for an output of {1} units', k - 1, k));
     y[r * k + c] = 1;
   }
   return { ...d, y, targetWidth: k };
@@ -39,7 +40,7 @@ function toOneHot(d: Dataset, k: number): Dataset {
 
 const shape = (w: number) => `(None, ${w})`;
 
-export function adaptTargets(train: Dataset, validation: Dataset | null, loss: Loss, outputSize: number, outputShape: readonly number[], description: string): AdaptedTargets {
+export function adaptTargets(train: Dataset, validation: Dataset | null, loss: Loss, outputSize: number, outputShape: readonly number[], description: Message): AdaptedTargets {
   const want = loss.targetWidth(outputSize);
   const have = train.targetWidth;
   if (want === have) return { train, validation, notes: [] };
@@ -52,12 +53,12 @@ export function adaptTargets(train: Dataset, validation: Dataset | null, loss: L
     return { train: toOneHot(train, outputSize), validation: validation && toOneHot(validation, outputSize), notes: [`class indices converted to one-hot targets for ${loss.name}`] };
   }
   const hint = train.task === 'binary'
-    ? "end the model with Dense(1, activation='sigmoid') and use binary_crossentropy"
+    ? msg('end the model with Dense(1, activation=\'sigmoid\') and use binary_crossentropy')
     : train.task === 'multiclass'
-      ? `end the model with Dense(${have}, activation='softmax') and use categorical_crossentropy`
-      : `end the model with Dense(${have}) (linear) and use mean_squared_error`;
-  throw new ConfigError('model.layers', `output shape (None, ${outputShape.join(', ')})`,
-    `an output that fits the targets ${shape(have)} of ${description} (${train.task}) with ${loss.name}: ${hint}`);
+      ? msg('end the model with Dense({0}, activation=\'softmax\') and use categorical_crossentropy', have)
+      : msg('end the model with Dense({0}) (linear) and use mean_squared_error', have);
+  throw new ConfigError('model.layers', describedAs(msg('output shape {0}', `(None, ${outputShape.join(', ')})`)),
+    msg('an output that fits the targets {0} of {1} ({2}) with {3}: {4}', shape(have), description, train.task, loss.name, hint));
 }
 
 /** Where target value (index, column) came from, in the user's terms; `index` counts training rows, then validation rows. */
@@ -65,7 +66,7 @@ export type TargetLocator = (index: number, column: number) => DataLocation;
 
 interface TargetDomain {
   readonly contains: (v: number) => boolean;
-  readonly allowed: string;
+  readonly allowed: Message;
 }
 
 /**
@@ -78,13 +79,13 @@ interface TargetDomain {
 function targetDomain(loss: Loss, outputSize: number): TargetDomain | null {
   switch (loss.name) {
     case 'binary_crossentropy':
-      return { contains: (v) => v >= 0 && v <= 1, allowed: 'a label 0 or 1 (or a probability in between) for binary_crossentropy' };
+      return { contains: (v) => v >= 0 && v <= 1, allowed: msg('a label 0 or 1 (or a probability in between) for binary_crossentropy') };
     case 'categorical_crossentropy':
-      return { contains: (v) => v >= 0 && v <= 1, allowed: 'one-hot values 0 or 1 (or probabilities in between) for categorical_crossentropy' };
+      return { contains: (v) => v >= 0 && v <= 1, allowed: msg('one-hot values 0 or 1 (or probabilities in between) for categorical_crossentropy') };
     case 'sparse_categorical_crossentropy':
       return {
         contains: (v) => Number.isInteger(v) && v >= 0 && v < outputSize,
-        allowed: `a class index, an integer from 0 to ${outputSize - 1}, for sparse_categorical_crossentropy with ${outputSize} output units`,
+        allowed: msg('a class index, an integer from 0 to {0}, for sparse_categorical_crossentropy with {1} output units', outputSize - 1, outputSize),
       };
     default:
       return null;
@@ -100,8 +101,8 @@ export function checkTargetDomain(d: Dataset, first: number, loss: Loss, outputS
     const v = d.y[i]!;
     if (domain.contains(v)) continue;
     const where = locate(first + Math.floor(i / w), i % w);
-    throw new DataError(`the target ${echo(String(v))} is outside the domain of ${loss.name}`, {
-      ...where, hint: `expected ${domain.allowed}; use a regression loss such as "mean_squared_error" for other values, or fix the labels`,
+    throw new DataError(msg('the target {0} is outside the domain of {1}', echo(String(v)), loss.name), {
+      ...where, hint: msg('expected {0}; use a regression loss such as "mean_squared_error" for other values, or fix the labels', domain.allowed),
     });
   }
 }

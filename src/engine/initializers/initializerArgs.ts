@@ -4,6 +4,7 @@
  * arguments: unknown names are refused (Python would raise TypeError), missing ones take the Keras
  * default. Every refusal is a ConfigError naming the argument and what it accepts.
  */
+import { msg } from '../../shared/message';
 import { ConfigError } from '../configError';
 import { FLOAT32_TEXT, readSeed } from '../experiment/specReader';
 
@@ -21,11 +22,11 @@ export class InitializerArgs {
   /** `config` may be absent or null (no arguments); `allowed` lists the constructor's keyword arguments. */
   static read(config: unknown, key: string, className: string, allowed: readonly string[]): InitializerArgs {
     if (config === undefined || config === null) return new InitializerArgs({}, key, className);
-    if (!isPlainObject(config)) throw new ConfigError(`${key}.config`, config, `a dict of ${className} arguments`);
+    if (!isPlainObject(config)) throw new ConfigError(`${key}.config`, config, msg('a dict of {0} arguments', className));
     for (const name of Object.keys(config)) {
       if (!allowed.includes(name)) {
-        const accepted = allowed.length === 0 ? 'no arguments' : `only ${allowed.join(', ')}`;
-        throw new ConfigError(`${key}.config`, name, `an argument of ${className}, which takes ${accepted}`);
+        const accepted = allowed.length === 0 ? msg('no arguments') : msg('only {0}', allowed.join(', '));
+        throw new ConfigError(`${key}.config`, name, msg('an argument of {0}, which takes {1}', className, accepted));
       }
     }
     return new InitializerArgs(config, key, className);
@@ -39,7 +40,7 @@ export class InitializerArgs {
   number(name: string, fallback: number): number {
     if (!this.has(name)) return fallback;
     const v = this.raw[name];
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigError(`${this.key}.${name}`, v, `a finite number for ${this.className}(${name}=...)`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigError(`${this.key}.${name}`, v, msg('a finite number for {0}', `${this.className}(${name}=...)`));
     // The weights are float32: Constant(value=1e39) would start the run from Infinity.
     if (!Number.isFinite(Math.fround(v))) throw new ConfigError(`${this.key}.${name}`, v, FLOAT32_TEXT);
     return v;
@@ -48,7 +49,7 @@ export class InitializerArgs {
   /** A number > 0 (VarianceScaling: "Argument `scale` must be positive float"). */
   positive(name: string, fallback: number): number {
     const v = this.number(name, fallback);
-    if (!(v > 0)) throw new ConfigError(`${this.key}.${name}`, v, `a positive number for ${this.className}(${name}=...)`);
+    if (!(v > 0)) throw new ConfigError(`${this.key}.${name}`, v, msg('a positive number for {0}', `${this.className}(${name}=...)`));
     return v;
   }
 
@@ -65,7 +66,7 @@ export class InitializerArgs {
     if (!this.has(name)) return fallback;
     const v = this.raw[name];
     const found = typeof v === 'string' ? options.find((o) => o === normalize(v)) : undefined;
-    if (found === undefined) throw new ConfigError(`${this.key}.${name}`, v, `one of ${options.join(', ')}`);
+    if (found === undefined) throw new ConfigError(`${this.key}.${name}`, v, msg('one of {0}', options.join(', ')));
     return found;
   }
 }

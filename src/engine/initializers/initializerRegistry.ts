@@ -5,6 +5,7 @@
  * constructor's keyword arguments. Also `describeInitializer`, the numbers the editor's hovers show.
  * It does not sample and does not know layers: the caller passes the key for error messages.
  */
+import { msg } from '../../shared/message';
 import { ConfigError } from '../configError';
 import { Constant, Ones, Zeros } from './constantInitializers';
 import type { Initializer } from './initializer';
@@ -80,16 +81,15 @@ const BY_NAME: ReadonlyMap<string, Entry> = (() => {
 /** Keras initializers HyperLab does not implement: named in the error instead of "unknown". */
 const UNSUPPORTED = new Set(['Orthogonal', 'orthogonal', 'OrthogonalInitializer', 'orthogonal_initializer', 'Identity', 'identity', 'IdentityInitializer', 'STFTInitializer']);
 
-const ALLOWED = `one of ${INITIALIZER_NAMES.join(', ')} (or its Keras class name, e.g. GlorotUniform), or {"class_name": ..., "config": {...}}`;
+const ALLOWED = msg('one of {0} (or its Keras class name, e.g. GlorotUniform), or {1}', INITIALIZER_NAMES.join(', '), '{"class_name": ..., "config": {...}}');
 
 function unknownName(key: string, name: string): ConfigError {
-  if (UNSUPPORTED.has(name)) return new ConfigError(key, name, `an initializer HyperLab implements (${name} is a Keras initializer HyperLab does not support): ${ALLOWED}`);
+  if (UNSUPPORTED.has(name)) return new ConfigError(key, name, msg('an initializer HyperLab implements ({0} is a Keras initializer HyperLab does not support): {1}', name, ALLOWED));
   // Prefer a match that differs only in case ('Glorot_Uniform'), then one that also drops underscores.
   const squash = (s: string): string => s.toLowerCase().replace(/_/g, '');
   const keys = [...BY_NAME.keys()];
   const near = keys.find((k) => k.toLowerCase() === name.toLowerCase()) ?? keys.find((k) => squash(k) === squash(name));
-  const hint = near === undefined ? '' : ` (Keras names are case-sensitive: did you mean "${near}"?)`;
-  return new ConfigError(key, name, `${ALLOWED}${hint}`);
+  return new ConfigError(key, name, near === undefined ? ALLOWED : msg('{0} (Keras names are case-sensitive: did you mean "{1}"?)', ALLOWED, near));
 }
 
 /** The top-level keys of a serialized Keras object that are not constructor arguments. */
@@ -102,17 +102,17 @@ function createInitializer(identifier: unknown, key: string): DescribableInitial
     name = identifier;
   } else if (typeof identifier === 'object' && identifier !== null && !Array.isArray(identifier) && 'class_name' in identifier) {
     const obj = identifier as Record<string, unknown>;
-    if (typeof obj.class_name !== 'string') throw new ConfigError(`${key}.class_name`, obj.class_name, 'an initializer class name such as "GlorotUniform"');
+    if (typeof obj.class_name !== 'string') throw new ConfigError(`${key}.class_name`, obj.class_name, msg('an initializer class name such as "GlorotUniform"'));
     name = obj.class_name;
     // Keras' nested {"class_name": "Constant", "config": {"value": 0.1}} or the flat {"class_name": "Constant", "value": 0.1}.
     const flat = Object.fromEntries(Object.entries(obj).filter(([k]) => !IDENTIFIER_KEYS.includes(k)));
     if (Object.keys(flat).length === 0) config = obj.config;
     else if (obj.config !== undefined && obj.config !== null) {
       const first = Object.keys(flat)[0]!;
-      throw new ConfigError(`${key}.${first}`, flat[first], 'its place under "config" (give arguments either flat or under "config", not both)');
+      throw new ConfigError(`${key}.${first}`, flat[first], msg('its place under "config" (give arguments either flat or under "config", not both)'));
     } else config = flat;
   } else {
-    throw new ConfigError(key, identifier, `an initializer: ${ALLOWED}`);
+    throw new ConfigError(key, identifier, msg('an initializer: {0}', ALLOWED));
   }
   const entry = BY_NAME.get(name);
   if (entry === undefined) throw unknownName(key, name);

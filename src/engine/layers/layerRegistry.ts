@@ -6,6 +6,7 @@
  * automatic naming (dense, dense_1, ...) unless given.
  */
 import { getActivation } from '../activations/activationRegistry';
+import { msg } from '../../shared/message';
 import { ConfigError } from '../configError';
 import { readName, readObject, readNumber, readSeed, readShape, readString, rejectUnknownKeys, optionalBoolean, type JsonObject } from '../experiment/specReader';
 import { type InitializerIdentifier, getInitializer } from '../initializers/initializerRegistry';
@@ -35,7 +36,7 @@ class LayerNamer {
   name(className: string, given: unknown, key: string): string {
     if (given !== undefined) {
       const name = readName(given, key);
-      if (this.used.has(name)) throw new ConfigError(key, given, 'a name no other layer of the model uses');
+      if (this.used.has(name)) throw new ConfigError(key, given, msg('a name no other layer of the model uses'));
       this.used.add(name);
       return name;
     }
@@ -68,15 +69,15 @@ function inputShapeOf(args: JsonObject, key: string): number[] | null {
 
 /** [null, 784] → [784]: a shape with its batch axis first (batch_input_shape, InputLayer's batch_shape). */
 function withoutBatchAxis(full: unknown, key: string): number[] {
-  if (!Array.isArray(full) || full.length < 2) throw new ConfigError(key, full, 'a list like [null, 784]');
+  if (!Array.isArray(full) || full.length < 2) throw new ConfigError(key, full, msg('a list like [null, 784]'));
   return readShape(full.slice(1), key);
 }
 
 function checkCommon(args: JsonObject, key: string): void {
   if (args.trainable !== undefined && args.trainable !== true) {
-    throw new ConfigError(`${key}.trainable`, args.trainable, 'true (frozen layers are not supported in training)');
+    throw new ConfigError(`${key}.trainable`, args.trainable, msg('true (frozen layers are not supported in training)'));
   }
-  if (args.dtype !== undefined && args.dtype !== null && args.dtype !== 'float32') throw new ConfigError(`${key}.dtype`, args.dtype, '"float32"');
+  if (args.dtype !== undefined && args.dtype !== null && args.dtype !== 'float32') throw new ConfigError(`${key}.dtype`, args.dtype, msg('{0}', '"float32"'));
 }
 
 function buildLayer(className: string, args: JsonObject, key: string, namer: LayerNamer): Layer {
@@ -98,10 +99,11 @@ function buildLayer(className: string, args: JsonObject, key: string, namer: Lay
     }
     case 'Dropout': {
       rejectUnknownKeys(args, [...COMMON, 'rate', 'seed', 'noise_shape'], key);
-      // keras/src/layers/regularization/dropout.py accepts 0 <= rate <= 1; rate 1 would drop every unit and
-      // scale by 1/0, so it is refused here.
+      // keras/src/layers/regularization/dropout.py accepts 0 <= rate <= 1, and for rate 1 the backends return
+      // zeros (keras/src/backend/*/random.py): no layer before it learns, after it only biases. A certain
+      // mistake, refused here.
       const rate = readNumber(args.rate, `${key}.rate`, { min: 0, below: 1 });
-      if (args.noise_shape !== undefined && args.noise_shape !== null) throw new ConfigError(`${key}.noise_shape`, args.noise_shape, 'null (per-unit dropout)');
+      if (args.noise_shape !== undefined && args.noise_shape !== null) throw new ConfigError(`${key}.noise_shape`, args.noise_shape, msg('null (per-unit dropout)'));
       if (args.seed !== undefined && args.seed !== null) readSeed(args.seed, `${key}.seed`);
       return new Dropout(name('Dropout'), rate);
     }
@@ -111,17 +113,17 @@ function buildLayer(className: string, args: JsonObject, key: string, namer: Lay
     case 'Flatten':
       rejectUnknownKeys(args, [...COMMON, 'data_format'], key);
       if (args.data_format !== undefined && args.data_format !== null && args.data_format !== 'channels_last') {
-        throw new ConfigError(`${key}.data_format`, args.data_format, '"channels_last"');
+        throw new ConfigError(`${key}.data_format`, args.data_format, msg('{0}', '"channels_last"'));
       }
       return new Flatten(name('Flatten'));
     default:
-      throw new ConfigError(`${key}.class_name`, className, `one of ${LAYER_CLASSES.join(', ')}`);
+      throw new ConfigError(`${key}.class_name`, className, msg('one of {0}', LAYER_CLASSES.join(', ')));
   }
 }
 
 /** Parses the model's layer list; an InputLayer/Input entry is only allowed first. */
 export function parseLayers(value: unknown, key: string): ParsedLayers {
-  if (!Array.isArray(value) || value.length === 0) throw new ConfigError(key, value, 'a non-empty list of layer configs');
+  if (!Array.isArray(value) || value.length === 0) throw new ConfigError(key, value, msg('a non-empty list of layer configs'));
   const namer = new LayerNamer();
   const layers: Layer[] = [];
   let inputShape: number[] | null = null;
@@ -130,25 +132,25 @@ export function parseLayers(value: unknown, key: string): ParsedLayers {
     const args = argumentsOf(readObject(entry, k), k);
     const className = readString(args.class_name, `${k}.class_name`);
     if (className === 'InputLayer' || className === 'Input') {
-      if (i !== 0) throw new ConfigError(`${k}.class_name`, className, 'an InputLayer only as the first entry');
+      if (i !== 0) throw new ConfigError(`${k}.class_name`, className, msg('an InputLayer only as the first entry'));
       rejectUnknownKeys(args, ['class_name', 'name', 'shape', 'batch_shape', 'input_shape', 'batch_input_shape', 'dtype', 'sparse'], k);
       if (args.name !== undefined && args.name !== null) readName(args.name, `${k}.name`);
-      if (args.sparse !== undefined && args.sparse !== null && args.sparse !== false) throw new ConfigError(`${k}.sparse`, args.sparse, 'false (sparse inputs are not supported)');
+      if (args.sparse !== undefined && args.sparse !== null && args.sparse !== false) throw new ConfigError(`${k}.sparse`, args.sparse, msg('false (sparse inputs are not supported)'));
       checkCommon(args, k);
       inputShape = args.shape !== undefined && args.shape !== null ? readShape(args.shape, `${k}.shape`)
         : args.batch_shape !== undefined && args.batch_shape !== null ? withoutBatchAxis(args.batch_shape, `${k}.batch_shape`) : inputShapeOf(args, k);
-      if (!inputShape) throw new ConfigError(`${k}.shape`, undefined, 'the input shape, e.g. [784]');
+      if (!inputShape) throw new ConfigError(`${k}.shape`, undefined, msg('the input shape, e.g. [784]'));
       return;
     }
     checkCommon(args, k);
     const given = inputShapeOf(args, k);
     if (given) {
-      if (layers.length > 0) throw new ConfigError(`${k}.input_shape`, args.input_shape ?? args.input_dim, 'an input shape only on the first layer');
-      if (inputShape) throw new ConfigError(`${k}.input_shape`, args.input_shape ?? args.input_dim, 'one input shape (an InputLayer already gives it)');
+      if (layers.length > 0) throw new ConfigError(`${k}.input_shape`, args.input_shape ?? args.input_dim, msg('an input shape only on the first layer'));
+      if (inputShape) throw new ConfigError(`${k}.input_shape`, args.input_shape ?? args.input_dim, msg('one input shape (an InputLayer already gives it)'));
       inputShape = given;
     }
     layers.push(buildLayer(className, args, k, namer));
   });
-  if (layers.length === 0) throw new ConfigError(key, value, 'at least one layer besides the input');
+  if (layers.length === 0) throw new ConfigError(key, value, msg('at least one layer besides the input'));
   return { layers, inputShape };
 }

@@ -6,6 +6,7 @@
  * Arguments HyperLab cannot honour (another reduction or axis, ignore_class) are errors, not silently
  * dropped. Not here: compile()'s shape-based 'crossentropy'/'ce' shortcut, which needs the output shape.
  */
+import { msg } from '../../shared/message';
 import { ConfigError, lookup } from '../configError';
 import { BinaryCrossentropy } from './binaryCrossentropy';
 import { CategoricalCrossentropy } from './categoricalCrossentropy';
@@ -85,19 +86,19 @@ const DEFAULT_ARGS: LossArgs = { from_logits: false, label_smoothing: 0, delta: 
 export function getLoss(identifier: LossIdentifier, key: string): Loss {
   if (typeof identifier === 'string') return lookup(BY_NAME, key, identifier).make(DEFAULT_ARGS);
   if (typeof identifier !== 'object' || identifier === null || Array.isArray(identifier)) {
-    throw new ConfigError(key, identifier, `a loss name (one of ${LOSS_NAMES.join(', ')}) or {class_name, config}`);
+    throw new ConfigError(key, identifier, msg('a loss name (one of {0}) or {1}', LOSS_NAMES.join(', '), '{class_name, config}'));
   }
   const kind = lookup(BY_CLASS, `${key}.class_name`, identifier.class_name);
   return kind.make(parseArgs(kind, identifier.config ?? {}, `${key}.config`));
 }
 
 function parseArgs(kind: LossKind, config: Readonly<Record<string, unknown>>, key: string): LossArgs {
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new ConfigError(key, config, 'an object of loss arguments');
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new ConfigError(key, config, msg('an object of loss arguments'));
   const args: LossArgs = { ...DEFAULT_ARGS };
   for (const [name, value] of Object.entries(config)) {
     const k = `${key}.${name}`;
     if (!kind.args.includes(name) && !['reduction', 'name', 'dtype'].includes(name)) {
-      throw new ConfigError(k, value, `one of the ${kind.className} arguments: ${[...kind.args, 'reduction', 'name', 'dtype'].join(', ')}`);
+      throw new ConfigError(k, value, msg('one of the {0} arguments: {1}', kind.className, [...kind.args, 'reduction', 'name', 'dtype'].join(', ')));
     }
     parseArg(args, name, value, k);
   }
@@ -107,36 +108,36 @@ function parseArgs(kind: LossKind, config: Readonly<Record<string, unknown>>, ke
 function parseArg(args: LossArgs, name: string, value: unknown, key: string): void {
   switch (name) {
     case 'from_logits':
-      if (typeof value !== 'boolean') throw new ConfigError(key, value, 'True or False');
+      if (typeof value !== 'boolean') throw new ConfigError(key, value, msg('True or False'));
       args.from_logits = value;
       return;
     case 'label_smoothing':
-      if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new ConfigError(key, value, 'a number in [0, 1]');
+      if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new ConfigError(key, value, msg('a number in {0}', '[0, 1]'));
       args.label_smoothing = value;
       return;
     case 'delta':
-      if (typeof value !== 'number' || !(value > 0 && Number.isFinite(value))) throw new ConfigError(key, value, 'a number > 0');
+      if (typeof value !== 'number' || !(value > 0 && Number.isFinite(value))) throw new ConfigError(key, value, msg('a number {0}', '> 0'));
       args.delta = value;
       return;
     case 'axis':
       // HyperLab's outputs are (batch, units): the last axis is the only class axis.
-      if (value !== -1 && value !== 1) throw new ConfigError(key, value, '-1 (the last axis; HyperLab models have 2-D outputs)');
+      if (value !== -1 && value !== 1) throw new ConfigError(key, value, msg('-1 (the last axis; HyperLab models have 2-D outputs)'));
       return;
     case 'ignore_class':
-      if (value !== null) throw new ConfigError(key, value, 'None (HyperLab does not support ignore_class)');
+      if (value !== null) throw new ConfigError(key, value, msg('None (HyperLab does not support ignore_class)'));
       return;
     case 'reduction':
       // Keras documents "mean" as "sum the loss and divide by the sample size", the same as
       // "sum_over_batch_size" (the Loss class docstrings in keras/src/losses/losses.py).
       if (value !== 'sum_over_batch_size' && value !== 'mean') {
-        throw new ConfigError(key, value, '"sum_over_batch_size" (HyperLab reduces every loss by the mean over the batch)');
+        throw new ConfigError(key, value, msg('"sum_over_batch_size" (HyperLab reduces every loss by the mean over the batch)'));
       }
       return;
     case 'name':
-      if (typeof value !== 'string') throw new ConfigError(key, value, 'a string');
+      if (typeof value !== 'string') throw new ConfigError(key, value, msg('a string'));
       return;
     case 'dtype':
-      if (value !== null && value !== 'float32') throw new ConfigError(key, value, 'None or "float32" (the engine computes in float32)');
+      if (value !== null && value !== 'float32') throw new ConfigError(key, value, msg('None or "float32" (the engine computes in float32)'));
       return;
   }
 }

@@ -11,6 +11,7 @@
  * Target widths come from the loss, as the engine's targets are shaped for it. A metric whose targets
  * cannot be the loss's targets (sparse_categorical_accuracy with one-hot targets, ...) is a ConfigError.
  */
+import { type Message, msg } from '../../shared/message';
 import { ConfigError } from '../configError';
 import type { Loss } from '../losses/loss';
 import { getLoss, type LossIdentifier } from '../losses/lossRegistry';
@@ -48,7 +49,7 @@ function isLoss(loss: LossIdentifier | Loss): loss is Loss {
  * setting in errors, e.g. "compile.metrics[0]".
  */
 export function resolveMetric(name: string, loss: LossIdentifier | Loss, outputWidth: number, key: string): ResolvedMetric {
-  if (typeof name !== 'string') throw new ConfigError(key, name, `a metric name: one of ${METRIC_NAMES.join(', ')}`);
+  if (typeof name !== 'string') throw new ConfigError(key, name, msg('a metric name: one of {0}', METRIC_NAMES.join(', ')));
   const targetWidth = (isLoss(loss) ? loss : getLoss(loss, 'loss')).targetWidth(outputWidth);
   const metric = makeMetric(name, outputWidth, targetWidth, key);
   if (metric.targetWidth(outputWidth) !== targetWidth) {
@@ -66,12 +67,12 @@ function makeMetric(name: string, outputWidth: number, targetWidth: number, key:
     return new CategoricalAccuracy();
   }
   const make = BY_NAME.get(name);
-  if (make === undefined) throw new ConfigError(key, name, `one of ${METRIC_NAMES.join(', ')}`);
+  if (make === undefined) throw new ConfigError(key, name, msg('one of {0}', METRIC_NAMES.join(', ')));
   return make();
 }
 
-function targetHint(targetWidth: number, outputWidth: number): string {
+function targetHint(targetWidth: number, outputWidth: number): Message {
   return targetWidth === 1 && outputWidth > 1
-    ? "a metric for integer class labels (the loss takes sparse labels): 'accuracy' or 'sparse_categorical_accuracy'"
-    : `a metric for targets of width ${targetWidth} (the loss's targets): 'accuracy', 'binary_accuracy', 'categorical_accuracy', 'mae' or 'mse'`;
+    ? msg('a metric for integer class labels (the loss takes sparse labels): \'accuracy\' or \'sparse_categorical_accuracy\'')
+    : msg('a metric for targets of width {0} (the loss\'s targets): \'accuracy\', \'binary_accuracy\', \'categorical_accuracy\', \'mae\' or \'mse\'', targetWidth);
 }

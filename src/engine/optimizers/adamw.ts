@@ -4,6 +4,7 @@
  * w ← w − w·wd·lr before the Adam update (base_optimizer.py `_apply_weight_decay`), not an L2 term
  * in the gradient.
  */
+import { msg } from '../../shared/message';
 import { ConfigError } from '../configError';
 import { Adam, ADAM_DEFAULTS, type AdamArgs } from './adam';
 
@@ -17,7 +18,7 @@ export class AdamW extends Adam {
   constructor(args: Readonly<AdamWArgs> = {}, key = 'AdamW') {
     super(args, key, 'AdamW', { learning_rate: ADAMW_DEFAULTS.learning_rate, name: 'adamw', weight_decay: ADAMW_DEFAULTS.weight_decay });
     if (this.weightDecay === null) {
-      throw new ConfigError(`${key}.weight_decay`, null, 'a number >= 0: AdamW needs a weight decay (Keras: "Argument `weight_decay` must be a float")');
+      throw new ConfigError(`${key}.weight_decay`, null, msg('a number >= 0: AdamW needs a weight decay (Keras: {0})', '"Argument `weight_decay` must be a float"'));
     }
   }
 }

@@ -16,6 +16,7 @@
  * Not offered (Keras options that need more than an optimizer here): use_ema, loss_scale_factor,
  * gradient_accumulation_steps; they are accepted only at their defaults.
  */
+import { msg } from '../../shared/message';
 import { ConfigError } from '../configError';
 import { applyWeightDecay, clipByGlobalNorm, clipByNorm, clipByValue } from './gradientClipping';
 import { createLearningRateSchedule, LearningRateSchedule } from './learningRateSchedules';
@@ -85,7 +86,7 @@ export abstract class BaseOptimizer implements Optimizer {
     const given = (['clipnorm', 'clipvalue', 'global_clipnorm'] as const).filter((k) => a.value(k) !== undefined && a.value(k) !== null);
     if (given.length > 1) {
       const [first, second] = given as [string, string];
-      a.fail(second, a.value(second), `None, since ${first} is set: Keras allows only one of clipnorm, clipvalue and global_clipnorm`);
+      a.fail(second, a.value(second), msg('None, since {0} is set: Keras allows only one of clipnorm, clipvalue and global_clipnorm', first));
     }
     checkUnsupported(a);
   }
@@ -97,10 +98,10 @@ export abstract class BaseOptimizer implements Optimizer {
   set learningRate(value: number) {
     if (this.schedule !== null) {
       // Keras: TypeError "This optimizer was created with a `LearningRateSchedule` ... not settable".
-      throw new ConfigError(`${this.key}.learning_rate`, value, `no new value: it is the schedule ${this.schedule.className}; give a number as learning_rate to let callbacks change it`);
+      throw new ConfigError(`${this.key}.learning_rate`, value, msg('no new value: it is the schedule {0}; give a number as learning_rate to let callbacks change it', this.schedule.className));
     }
     if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value)) {
-      throw new ConfigError(`${this.key}.learning_rate`, value, 'a finite number >= 0');
+      throw new ConfigError(`${this.key}.learning_rate`, value, msg('a finite number >= 0'));
     }
     this.rate = value;
   }
@@ -172,14 +173,14 @@ export abstract class BaseOptimizer implements Optimizer {
 }
 
 function checkUnsupported(a: OptimizerArgs): void {
-  if (a.boolean('use_ema', false)) a.fail('use_ema', true, 'false: HyperLab does not keep a moving average of the weights');
+  if (a.boolean('use_ema', false)) a.fail('use_ema', true, msg('false: HyperLab does not keep a moving average of the weights'));
   a.number('ema_momentum', 0.99, UNIT);
   const freq = a.optionalNumber('ema_overwrite_frequency', null, NON_NEGATIVE);
-  if (freq !== null && !(Number.isInteger(freq) && freq >= 1)) a.fail('ema_overwrite_frequency', freq, 'None or an integer >= 1');
+  if (freq !== null && !(Number.isInteger(freq) && freq >= 1)) a.fail('ema_overwrite_frequency', freq, msg('None or an integer >= 1'));
   if (a.optionalNumber('loss_scale_factor', null, NON_NEGATIVE) !== null) {
-    a.fail('loss_scale_factor', a.value('loss_scale_factor'), 'None: HyperLab trains in float32 without loss scaling');
+    a.fail('loss_scale_factor', a.value('loss_scale_factor'), msg('None: HyperLab trains in float32 without loss scaling'));
   }
   if (a.optionalNumber('gradient_accumulation_steps', null, NON_NEGATIVE) !== null) {
-    a.fail('gradient_accumulation_steps', a.value('gradient_accumulation_steps'), 'None: HyperLab applies every batch (raise batch_size instead)');
+    a.fail('gradient_accumulation_steps', a.value('gradient_accumulation_steps'), msg('None: HyperLab applies every batch (raise batch_size instead)'));
   }
 }

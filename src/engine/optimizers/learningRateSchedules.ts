@@ -7,6 +7,7 @@
  * `self._iterations`, incremented only after the update in `apply`). No other Keras schedule and no
  * non-Keras "step decay" is offered.
  */
+import { msg } from '../../shared/message';
 import { ConfigError } from '../configError';
 import { type Interval, NON_NEGATIVE, OptimizerArgs, POSITIVE, splitIdentifier } from './optimizerArgs';
 
@@ -103,12 +104,12 @@ export class PiecewiseConstantDecay extends LearningRateSchedule {
     const a = new OptimizerArgs(args, key, 'PiecewiseConstantDecay', PIECEWISE_ARGS);
     const boundaries = numberList(a, 'boundaries');
     const values = numberList(a, 'values');
-    if (boundaries.length === 0) a.fail('boundaries', boundaries, 'a non-empty list of strictly increasing steps');
+    if (boundaries.length === 0) a.fail('boundaries', boundaries, msg('a non-empty list of strictly increasing steps'));
     for (let i = 1; i < boundaries.length; i++) {
-      if (!(boundaries[i]! > boundaries[i - 1]!)) a.fail('boundaries', boundaries, 'a list of strictly increasing steps');
+      if (!(boundaries[i]! > boundaries[i - 1]!)) a.fail('boundaries', boundaries, msg('a list of strictly increasing steps'));
     }
     if (values.length !== boundaries.length + 1) {
-      a.fail('values', values, `a list of ${boundaries.length + 1} learning rates (one more than boundaries)`);
+      a.fail('values', values, msg('a list of {0} learning rates (one more than boundaries)', boundaries.length + 1));
     }
     this.boundaries = boundaries;
     this.values = values;
@@ -127,14 +128,14 @@ export class PiecewiseConstantDecay extends LearningRateSchedule {
 }
 
 function required(a: OptimizerArgs, name: string, range: Interval): number {
-  if (!a.has(name)) a.fail(name, undefined, `a value: ${a.owner} has no default for ${name}`);
+  if (!a.has(name)) a.fail(name, undefined, msg('a value: {0} has no default for {1}', a.owner, name));
   return a.number(name, NaN, range);
 }
 
 function numberList(a: OptimizerArgs, name: string): number[] {
   const v = a.value(name);
   if (!Array.isArray(v) || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-    a.fail(name, v, `a list of finite numbers for ${a.owner}(${name}=...)`);
+    a.fail(name, v, msg('a list of finite numbers for {0}', `${a.owner}(${name}=...)`));
   }
   return (v as number[]).slice();
 }
@@ -151,10 +152,10 @@ export const LEARNING_RATE_SCHEDULE_NAMES: readonly string[] = [...SCHEDULES.key
 
 /** Builds a schedule from its Keras identifier; `key` prefixes error messages ('optimizer.learning_rate'). */
 export function createLearningRateSchedule(identifier: unknown, key: string): LearningRateSchedule {
-  const { className, args } = splitIdentifier(identifier, key, 'learning-rate schedule');
+  const { className, args } = splitIdentifier(identifier, key, msg('learning-rate schedule'));
   const factory = SCHEDULES.get(className);
   if (factory === undefined) {
-    throw new ConfigError(`${key}.class_name`, className, `one of ${LEARNING_RATE_SCHEDULE_NAMES.join(', ')}`);
+    throw new ConfigError(`${key}.class_name`, className, msg('one of {0}', LEARNING_RATE_SCHEDULE_NAMES.join(', ')));
   }
   return factory(args, key);
 }

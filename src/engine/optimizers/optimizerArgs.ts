@@ -6,6 +6,7 @@
  * ({"class_name": ..., "config": {...}} or the flat {"class_name": ..., arg: ...}) into name and args.
  * It knows no optimizer: callers pass the allowed names and ranges.
  */
+import { type Message, msg } from '../../shared/message';
 import { ConfigError } from '../configError';
 
 export type ArgRecord = Readonly<Record<string, unknown>>;
@@ -24,10 +25,10 @@ export const NON_NEGATIVE: Interval = { lo: 0, hi: Infinity };
 export const POSITIVE: Interval = { lo: 0, hi: Infinity, loOpen: true };
 export const ANY_NUMBER: Interval = { lo: -Infinity, hi: Infinity };
 
-export function describeInterval(r: Interval): string {
-  if (r.lo === -Infinity && r.hi === Infinity) return 'a finite number';
-  if (r.hi === Infinity) return `a number ${r.loOpen ? '>' : '>='} ${r.lo}`;
-  return `a number in ${r.loOpen ? '(' : '['}${r.lo}, ${r.hi}${r.hiOpen ? ')' : ']'}`;
+export function describeInterval(r: Interval): Message {
+  if (r.lo === -Infinity && r.hi === Infinity) return msg('a finite number');
+  if (r.hi === Infinity) return msg('a number {0}', `${r.loOpen ? '>' : '>='} ${r.lo}`);
+  return msg('a number in {0}', `${r.loOpen ? '(' : '['}${r.lo}, ${r.hi}${r.hiOpen ? ')' : ']'}`);
 }
 
 export function inInterval(v: number, r: Interval): boolean {
@@ -40,9 +41,9 @@ export function isPlainObject(x: unknown): x is Record<string, unknown> {
 
 // Hints for names Keras 2 took and Keras 3 refuses or ignores (base_optimizer.py __init__ pops `decay`
 // with a warning and raises on anything else, `lr` included).
-const RENAMED: Readonly<Record<string, string>> = {
-  lr: 'Keras 3 spells it learning_rate',
-  decay: 'Keras 3 ignores decay; pass a schedule as learning_rate, e.g. {"class_name": "ExponentialDecay", "config": {...}}',
+const RENAMED: Readonly<Record<string, Message>> = {
+  lr: msg('Keras 3 spells it learning_rate'),
+  decay: msg('Keras 3 ignores decay; pass a schedule as learning_rate, e.g. {0}', '{"class_name": "ExponentialDecay", "config": {...}}'),
 };
 
 export class OptimizerArgs {
@@ -54,8 +55,9 @@ export class OptimizerArgs {
   ) {
     for (const name of Object.keys(raw)) {
       if (allowed.includes(name) || raw[name] === undefined) continue;
-      const hint = RENAMED[name] === undefined ? '' : `; ${RENAMED[name]}`;
-      throw new ConfigError(`${key}.${name}`, raw[name], `no such argument: ${owner} takes ${allowed.join(', ')}${hint}`);
+      const allowedText = msg('no such argument: {0} takes {1}', owner, allowed.join(', '));
+      const hint = Object.hasOwn(RENAMED, name) ? RENAMED[name] : undefined;
+      throw new ConfigError(`${key}.${name}`, raw[name], hint === undefined ? allowedText : msg('{0}; {1}', allowedText, hint));
     }
   }
 
@@ -68,14 +70,14 @@ export class OptimizerArgs {
     return this.has(name) ? this.raw[name] : undefined;
   }
 
-  fail(name: string, value: unknown, allowed: string): never {
+  fail(name: string, value: unknown, allowed: Message): never {
     throw new ConfigError(`${this.key}.${name}`, value, allowed);
   }
 
   number(name: string, fallback: number, range: Interval): number {
     if (!this.has(name)) return fallback;
     const v = this.raw[name];
-    if (typeof v !== 'number' || !inInterval(v, range)) this.fail(name, v, `${describeInterval(range)} for ${this.owner}(${name}=...)`);
+    if (typeof v !== 'number' || !inInterval(v, range)) this.fail(name, v, msg('{0} for {1}', describeInterval(range), `${this.owner}(${name}=...)`));
     return v;
   }
 
@@ -84,14 +86,14 @@ export class OptimizerArgs {
     if (!this.has(name)) return fallback;
     const v = this.raw[name];
     if (v === null) return null;
-    if (typeof v !== 'number' || !inInterval(v, range)) this.fail(name, v, `None or ${describeInterval(range)} for ${this.owner}(${name}=...)`);
+    if (typeof v !== 'number' || !inInterval(v, range)) this.fail(name, v, msg('None or {0} for {1}', describeInterval(range), `${this.owner}(${name}=...)`));
     return v;
   }
 
   boolean(name: string, fallback: boolean): boolean {
     if (!this.has(name)) return fallback;
     const v = this.raw[name];
-    if (typeof v !== 'boolean') this.fail(name, v, `true or false for ${this.owner}(${name}=...)`);
+    if (typeof v !== 'boolean') this.fail(name, v, msg('true or false for {0}', `${this.owner}(${name}=...)`));
     return v;
   }
 
@@ -99,7 +101,7 @@ export class OptimizerArgs {
   string(name: string, fallback: string): string {
     if (!this.has(name) || this.raw[name] === null) return fallback;
     const v = this.raw[name];
-    if (typeof v !== 'string') this.fail(name, v, `a string for ${this.owner}(${name}=...)`);
+    if (typeof v !== 'string') this.fail(name, v, msg('a string for {0}', `${this.owner}(${name}=...)`));
     return v;
   }
 }
@@ -118,10 +120,10 @@ const ENVELOPE_KEYS = ['class_name', 'config', 'module', 'registered_name'];
  * "config": {}}); a dict holds class_name and either `config` (Keras' serialized form) or the
  * arguments themselves (the flat form HyperLab's experiment files also accept).
  */
-export function splitIdentifier(identifier: unknown, key: string, what: string): SplitIdentifier {
+export function splitIdentifier(identifier: unknown, key: string, what: Message): SplitIdentifier {
   if (typeof identifier === 'string') return { className: identifier, args: {} };
   if (!isPlainObject(identifier) || typeof identifier.class_name !== 'string') {
-    throw new ConfigError(key, identifier, `a ${what} name or a {"class_name": ..., "config": {...}} dict`);
+    throw new ConfigError(key, identifier, msg('a {0} name or a {1} dict', what, '{"class_name": ..., "config": {...}}'));
   }
   const className = identifier.class_name;
   if (!Object.prototype.hasOwnProperty.call(identifier, 'config')) {
@@ -131,11 +133,11 @@ export function splitIdentifier(identifier: unknown, key: string, what: string):
   }
   for (const k of Object.keys(identifier)) {
     if (!ENVELOPE_KEYS.includes(k)) {
-      throw new ConfigError(`${key}.${k}`, identifier[k], `arguments inside "config" (beside it only ${ENVELOPE_KEYS.join(', ')})`);
+      throw new ConfigError(`${key}.${k}`, identifier[k], msg('arguments inside "config" (beside it only {0})', ENVELOPE_KEYS.join(', ')));
     }
   }
   const config = identifier.config;
   if (config === null || config === undefined) return { className, args: {} };
-  if (!isPlainObject(config)) throw new ConfigError(`${key}.config`, config, `a dict of ${className} arguments`);
+  if (!isPlainObject(config)) throw new ConfigError(`${key}.config`, config, msg('a dict of {0} arguments', className));
   return { className, args: config };
 }

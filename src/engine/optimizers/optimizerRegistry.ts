@@ -5,6 +5,7 @@
  * dict {"class_name": ..., "config": {...}} / the flat {"class_name": ..., arg: value}. Also
  * OPTIMIZER_DEFAULTS, the Keras constructor defaults the UI shows. It builds; it does not train.
  */
+import { msg } from '../../shared/message';
 import { ConfigError } from '../configError';
 import { Adagrad, ADAGRAD_DEFAULTS } from './adagrad';
 import { Adam, ADAM_DEFAULTS } from './adam';
@@ -67,11 +68,11 @@ export function optimizerClassName(name: string): OptimizerClassName | undefined
  * ('compile.optimizer'), naming the argument and what it accepts.
  */
 export function createOptimizer(config: OptimizerIdentifier, key: string): Optimizer {
-  const { className, args } = splitIdentifier(config, key, 'optimizer');
+  const { className, args } = splitIdentifier(config, key, msg('optimizer'));
   const resolved = optimizerClassName(className);
   if (resolved === undefined) {
     const where = typeof config === 'string' ? key : `${key}.class_name`;
-    throw new ConfigError(where, className, `one of ${OPTIMIZER_CLASS_NAMES.join(', ')} (any case, as keras.optimizers.get)`);
+    throw new ConfigError(where, className, msg('one of {0} (any case, as keras.optimizers.get)', OPTIMIZER_CLASS_NAMES.join(', ')));
   }
   return FACTORIES[resolved](args, key);
 }

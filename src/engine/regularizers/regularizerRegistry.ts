@@ -8,6 +8,7 @@
  * Keras 2 leftover. Penalties themselves are in l1.ts, l2.ts and l1L2.ts.
  */
 import { FLOAT32_TEXT } from '../experiment/specReader';
+import { msg } from '../../shared/message';
 import { ConfigError } from '../configError';
 import { L1 } from './l1';
 import { L1L2 } from './l1L2';
@@ -35,14 +36,15 @@ const BY_NAME: ReadonlyMap<string, Entry> = new Map([
 /** The snake_case names HyperLab supports, for pickers and completions. */
 export const REGULARIZER_NAMES: readonly string[] = ['l1', 'l2', 'l1l2'];
 
-const ALLOWED = 'one of l1, l2, l1l2 (or L1, L2, L1L2), {"class_name": "L2", "config": {"l2": 0.01}}, or None';
+const ALLOWED = msg('one of {0} (or {1}), {2}, or None', 'l1, l2, l1l2', 'L1, L2, L1L2', '{"class_name": "L2", "config": {"l2": 0.01}}');
 
 function unknownName(key: string, name: string): ConfigError {
   if (name === 'l1_l2') {
-    return new ConfigError(key, name, `${ALLOWED}; Keras 3 rejects the string 'l1_l2' ("Could not interpret regularizer identifier"): write L1L2(l1=0.01, l2=0.01), i.e. {"class_name": "L1L2", "config": {"l1": 0.01, "l2": 0.01}} (the string 'l1l2' gives l1=0, l2=0)`);
+    return new ConfigError(key, name, msg('{0}; Keras 3 rejects the string \'l1_l2\' ({1}): write L1L2(l1=0.01, l2=0.01), i.e. {2} (the string \'l1l2\' gives l1=0, l2=0)',
+      ALLOWED, '"Could not interpret regularizer identifier"', '{"class_name": "L1L2", "config": {"l1": 0.01, "l2": 0.01}}'));
   }
   if (name === 'OrthogonalRegularizer' || name === 'orthogonal_regularizer') {
-    return new ConfigError(key, name, `a regularizer HyperLab implements (${name} is a Keras regularizer HyperLab does not support): ${ALLOWED}`);
+    return new ConfigError(key, name, msg('a regularizer HyperLab implements ({0} is a Keras regularizer HyperLab does not support): {1}', name, ALLOWED));
   }
   return new ConfigError(key, name, ALLOWED);
 }
@@ -51,7 +53,7 @@ function unknownName(key: string, name: string): ConfigError {
 function readFactor(config: Record<string, unknown>, key: string, className: string, name: string, fallback: number): number {
   const v = config[name];
   if (v === undefined || v === null) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ConfigError(`${key}.${name}`, v, `a non-negative number for ${className}(${name}=...)`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ConfigError(`${key}.${name}`, v, msg('a non-negative number for {0}', `${className}(${name}=...)`));
   if (!Number.isFinite(Math.fround(v))) throw new ConfigError(`${key}.${name}`, v, FLOAT32_TEXT);
   return v;
 }
@@ -59,11 +61,11 @@ function readFactor(config: Record<string, unknown>, key: string, className: str
 function build(entry: Entry, config: unknown, key: string): Regularizer {
   const args: Record<string, unknown> = {};
   if (config !== undefined && config !== null) {
-    if (typeof config !== 'object' || Array.isArray(config)) throw new ConfigError(`${key}.config`, config, `a dict of ${entry.className} arguments`);
+    if (typeof config !== 'object' || Array.isArray(config)) throw new ConfigError(`${key}.config`, config, msg('a dict of {0} arguments', entry.className));
     Object.assign(args, config);
   }
   const extra = Object.keys(args).find((k) => !entry.args.includes(k));
-  if (extra !== undefined) throw new ConfigError(`${key}.config`, extra, `an argument of ${entry.className}, which takes only ${entry.args.join(', ')}`);
+  if (extra !== undefined) throw new ConfigError(`${key}.config`, extra, msg('an argument of {0}, which takes {1}', entry.className, msg('only {0}', entry.args.join(', '))));
   return entry.create((name, fallback) => readFactor(args, key, entry.className, name, fallback));
 }
 
@@ -78,7 +80,7 @@ function flatOrNestedConfig(obj: Record<string, unknown>, key: string): unknown 
   const flat = Object.fromEntries(Object.entries(obj).filter(([k]) => !IDENTIFIER_KEYS.includes(k)));
   if (Object.keys(flat).length === 0) return obj.config;
   if (obj.config !== undefined && obj.config !== null) {
-    throw new ConfigError(`${key}.${Object.keys(flat)[0]}`, flat[Object.keys(flat)[0]!], 'its place under "config" (give arguments either flat or under "config", not both)');
+    throw new ConfigError(`${key}.${Object.keys(flat)[0]}`, flat[Object.keys(flat)[0]!], msg('its place under "config" (give arguments either flat or under "config", not both)'));
   }
   return flat;
 }
@@ -99,7 +101,7 @@ export function getRegularizer(config: unknown, key: string): Regularizer | null
   if (typeof config === 'object' && !Array.isArray(config) && 'class_name' in config) {
     const obj = config as Record<string, unknown>;
     const name = obj.class_name;
-    if (typeof name !== 'string') throw new ConfigError(`${key}.class_name`, name, 'a regularizer class name such as "L2"');
+    if (typeof name !== 'string') throw new ConfigError(`${key}.class_name`, name, msg('a regularizer class name such as "L2"'));
     const entry = name === 'l1_l2' ? L1L2_ENTRY : BY_NAME.get(name);
     if (entry === undefined) throw unknownName(key, name);
     return build(entry, flatOrNestedConfig(obj, key), key);

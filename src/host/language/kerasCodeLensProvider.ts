@@ -5,10 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { CommandIds } from '../../shared/commandIds';
+import { hostTranslate } from '../displayLanguage';
 import type { DocumentAnalyses } from './documentAnalyses';
 import { type LensData, lensData } from './kerasCodeLenses';
 
-const t = (english: string, ...args: (string | number)[]) => vscode.l10n.t(english, ...args);
 
 export class KerasCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -33,7 +33,7 @@ export class KerasCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     if (!analysis) return [];
     const key = document.uri.toString();
     const broken = analysis.diagnostics.some((d) => d.code === 'syntax');
-    let data = lensData(analysis, t);
+    let data = lensData(analysis, hostTranslate());
     const kept = this.lastGood.get(key);
     if (broken && kept && kept.length > data.length) data = kept;
     else if (!broken) this.lastGood.set(key, data);

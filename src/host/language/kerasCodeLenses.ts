@@ -2,11 +2,13 @@
  * The lenses HyperLab puts over Keras code, as plain data (line + title + what it opens): on each model,
  * its parameter total and size as Keras prints them (`407,050 params (1.55 MB)`) and a Summary action;
  * on each layer, its output shape and parameter count (`(None, 512) · 401,920 params`). Unknown values
- * show as `?` with the reason in the tooltip, never a guess.
+ * show as `?` with the reason in the tooltip, never a guess. The numbers follow the display language
+ * (`407.050 parámetros (1,55 MB)` in Spanish, where 407,050 would read as a decimal).
  */
-import { formatCount, formatShape, readableMemorySize, totalCount, weightBytes } from '../../keras/kerasFormat';
+import { formatShape, readableMemorySize, totalCount, weightBytes } from '../../keras/kerasFormat';
+import { localizeCounts } from '../../keras/hover/hoverMarkdown';
 import type { DocumentAnalysis } from '../../keras/kerasModel';
-import { renderMessage } from '../../keras/message';
+import { type Translate, formatQuantity, renderMessage } from '../../keras/message';
 
 export interface LensData {
   /** 0-based line. */
@@ -19,8 +21,17 @@ export interface LensData {
   readonly kind: 'model' | 'train' | 'summary' | 'layer';
 }
 
-export function lensData(analysis: DocumentAnalysis, t: (english: string, ...args: (string | number)[]) => string): LensData[] {
+/** Keras' "1.55 MB" with the display language's decimal separator, the same two decimals. */
+function sizeText(bytes: number, t: Translate): string {
+  const [number, unit] = readableMemorySize(bytes).split(' ') as [string, string];
+  const decimals = number.split('.')[1]?.length ?? 0;
+  const shown = new Intl.NumberFormat(t.locale ?? 'en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(Number(number));
+  return `${shown} ${unit}`;
+}
+
+export function lensData(analysis: DocumentAnalysis, t: Translate): LensData[] {
   const lenses: LensData[] = [];
+  const formatCount = (n: number): string => formatQuantity(n, t.locale, 0);
   analysis.models.forEach((model, index) => {
     const line = model.graph.span.line - 1;
     const total = totalCount(model.totals);
@@ -29,7 +40,7 @@ export function lensData(analysis: DocumentAnalysis, t: (english: string, ...arg
     lenses.push({
       line, kind: 'model', summaryOf: null,
       // Keras' footer order: "407,050 params (1.55 MB)".
-      title: total === null ? t('? params') : t('{0} params ({1})', formatCount(total), readableMemorySize(weightBytes(total))),
+      title: total === null ? t('? params') : t('{0} params ({1})', formatCount(total), sizeText(weightBytes(total), t)),
       tooltip: total === null ? t('Unknown: {0}', reason) : t('{0}: {1} trainable, {2} non-trainable', model.graph.name, formatCount(model.totals!.trainable), formatCount(model.totals!.nonTrainable)),
     });
     lenses.push({ line, kind: 'train', summaryOf: index, title: t('▶ Train'), tooltip: t('Train {0} with HyperLab', model.graph.name) });
@@ -40,7 +51,7 @@ export function lensData(analysis: DocumentAnalysis, t: (english: string, ...arg
       lenses.push({
         line: node.call.span.line - 1, kind: 'layer', summaryOf: null,
         title: t('{0} · {1} params', formatShape(outcome.outputShape), params),
-        tooltip: outcome.unknownReason ? t('Unknown: {0}', renderMessage(outcome.unknownReason, t)) : outcome.formula ?? `${node.name} (${node.call.className})`,
+        tooltip: outcome.unknownReason ? t('Unknown: {0}', renderMessage(outcome.unknownReason, t)) : (outcome.formula !== null ? localizeCounts(outcome.formula, t) : `${node.name} (${node.call.className})`),
       });
     }
   });

@@ -1,14 +1,15 @@
 /**
  * Hovers that teach over Keras code: the editor side of src/keras/hover. It takes the shared per-version
  * analysis, asks the pure builder what is under the cursor, and shows the Markdown untrusted (no command
- * links, no HTML), translated through vscode.l10n. Register it for ANALYSED_LANGUAGES.
+ * links, no HTML), translated through vscode.l10n, with our numbers in the display language. Register it
+ * for ANALYSED_LANGUAGES.
  */
 import * as vscode from 'vscode';
 import type { DocumentLanguage } from '../../keras/analyzeDocument';
 import { type KerasHover, kerasHover } from '../../keras/hover/kerasHover';
+import { hostTranslate } from '../displayLanguage';
 import { type DocumentAnalyses, spanRange } from './documentAnalyses';
 
-const t = (english: string, ...args: (string | number)[]): string => vscode.l10n.t(english, ...args);
 
 export class KerasHoverProvider implements vscode.HoverProvider {
   constructor(private readonly analyses: DocumentAnalyses) {}
@@ -23,7 +24,7 @@ export class KerasHoverProvider implements vscode.HoverProvider {
         text: document.getText(),
         language: document.languageId as DocumentLanguage,
         offset: document.offsetAt(position),
-      }, t);
+      }, hostTranslate());
     } catch {
       return null; // a hover is an aid: a HyperLab bug must not surface as an editor error while the user reads code
     }

@@ -93,5 +93,8 @@ export async function trainModel(analyses: DocumentAnalyses, training: TrainingS
     await memory.update(key, data);
   }
   const label = `${target.model.graph.name} (${path.basename(target.document.uri.fsPath)})`;
-  await training.start({ label, experiment: { ...mergeSidebar(draft.experiment, sidebar?.settings() ?? null), data }, baseDir });
+  await training.start({
+    label, experiment: { ...mergeSidebar(draft.experiment, sidebar?.settings() ?? null), data }, baseDir,
+    source: { kind: 'code', file: target.document.uri.fsPath, model: target.model.graph.name, line: target.model.graph.span.line },
+  });
 }

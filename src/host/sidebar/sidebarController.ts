@@ -9,6 +9,7 @@ import type { HyperparamSettings } from '../../shared/hyperparams';
 import { type SettingsProblem, defaultSettings, restoreSettings, validateSettings } from '../../shared/hyperparamSettings';
 import { assertNever, isRecord } from '../../shared/protocol/guards';
 import { type HostToSidebar, type SidebarRun, type SidebarStrings, type SidebarToHost, isSidebarToHost } from '../../shared/protocol/webviewProtocol';
+import type { RunRequest } from '../training/trainingRun';
 import { experimentFromSettings } from './experimentFromSettings';
 
 /** The workspaceState key of the sidebar's settings. */
@@ -28,9 +29,9 @@ export interface SidebarPorts {
   /** The workspace's storage (vscode.Memento). */
   readonly memento: { get(key: string): unknown; update(key: string, value: unknown): PromiseLike<void> };
   readonly training: {
-    start(request: { readonly label: string; readonly experiment: unknown; readonly baseDir: string }): PromiseLike<boolean>;
+    start(request: RunRequest): PromiseLike<boolean>;
     /** Replaces the active run with this one without asking (a change the user just made to it). */
-    replace(request: { readonly label: string; readonly experiment: unknown; readonly baseDir: string }): void;
+    replace(request: RunRequest): PromiseLike<void>;
     stop(): void;
     setLearningRate(lr: number): void;
   };
@@ -111,7 +112,7 @@ export class SidebarController {
     const running = run?.fromSidebar === true && ACTIVE.includes(run.status);
     if (running && structuralChange(before, next)) {
       // Playground: a change to the network or the data resets it; the run starts again with the change.
-      this.ports.training.replace(this.request(next));
+      await this.ports.training.replace(this.request(next));
     } else if (running && next.learning_rate !== before.learning_rate) {
       // Playground: the learning rate applies at once, to the running network.
       this.ports.training.setLearningRate(next.learning_rate);
@@ -120,7 +121,7 @@ export class SidebarController {
   }
 
   private request(s: HyperparamSettings) {
-    return { label: `${SIDEBAR_RUN_PREFIX}${s.dataset}`, experiment: experimentFromSettings(s), baseDir: this.ports.baseDir };
+    return { label: `${SIDEBAR_RUN_PREFIX}${s.dataset}`, experiment: experimentFromSettings(s), baseDir: this.ports.baseDir, source: { kind: 'sidebar' as const } };
   }
 
   private async train(): Promise<void> {

@@ -38,5 +38,5 @@ export async function trainExercise(service: TrainingService, extensionRoot: str
   const folder = path.join(extensionRoot, 'media', 'exercises');
   const uri = vscode.Uri.file(path.join(folder, `${exercise.id}.experiment.json`));
   const experiment = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as unknown;
-  await service.start({ label: exercise.title, experiment, baseDir: folder });
+  await service.start({ label: exercise.title, experiment, baseDir: folder, source: { kind: 'walkthrough', file: uri.fsPath } });
 }

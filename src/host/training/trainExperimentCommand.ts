@@ -36,7 +36,7 @@ export async function trainExperimentFile(service: TrainingService, trust: Works
     void vscode.window.showErrorMessage(vscode.l10n.t('HyperLab cannot train {0}: it names data files, which HyperLab reads from this computer\'s disk, and it is in a virtual workspace ({1}). Clone the folder to train it.', path.basename(uri.path), uri.scheme));
     return;
   }
-  await service.start({ label: path.basename(uri.fsPath), experiment, baseDir: path.dirname(uri.fsPath) });
+  await service.start({ label: path.basename(uri.fsPath), experiment, baseDir: path.dirname(uri.fsPath), source: { kind: 'experiment', file: uri.fsPath } });
 }
 
 /** Whether the experiment's data is a file (a CSV, an MNIST folder) rather than generated or inline. */

@@ -1,6 +1,7 @@
 /** A status bar item with the current run's epoch and loss while it trains; it opens the training panel. */
 import * as vscode from 'vscode';
 import { CommandIds } from '../../shared/commandIds';
+import { formatNumber } from '../displayLanguage';
 import type { RunState } from './trainingRun';
 import type { TrainingService } from './trainingService';
 
@@ -16,7 +17,7 @@ export function createTrainingStatusBar(service: TrainingService): vscode.Dispos
     const epoch = state.lastStep?.epoch ?? 0;
     const loss = state.lastStep?.loss;
     const icon = state.status === 'paused' ? '$(debug-pause)' : '$(sync~spin)';
-    item.text = `${icon} HyperLab ${epoch}/${state.totalEpochs ?? '?'}${loss !== undefined && loss !== null ? ` · loss ${loss.toFixed(4)}` : ''}`;
+    item.text = `${icon} HyperLab ${epoch}/${state.totalEpochs ?? '?'}${loss !== undefined && loss !== null ? ` · ${vscode.l10n.t('loss {0}', formatNumber(loss, 4, true))}` : ''}`;
     item.tooltip = `${state.label}: ${state.description ?? ''}`;
     item.show();
   };

@@ -7,6 +7,8 @@
 import { type Translate, lookupOwn } from './hoverMarkdown';
 
 export interface ActivationFacts {
+  /** One sentence first: what it does and when to use it (the lecture's five only). */
+  readonly lead?: string;
   readonly formula: readonly string[];
   readonly range: string;
   readonly pros: readonly string[];
@@ -24,17 +26,22 @@ function short(formula: string | readonly string[], range: string, notes: readon
 /** The lecture's five activations, with its pros and cons. */
 function lectureActivations(t: Translate): FactsTable {
   return {
+    // ReLU saturates for x < 0 (output and derivative 0), so a unit whose inputs stay negative stops learning
+    // ("dying ReLU"); leaky_relu (Maas et al., 2013) keeps a small slope there. He et al. (2015) derive
+    // he_normal for it.
     relu: {
+      lead: t('The usual first choice for hidden layers: it passes positive inputs unchanged and turns negative ones into 0. If many units die, try leaky_relu or elu; pair it with he_normal or he_uniform.'),
       formula: ['relu(x) = max(x, 0)'], range: '[0, ∞)',
       pros: [
         t('Introduces non-linearity into the network, which lets it approximate complex functions.'),
         t('Simple computation: taking the maximum is cheap.'),
-        t('It does not saturate at 1, so it does not suffer from the vanishing gradient during backpropagation.'),
+        t('For positive inputs it does not saturate (its derivative is 1), so the gradient does not vanish there.'),
       ],
-      cons: [t('It can cause dead neurons: a neuron whose input always stays negative is switched off completely.')],
+      cons: [t('For negative inputs its output and its derivative are 0: a neuron whose input stays negative gets no gradient and stops learning (a dead neuron, "dying ReLU").')],
       notes: [],
     },
     linear: {
+      lead: t('The identity: use it on the output layer of a regression, or with from_logits=True. In a hidden layer it adds nothing: stacked linear layers are one linear layer.'),
       formula: ['linear(x) = x'], range: '(−∞, ∞)',
       pros: [
         t('No saturation: the output is not limited to a fixed range.'),
@@ -44,9 +51,10 @@ function lectureActivations(t: Translate): FactsTable {
         t('Being linear, it cannot approximate complex non-linear functions.'),
         t('Unbounded range: the output can take any real value, which can make convergence harder.'),
       ],
-      notes: [t('The output is proportional to the input. Often used in the output layer of regression problems. In Keras, activation=None means linear.')],
+      notes: [t('In Keras, activation=None means linear.')],
     },
     sigmoid: {
+      lead: t('Squashes any input into (0, 1): use it on a single output unit for binary classification, with binary_crossentropy. Avoid it in the hidden layers of deep networks, where it saturates.'),
       formula: ['sigmoid(x) = 1 / (1 + e^(−x))'], range: '(0, 1)',
       pros: [
         t('Introduces non-linearity, so it can approximate complex relationships between input and output.'),
@@ -57,9 +65,10 @@ function lectureActivations(t: Translate): FactsTable {
         t('Its derivative becomes very small where it saturates, causing vanishing gradients.'),
         t('It needs an exponential, which costs more to compute.'),
       ],
-      notes: [t('Bounded between 0 and 1; the output saturates at the limits. The usual output of binary classification (one unit with binary_crossentropy).')],
+      notes: [],
     },
     tanh: {
+      lead: t('Squashes any input into (−1, 1), centred at 0: a good choice for the hidden layers of small networks (Playground\'s default), and the default inside Keras\' recurrent layers (SimpleRNN, LSTM, GRU).'),
       formula: ['tanh(x) = (e^x − e^(−x)) / (e^x + e^(−x))'], range: '(−1, 1)',
       pros: [
         t('Introduces non-linearity into the network.'),
@@ -70,15 +79,18 @@ function lectureActivations(t: Translate): FactsTable {
         t('Its derivative becomes small where it saturates, causing vanishing gradients.'),
         t('Costly to compute: it needs exponentials, more expensive than ReLU.'),
       ],
-      notes: [t('The curve changes smoothly between its negative and positive saturation. The default activation of Keras recurrent layers (SimpleRNN, LSTM, GRU).')],
+      notes: [],
     },
+    // Not "several sigmoids": one normalisation over all the scores. With two scores [z, 0] it reduces to
+    // [sigmoid(z), 1 − sigmoid(z)], since e^z / (e^z + 1) = 1 / (1 + e^(−z)).
     softmax: {
+      lead: t('Turns a vector of scores into probabilities that sum to 1: use it on the output layer of a multiclass problem, one unit per class.'),
       formula: ['softmax(x)_i = e^(x_i) / Σ_j e^(x_j)'], range: '(0, 1), Σ = 1',
       pros: [t('Its outputs are probabilities: each between 0 and 1, and together they sum to 1.')],
       cons: [],
       notes: [
-        t('It can be described as a combination of several sigmoids whose outputs are probabilities that sum to 1.'),
-        t('Its main use is the output layer of multiclass problems (with categorical_crossentropy or sparse_categorical_crossentropy). Keras applies it along the last axis.'),
+        t('It generalizes the sigmoid to several classes: softmax([z, 0]) = [sigmoid(z), 1 − sigmoid(z)]. Unlike separate sigmoids, its outputs compete: raising one lowers the others.'),
+        t('Use it with categorical_crossentropy (one-hot labels) or sparse_categorical_crossentropy (class indices). Keras applies it along the last axis.'),
       ],
     },
   };

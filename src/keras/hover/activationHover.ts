@@ -22,7 +22,7 @@ export function activationHover(input: ActivationHoverInput, t: Translate): stri
   if (!facts) {
     return sections([title, t('HyperLab has no notes on this activation. Keras 3 accepts relu, linear, sigmoid, tanh, softmax and others such as leaky_relu, elu, selu, gelu, silu (swish), softplus; names are lower case.')]);
   }
-  const body: string[] = [formulaBlock(facts.formula), `**${t('Range')}**: ${inlineCode(facts.range)}`];
+  const body: string[] = [...(facts.lead ? [facts.lead] : []), formulaBlock(facts.formula), `**${t('Range')}**: ${inlineCode(facts.range)}`];
   if (facts.pros.length > 0) body.push(`**${t('For')}**\n\n${facts.pros.map((p) => `- ${p}`).join('\n')}`);
   if (facts.cons.length > 0) body.push(`**${t('Against')}**\n\n${facts.cons.map((c) => `- ${c}`).join('\n')}`);
   body.push(...facts.notes);

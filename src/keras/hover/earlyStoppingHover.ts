@@ -36,19 +36,17 @@ export interface EarlyStoppingHoverInput {
 
 export function earlyStoppingHover(input: EarlyStoppingHoverInput, t: Translate): string {
   const title = `**EarlyStopping** · ${t('callback')}`;
+  const lead = t('Early stopping is a regularization technique that prevents overfitting by stopping training when performance on the validation set stops improving; give it a patience of a few epochs so that noise does not stop it, and restore_best_weights=True to keep the best model.');
   const idea = [
-    t('Early stopping is a regularization technique that prevents overfitting by stopping training when performance on the validation set stops improving.'),
-    [
       t('It monitors a performance metric (loss, accuracy, ...).'),
       t('It stops training if the metric stops improving for a given number of epochs.'),
       t('It helps find a balance between bias and variance.'),
       t('It saves computing resources by avoiding unnecessary epochs.'),
-    ].map((l) => `- ${l}`).join('\n'),
-  ].join('\n\n');
+    ].map((l) => `- ${l}`).join('\n');
   const names = Object.keys(DEFAULTS);
   const ordered = input.focus !== null && names.includes(input.focus) ? [input.focus, ...names.filter((n) => n !== input.focus)] : names;
   const list = ordered.map((name) => argumentLine(name, input, t)).join('\n');
-  return sections([title, idea, [summary(input.args, t), list].filter((s) => s !== null).join('\n\n'), `_${t('Patience and the monitored quantity are regularization hyperparameters: you choose them before training.')}_`]);
+  return sections([[title, lead].join('\n\n'), idea, [summary(input.args, t), list].filter((s) => s !== null).join('\n\n'), `_${t('Patience and the monitored quantity are regularization hyperparameters: you choose them before training.')}_`]);
 }
 
 function argumentLine(name: string, input: EarlyStoppingHoverInput, t: Translate): string {

@@ -3,11 +3,12 @@
  * the user's file (layer names, string values, HyperLab's reasons that quote source code) is escaped
  * before it enters Markdown, so a file can never inject links, images or HTML into a hover. Also the
  * translation function type the hover builders take (vscode.l10n.t in the editor, an identity in tests)
- * and the way numbers and argument values are printed (Python's repr, as the user would write them).
+ * and the way numbers are printed: argument values as Python's repr (as the user would write them), our
+ * own counts and results in the display language (60,000 in English, 60.000 in Spanish).
  * No 'vscode' here, and no hover content.
  */
 import type { PyValue } from '../kerasModel';
-import { type Translate, renderMessage } from '../message';
+import { type Translate, formatQuantity, renderMessage } from '../message';
 
 export type { Translate } from '../message';
 
@@ -67,17 +68,18 @@ export function pyFloat(n: number): string {
   return Number.isInteger(n) && Math.abs(n) < 1e16 ? `${n}.0` : pyNumber(n);
 }
 
-/** A short decimal for results (limits, factors): 4 significant digits, no trailing zeros. */
-export function shortNumber(n: number): string {
-  if (n === 0 || !Number.isFinite(n)) return pyNumber(n);
-  return pyNumber(Number(n.toPrecision(4)));
+/**
+ * A number of ours in a sentence (a count, a share, a result), written the way the display language writes
+ * numbers: 60,000 and 468.75 in English, 60.000 and 468,75 in Spanish (`t.locale`). Values the user wrote in
+ * code keep Python's spelling (pyNumber).
+ */
+export function localNumber(n: number, t: Translate, digits = 3): string {
+  return formatQuantity(n, t.locale, digits);
 }
 
-/** Thousands separators, as Keras prints counts: 60,000. */
-export function groupDigits(n: number): string {
-  const [whole, frac] = String(n).split('.') as [string, string | undefined];
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac === undefined ? grouped : `${grouped}.${frac}`;
+/** A formula from the analysis (`784 × 512 + 512 = 401,920`) with its grouped counts in the display language. */
+export function localizeCounts(text: string, t: Translate): string {
+  return text.replace(/\b\d{1,3}(?:,\d{3})+\b/g, (grouped) => localNumber(Number(grouped.replace(/,/g, '')), t));
 }
 
 /** A weight shape as a Python tuple: (784, 512), (32,). */

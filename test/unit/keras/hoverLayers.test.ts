@@ -93,19 +93,26 @@ describe('layer hover', () => {
 });
 
 describe('activation hover', () => {
-  it('gives relu its formula, its range [0, ∞) and the lecture’s dead neurons', () => {
+  it('gives relu its formula, its range [0, ∞) and the lecture’s dead neuron, saturating for negative inputs', () => {
     const { markdown, hovered } = mustHover(MNIST, '"relu"');
     assert.equal(hovered, '"relu"');
     assert.match(markdown, /relu\(x\) = max\(x, 0\)/);
     assert.match(markdown, /\*\*Range\*\*: `\[0, ∞\)`/);
-    assert.match(markdown, /dead neurons/);
+    assert.match(markdown, /dead neuron/);
+    assert.match(markdown, /For positive inputs it does not saturate/);
+    assert.match(markdown, /For negative inputs its output and its derivative are 0/);
+    assert.doesNotMatch(markdown, /It does not saturate/);
     assert.match(markdown, /activation of `dense` \(Dense\)/);
   });
 
-  it('explains softmax as probabilities that sum to 1 for multiclass outputs', () => {
+  it('explains softmax as probabilities that sum to 1 for multiclass outputs, one normalisation rather than several sigmoids', () => {
     const { markdown } = mustHover(MNIST, '"softmax"');
     assert.match(markdown, /`\(0, 1\), Σ = 1`/);
     assert.match(markdown, /multiclass/);
+    assert.match(markdown, /softmax\(\[z, 0\]\) = \[sigmoid\(z\), 1 − sigmoid\(z\)\]/);
+    assert.doesNotMatch(markdown, /combination of several sigmoids/);
+    // The identity it states: softmax([z, 0])₀ = e^z / (e^z + 1) = sigmoid(z).
+    for (const z of [-3, -0.5, 0, 2]) assert.ok(Math.abs(Math.exp(z) / (Math.exp(z) + 1) - 1 / (1 + Math.exp(-z))) < 1e-12);
   });
 
   it('explains sigmoid with its range (0, 1) and its vanishing gradient', () => {

@@ -8,6 +8,8 @@ import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { analyzeDocument } from '../../../src/keras/analyzeDocument';
 import { kerasHover } from '../../../src/keras/hover/kerasHover';
+import { lensData } from '../../../src/host/language/kerasCodeLenses';
+import { spanishTranslate } from '../../support/spanishTranslate';
 
 const fill = (text: string, args: readonly (string | number)[]): string => text.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
 const t = (english: string, ...args: (string | number)[]): string => fill(english, args);
@@ -136,7 +138,9 @@ describe('fit hover', () => {
     assert.match(markdown, /60,000 samples \(the training part of `mnist\.load_data\(\)`\)/);
     assert.match(markdown, /`60,000 \/ 128 = 468\.75 → 469` \(the last batch has 96 samples\)/);
     assert.match(markdown, /`469 × 5 = 2,345`/);
-    assert.match(markdown, /32, 64, 128, 256/);
+    assert.match(markdown, /Powers of 2 from 32 to 256/);
+    assert.match(markdown, /A larger batch gives a more accurate gradient estimate/);
+    assert.match(markdown, /§8\.1\.3/);
   });
 
   it('takes validation_split out first: floor(60000 · 0.8) / 128 = 375', () => {
@@ -193,5 +197,27 @@ describe('hover translations', () => {
     for (const { markdown } of renders) assert.doesNotMatch(markdown, /\{\d+\}/);
     assert.match(renders[5]!.markdown, /Parámetros: valores aprendidos por el modelo durante el entrenamiento/);
     assert.match(renders[5]!.markdown, /Hiperparámetros: valores que se ajustan antes del proceso de entrenamiento/);
+  });
+
+  it('writes our numbers the Spanish way (60.000 muestras, 468,75) and the user’s values as Python does (0.2)', () => {
+    const es = spanishTranslate();
+    const batch = mustHover(TRAINING, 'batch_size', 0, es).markdown;
+    assert.match(batch, /60\.000 muestras \(la parte de entrenamiento de `mnist\.load_data\(\)`\)/);
+    assert.match(batch, /`60\.000 \/ 128 = 468,75 → 469` \(el último lote tiene 96 muestras\)/);
+    assert.match(batch, /`469 × 5 = 2345`/); // Spanish does not group four digits
+    const split = mustHover(TRAINING, 'validation_split', 0, es).markdown;
+    assert.match(split, /validation_split=0\.2 reserva las últimas 12\.000 muestras para validación, así que quedan 48\.000 para entrenar/);
+    const dense = mustHover(TRAINING, 'layers.Dense', 0, es).markdown;
+    assert.match(dense, /`784 × 512 \+ 512 = 401\.920` · 401\.920 entrenables/);
+    assert.doesNotMatch(batch + split + dense, /\d,\d{3}\b/);
+    assert.deepEqual(es.untranslated, []);
+  });
+
+  it('gives the CodeLens counts and sizes in the display language (407.050 parámetros (1,55 MB))', () => {
+    const analysis = analyzeDocument(TRAINING, 'python');
+    const es = lensData(analysis, spanishTranslate()).find((l) => l.kind === 'model')!;
+    assert.equal(es.title, '407.050 parámetros (1,55 MB)');
+    const en = lensData(analysis, t).find((l) => l.kind === 'model')!;
+    assert.equal(en.title, '407,050 params (1.55 MB)');
   });
 });

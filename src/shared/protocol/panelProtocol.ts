@@ -1,0 +1,186 @@
+/**
+ * The messages between the extension host and the training panel (a webview). The panel shows a set of
+ * runs — the live one and the runs it is compared with — and streams: the webview posts `ready`, the
+ * host answers with one snapshot of every shown run, then sends only what is new (epochs and trace
+ * points appended, status changes, a new decision boundary), so a message's size does not grow with the
+ * run's length. When the set of shown runs changes, the host sends the new set whole (didChangeRuns).
+ * Every message is checked by a guard on arrival; requests are imperative, events past tense.
+ */
+import { isArrayOf, isFiniteNumber, isRecord, isString, isStringTable } from './guards';
+import { type Boundary, type Confusion, type PlanePoints, type Task, TASKS, isBoundary, isConfusion } from './workerProtocol';
+
+export const PANEL_STRING_KEYS = [
+  'title', 'emptyState', 'logScale', 'epochAxis', 'lossAxis', 'trainLoss', 'valLoss', 'stop', 'pause', 'resume', 'step', 'restart',
+  'boundaryTitle', 'showTestData', 'discretize', 'bestEpoch', 'patienceWindow',
+  'batchLoss', 'metricsTitle', 'networkTitle', 'normsTitle', 'weightNorm', 'gradientNorm', 'confusionTitle', 'trueClass', 'predictedClass', 'onValidation', 'onTraining',
+  'compareTitle', 'hyperparameter', 'finalMetric', 'bestMetric', 'clearComparison', 'showRun', 'liveRun', 'noDifferences', 'smoothing',
+] as const;
+export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;
+
+/** One finished epoch (Keras history keys; null where a value was not finite or absent). */
+export interface EpochPoint {
+  readonly epoch: number;
+  readonly loss: number | null;
+  readonly val_loss: number | null;
+  /** The epoch's other history values (accuracy, val_accuracy, mae, learning_rate, ...). */
+  readonly metrics: Readonly<Record<string, number | null>>;
+  /** Per layer of RunInfo.layers: [kernel norm, mean gradient norm] at the end of the epoch. */
+  readonly norms: readonly (readonly [number | null, number | null])[];
+}
+
+/** A per-batch loss at its place in the run: epoch e's last batch sits at x = e, like the epoch's point. */
+export interface TracePoint {
+  readonly x: number;
+  readonly loss: number;
+}
+
+export const RUN_STATUSES = ['starting', 'running', 'paused', 'finished', 'stopped', 'failed', 'interrupted'] as const;
+export type RunViewStatus = (typeof RUN_STATUSES)[number];
+
+/** What does not change while a run trains (after its start). */
+export interface RunInfo {
+  /** The run store's id; `live-N` for a run that is not recorded. */
+  readonly id: string;
+  /** The readable name (or the user's name for it): the charts' legends and the comparison's columns. */
+  readonly label: string;
+  /** What the user started, as the status line names it (an exercise's title, a file's name, the sidebar). */
+  readonly title: string;
+  readonly live: boolean;
+  readonly task: Task | null;
+  readonly totalEpochs: number | null;
+  /** The layers whose norms EpochPoint.norms holds, in order. */
+  readonly layers: readonly string[];
+  readonly earlyStopping: { readonly monitor: string; readonly patience: number } | null;
+  /** Playground data only: the points, for the decision-boundary view. */
+  readonly points: PlanePoints | null;
+}
+
+/** What changes rarely: status, EarlyStopping's marks, the confusion matrix. */
+export interface RunStatusView {
+  readonly status: RunViewStatus;
+  /** One localized line: what is happening or how the run ended. */
+  readonly statusText: string;
+  readonly bestEpoch: number | null;
+  readonly stoppedEpoch: number | null;
+  readonly restored: boolean;
+  readonly confusion: Confusion | null;
+}
+
+export interface RunSeries {
+  readonly info: RunInfo;
+  readonly status: RunStatusView;
+  readonly epochs: readonly EpochPoint[];
+  readonly trace: readonly TracePoint[];
+}
+
+/**
+ * The runs side by side: only the hyperparameters that differ (the panel adds each run's final and best
+ * metrics from the epochs it has, so they stay current while the live run trains).
+ */
+export interface ComparisonView {
+  /** Run ids, in the order of the value columns. */
+  readonly runs: readonly string[];
+  readonly rows: readonly { readonly path: string; readonly values: readonly string[] }[];
+}
+
+export interface ShownRuns {
+  /** The live run first (when there is one), then the compared runs. */
+  readonly runs: readonly RunSeries[];
+  /** The run whose details (boundary, network, norms, confusion) the panel shows. */
+  readonly focus: string | null;
+  /** With two runs or more. */
+  readonly comparison: ComparisonView | null;
+}
+
+export interface PanelSnapshot extends ShownRuns {
+  readonly strings: PanelStrings;
+  /** The focus run's latest decision boundary (Playground data only). */
+  readonly boundary: Boundary | null;
+}
+
+export type PanelToHost =
+  | { readonly type: 'ready' }
+  | { readonly type: 'stopTraining' }
+  | { readonly type: 'pauseTraining' }
+  | { readonly type: 'resumeTraining' }
+  | { readonly type: 'stepTraining' }
+  | { readonly type: 'restartTraining' }
+  | { readonly type: 'clearComparison' };
+
+export type HostToPanel =
+  | { readonly type: 'didLoadSnapshot'; readonly snapshot: PanelSnapshot }
+  | { readonly type: 'didChangeRuns'; readonly shown: ShownRuns }
+  | { readonly type: 'didAppendEpochs'; readonly runId: string; readonly epochs: readonly EpochPoint[]; readonly trace: readonly TracePoint[] }
+  | { readonly type: 'didUpdateRunInfo'; readonly info: RunInfo }
+  | { readonly type: 'didUpdateRunStatus'; readonly runId: string; readonly status: RunStatusView }
+  /** Sent only when the boundary changed (it is large: density² values). */
+  | { readonly type: 'didUpdateBoundary'; readonly boundary: Boundary | null };
+
+// ---- guards ---------------------------------------------------------------------------------------
+
+const PANEL_REQUESTS = ['ready', 'stopTraining', 'pauseTraining', 'resumeTraining', 'stepTraining', 'restartTraining', 'clearComparison'];
+
+export function isPanelToHost(raw: unknown): raw is PanelToHost {
+  return isRecord(raw) && PANEL_REQUESTS.includes(raw.type as string) && Object.keys(raw).length === 1;
+}
+
+const isNullableNumber = (v: unknown): v is number | null => v === null || isFiniteNumber(v);
+const isNumbers = (v: unknown): v is number[] => Array.isArray(v) && v.every(isFiniteNumber);
+const isIntOrNull = (v: unknown): boolean => v === null || Number.isInteger(v);
+const isNumberTable = (v: unknown): boolean => isRecord(v) && Object.values(v).every(isNullableNumber);
+const isNormPair = (v: unknown): boolean => Array.isArray(v) && v.length === 2 && isNullableNumber(v[0]) && isNullableNumber(v[1]);
+
+export function isEpochPoint(v: unknown): v is EpochPoint {
+  return isRecord(v) && Number.isInteger(v.epoch) && isNullableNumber(v.loss) && isNullableNumber(v.val_loss) && isNumberTable(v.metrics) &&
+    Array.isArray(v.norms) && v.norms.every(isNormPair);
+}
+
+const isTracePoint = (v: unknown): v is TracePoint => isRecord(v) && isFiniteNumber(v.x) && isFiniteNumber(v.loss);
+const isPlanePoints = (v: unknown): v is PlanePoints => isRecord(v) && isNumbers(v.train) && isNumbers(v.validation) && v.train.length % 3 === 0 && v.validation.length % 3 === 0;
+
+function isRunInfo(v: unknown): v is RunInfo {
+  return isRecord(v) && isString(v.id) && isString(v.label) && isString(v.title) && typeof v.live === 'boolean' && (v.task === null || TASKS.includes(v.task as Task)) &&
+    isIntOrNull(v.totalEpochs) && isArrayOf(v.layers, isString) && (v.points === null || isPlanePoints(v.points)) &&
+    (v.earlyStopping === null || (isRecord(v.earlyStopping) && isString(v.earlyStopping.monitor) && Number.isInteger(v.earlyStopping.patience)));
+}
+
+function isRunStatusView(v: unknown): v is RunStatusView {
+  return isRecord(v) && RUN_STATUSES.includes(v.status as RunViewStatus) && isString(v.statusText) && isIntOrNull(v.bestEpoch) &&
+    isIntOrNull(v.stoppedEpoch) && typeof v.restored === 'boolean' && (v.confusion === null || isConfusion(v.confusion));
+}
+
+const isRunSeries = (v: unknown): v is RunSeries =>
+  isRecord(v) && isRunInfo(v.info) && isRunStatusView(v.status) && isArrayOf(v.epochs, isEpochPoint) && isArrayOf(v.trace, isTracePoint);
+
+function isComparison(v: unknown): v is ComparisonView {
+  if (!isRecord(v) || !isArrayOf(v.runs, isString)) return false;
+  const n = v.runs.length;
+  const columns = (xs: unknown, item: (x: unknown) => boolean) => Array.isArray(xs) && xs.length === n && xs.every(item);
+  return Array.isArray(v.rows) && v.rows.every((r: unknown) => isRecord(r) && isString(r.path) && columns(r.values, isString));
+}
+
+function isShownRuns(v: unknown): v is ShownRuns {
+  return isRecord(v) && isArrayOf(v.runs, isRunSeries) && (v.focus === null || isString(v.focus)) && (v.comparison === null || isComparison(v.comparison));
+}
+
+export function isHostToPanel(raw: unknown): raw is HostToPanel {
+  if (!isRecord(raw)) return false;
+  switch (raw.type) {
+    case 'didLoadSnapshot': {
+      const s = raw.snapshot;
+      return isRecord(s) && isStringTable(s.strings, PANEL_STRING_KEYS) && isShownRuns(s) && (s.boundary === null || isBoundary(s.boundary));
+    }
+    case 'didChangeRuns':
+      return isShownRuns(raw.shown);
+    case 'didAppendEpochs':
+      return isString(raw.runId) && isArrayOf(raw.epochs, isEpochPoint) && isArrayOf(raw.trace, isTracePoint);
+    case 'didUpdateRunInfo':
+      return isRunInfo(raw.info);
+    case 'didUpdateRunStatus':
+      return isString(raw.runId) && isRunStatusView(raw.status);
+    case 'didUpdateBoundary':
+      return raw.boundary === null || isBoundary(raw.boundary);
+    default:
+      return false;
+  }
+}
