@@ -11,7 +11,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const entries = ['benchMain', 'hyperlabBench', 'tfjsBench', 'baselineBench', 'matmulBench', 'hostBench', 'kerasSummaryBench', 'sweepBench'];
+const entries = ['benchMain', 'hyperlabBench', 'tfjsBench', 'baselineBench', 'matmulBench', 'hostBench', 'kerasSummaryBench', 'sweepBench', 'runsBench'];
 
 try {
   await esbuild.build({
@@ -31,6 +31,8 @@ try {
 // --keras: the Keras summary of a 5,000-line Python file, cold and after a keystroke.
 // --host: the extension host's event-loop lag while the worker trains, and the boundary compute rate.
 // --sweep: trials per minute of a sweep with 1 and 2 worker threads, the host's lag, and the same trials one by one.
-const script = process.argv.includes('--host') ? 'hostBench.js' : process.argv.includes('--keras') ? 'kerasSummaryBench.js' : process.argv.includes('--sweep') ? 'sweepBench.js' : 'benchMain.js';
+// --runs: listing a store of 1,000 runs; the panel's bytes and draw time per update at epochs 10 and 10,000.
+const script = process.argv.includes('--host') ? 'hostBench.js' : process.argv.includes('--keras') ? 'kerasSummaryBench.js' : process.argv.includes('--sweep') ? 'sweepBench.js'
+  : process.argv.includes('--runs') ? 'runsBench.js' : 'benchMain.js';
 const run = spawnSync(process.execPath, [path.join(root, 'out', 'bench', script), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 process.exit(run.status ?? 1);

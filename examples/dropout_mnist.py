@@ -17,11 +17,3 @@ model = Sequential([
 
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 model.fit(x_train, y_train, epochs=10, validation_split=0.2)
-
-extra = Sequential([Flatten(input_shape=(4,)), Dropout(50)])
-
-extra = Sequential([Flatten(input_shape=(4,)), Dropout(50)])
-
-extra = Sequential([Flatten(input_shape=(4,)), Dropout(50)])
-
-extra = Sequential([Flatten(input_shape=(4,)), Dropout(50)])

@@ -8,7 +8,7 @@ import type { HostContext } from './host/hostContext';
 import { type HyperLabApi, createApi } from './host/hyperlabApi';
 import { TrainingPanel, registerTrainingPanelSerializer } from './host/trainingPanel';
 import { exportKerasScript } from './host/sidebar/exportScriptCommand';
-import { trainExercise } from './host/training/exerciseCommand';
+import { loadExercise, trainExercise } from './host/training/exerciseCommand';
 import { trainExperimentFile } from './host/training/trainExperimentCommand';
 import { trainingPorts } from './host/training/trainingHost';
 import { TrainingService } from './host/training/trainingService';
@@ -21,6 +21,7 @@ import { createMnistGate, registerMnistCommand } from './host/data/mnistPrompt';
 import { registerLanguageFeatures } from './host/language/registerLanguageFeatures';
 import { WebviewReadiness } from './host/webviewReadiness';
 import { WorkspaceTrustGate } from './host/workspaceTrust';
+import { welcomeOnFirstRun } from './host/welcome/firstRun';
 
 export function activate(context: vscode.ExtensionContext): HyperLabApi {
   const log = vscode.window.createOutputChannel('HyperLab', { log: true });
@@ -50,7 +51,8 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     vscode.commands.registerCommand(CommandIds.stopTraining, () => training.stop()),
     vscode.commands.registerCommand(CommandIds.pauseTraining, () => training.pause()),
     vscode.commands.registerCommand(CommandIds.resumeTraining, () => training.resume()),
-    vscode.commands.registerCommand(CommandIds.trainExercise, (id: unknown) => trainExercise(training, context.extensionUri.fsPath, id)),
+    vscode.commands.registerCommand(CommandIds.trainExercise, (id: unknown) => trainExercise(training, tuning.handle, context.extensionUri.fsPath, id)),
+    vscode.commands.registerCommand(CommandIds.loadExercise, (id: unknown) => loadExercise(tuning.handle, context.extensionUri.fsPath, id)),
     vscode.commands.registerCommand(CommandIds.exportKerasScript, () => exportKerasScript(tuning.handle, trust)),
     registerMnistCommand(mnist, trust),
     registerTrainingPanelSerializer(ctx),
@@ -61,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
   const parseHelper = registerLanguageFeatures(context, training, tuning.handle, trust);
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`HyperLab ${version} activated in VS Code ${vscode.version}`);
+  welcomeOnFirstRun(context, log).then(undefined, (err: unknown) => log.error('first run: the welcome failed', err));
   return createApi(readiness, training, tuning.handle, parseHelper, runsView, runsDir, trust);
 }
 

@@ -31,6 +31,17 @@ export function chromiumPath() {
   return found;
 }
 
+/**
+ * A throwaway copy of examples/ for a test session to open: tests and test users type into and save the
+ * files they open, and the committed examples must never change (npm test ends with a clean-tree check).
+ * Lives in `dir` (a host's state folder, removed when the host stops).
+ */
+export function copyExamples(dir) {
+  const copy = path.join(dir, 'examples');
+  fs.cpSync(path.join(ROOT, 'examples'), copy, { recursive: true });
+  return copy;
+}
+
 const freePort = () => new Promise((resolve, reject) => {
   const s = net.createServer();
   s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Runs the integration suite (out/test/integration/index.js, the @vscode/test-electron run() contract)
 // inside a REAL VS Code extension host: code-server 4.100.3 (VS Code 1.100.3) driven by headless Chromium,
-// with HyperLab loaded in development mode on examples/. Two passes, each in a fresh host: a trusted
-// workspace (Workspace Trust disabled) runs every *.test.js but *.restricted.test.js; then Workspace Trust
-// is enabled and examples/ opens untrusted, in Restricted Mode, and only *.restricted.test.js runs
-// (HYPERLAB_TRUST_MODE=restricted tells index.ts which). Exit code = the worse pass. The mocha reporter
+// with HyperLab loaded in development mode on a temporary copy of examples/. Two passes, each in a fresh
+// host: a trusted workspace (Workspace Trust disabled) runs every *.test.js but *.restricted.test.js; then
+// Workspace Trust is enabled and the copy opens untrusted, in Restricted Mode, and only *.restricted.test.js
+// runs (HYPERLAB_TRUST_MODE=restricted tells index.ts which). Exit code = the worse pass. The mocha reporter
 // inside the host prints each pass's `N passed, N failed`; the last line sums both. A host that cannot
 // start fails the tier with its reason. HYPERLAB_TRUST_PASSES=trusted (or restricted) runs one pass only.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, launchBrowser, pipeExtensionHostConsole, startCodeServer } from './host.mjs';
+import { ROOT, copyExamples, launchBrowser, pipeExtensionHostConsole, startCodeServer } from './host.mjs';
 import { mnistTestEnv } from './mnistTestEnv.mjs';
 
 const tests = path.join(ROOT, 'out/test/integration/index.js');
@@ -37,7 +37,7 @@ async function runPass(mode) {
     });
     pipeExtensionHostConsole(browser.page);
     const timer = setTimeout(() => { console.error(`TIMEOUT: the ${mode} pass gave no result within ${timeoutMs} ms`); finish(124); }, timeoutMs);
-    await browser.page.goto(host.url({ folder: path.join(ROOT, 'examples'), extensionDevelopmentPath: ROOT, extensionTestsPath: tests }), { waitUntil: 'domcontentloaded' });
+    await browser.page.goto(host.url({ folder: copyExamples(host.state), extensionDevelopmentPath: ROOT, extensionTestsPath: tests }), { waitUntil: 'domcontentloaded' });
     code = await done;
     clearTimeout(timer);
   } catch (e) {

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // UI tier: headless Chromium drives the real VS Code workbench (code-server 4.100.3) the way a person
 // would: the command palette, the training panel, the HyperLab activity-bar sidebar, and the same in
-// Spanish. Every step saves a PNG under test-results/screenshots/. Prints `N passed, N failed`.
+// Spanish, on a temporary copy of examples/. Every step saves a PNG under test-results/screenshots/.
+// Prints `N passed, N failed`.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, findWebviewFrame, launchBrowser, pipeExtensionHostConsole, runCommandFromPalette, startCodeServer, waitForWorkbench } from './host.mjs';
+import { ROOT, copyExamples, findWebviewFrame, launchBrowser, pipeExtensionHostConsole, runCommandFromPalette, startCodeServer, waitForWorkbench } from './host.mjs';
 
 const shots = path.join(ROOT, 'test-results/screenshots');
 fs.rmSync(shots, { recursive: true, force: true });
@@ -18,15 +19,18 @@ const results = [];
 // empty Spanish pack, so VS Code's own strings stay English while HyperLab's come from l10n/*.es.json.
 const spanishPack = path.join(ROOT, 'test/fixtures/language-pack-es');
 
-async function session({ locale, env }, steps) {
+/** HYPERLAB_UI_ONLY=<name> runs one session (named by `name`, else its locale, 'en' by default), for work on it. */
+async function session({ locale, name, env }, steps) {
+  const only = process.env.HYPERLAB_UI_ONLY;
+  if (only && only !== (name ?? locale ?? 'en')) return;
   let host, browser;
   try {
-    host = await startCodeServer({ ...(locale === 'es' ? { extraArgs: ['--locale', 'es'], extensions: [spanishPack] } : {}), ...(env ? { env } : {}) });
+    host = await startCodeServer({ ...(locale === 'es' ? { extraArgs: ['--locale', 'es'], extensions: [spanishPack] } : {}), env: { HYPERLAB_FIRST_RUN: 'skip', ...env } });
     browser = await launchBrowser();
     const page = browser.page;
     page.setDefaultTimeout(30000);
     pipeExtensionHostConsole(page);
-    await page.goto(host.url({ folder: path.join(ROOT, 'examples'), extensionDevelopmentPath: ROOT }), { waitUntil: 'domcontentloaded', timeout: 60000 });
+    await page.goto(host.url({ folder: copyExamples(host.state), extensionDevelopmentPath: ROOT }), { waitUntil: 'domcontentloaded', timeout: 60000 });
     await waitForWorkbench(page);
     await steps(page);
   } catch (e) {
@@ -147,12 +151,13 @@ await session({}, async (page) => {
     await frame.waitForSelector('body[data-state="ready"]');
     const groups = await frame.$$eval('vscode-collapsible', (els) => els.map((e) => e.getAttribute('heading')));
     if (groups.join('|') !== 'Model architecture|Optimization|Regularization|Initialization|Data') throw new Error(`sidebar groups: ${groups.join('|')}`);
-    // Playground's start: 2 inputs -> 4 tanh -> 2 tanh -> 1 output = 12 + 10 + 3 parameters; 250 training points in batches of 10.
-    await frame.getByText('25 trainable parameters', { exact: true }).waitFor();
+    // The walkthrough step trained exercise 1, which is now in the sidebar: 2 inputs -> 2 ReLU -> 1 output = 6 + 3
+    // parameters; 250 training points in batches of 10.
+    await frame.getByText('9 trainable parameters', { exact: true }).waitFor();
     await frame.getByText('25 iterations per epoch').waitFor();
     // A value outside a control's range is refused at the control, with the allowed range.
     await frame.locator('vscode-textfield#batch_size input').fill('0');
-    await frame.getByText('Allowed: whole numbers 1 … 512').waitFor();
+    await frame.locator('[data-key="batch_size"] .hp-error', { hasText: 'Allowed: whole numbers 1 … 512' }).waitFor();
     await frame.locator('vscode-textfield#batch_size input').fill('10');
     await frame.waitForSelector('[data-key="batch_size"] .hp-error[hidden]', { state: 'attached' });
   });
@@ -160,7 +165,7 @@ await session({}, async (page) => {
     // Six neurons in the first hidden layer and the xor dataset, then Train: the panel runs exactly that.
     const frame = await findWebviewFrame(page, 'sidebar');
     await frame.locator('vscode-textfield#units-0 input').fill('6');
-    await frame.waitForSelector('body[data-params="35"]');
+    await frame.waitForSelector('body[data-params="25"]');
     await frame.click('vscode-single-select#dataset');
     await frame.locator('vscode-single-select#dataset li.option', { hasText: 'Exclusive or' }).click();
     await frame.waitForFunction(() => document.querySelector('vscode-single-select#dataset')?.value === 'xor');
@@ -205,7 +210,7 @@ await session({}, async (page) => {
       await openSidebar(page, 'HyperLab');
       return findWebviewFrame(page, 'sidebar');
     });
-    await frame.waitForSelector('body[data-state="ready"][data-params="35"]');
+    await frame.waitForSelector('body[data-state="ready"][data-params="25"]');
     const restored = await frame.evaluate(() => [document.querySelector('vscode-textfield#units-0')?.value, document.querySelector('vscode-single-select#dataset')?.value]);
     if (restored.join() !== '6,xor') throw new Error(`after the reload the sidebar shows ${restored.join()}`);
   });
@@ -222,7 +227,7 @@ await session({ locale: 'es' }, async (page) => {
     const title = await frame.getAttribute('[data-key="batch_size"]', 'title');
     if (!title?.startsWith('Ejemplos de entrenamiento')) throw new Error(`batch size tooltip: ${title}`);
     await frame.locator('vscode-textfield#units-0 input').fill('65');
-    await frame.getByText('Permitido: números enteros 1 … 64').waitFor();
+    await frame.locator('[data-key="units-0"] .hp-error', { hasText: 'Permitido: números enteros 1 … 64' }).waitFor();
   });
   await step(page, 'walkthrough-es', async () => {
     await runCommandFromPalette(page, 'Welcome: Open Walkthrough...');
@@ -286,7 +291,7 @@ async function mnistOrigin(fixture) {
     KERAS_HOME: kerasHome, HYPERLAB_TEST_NO_MNIST_PACKAGE: '1',
     HYPERLAB_TEST_MNIST_ORIGIN: origin.url, HYPERLAB_TEST_MNIST_SHA256: createHash('sha256').update(fixture).digest('hex'),
   };
-  await session({ env }, async (page) => {
+  await session({ name: 'mnist', env }, async (page) => {
     await step(page, 'mnist-offer', async () => {
       await quickOpen(page, 'mnist_mlp.experiment.json');
       await page.waitForSelector('.monaco-editor .view-lines');
@@ -328,6 +333,125 @@ async function mnistOrigin(fixture) {
   await origin.close();
   fs.rmSync(kerasHome, { recursive: true, force: true });
 }
+
+// The lab (issue 13): the sidebar's controls are what trains, and what the host loads shows at once.
+await session({ name: 'lab' }, async (page) => {
+  await step(page, 'lab-invalid-field-blocks-train', async () => {
+    await openSidebar(page, 'HyperLab');
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.waitForSelector('body[data-state="ready"][data-params="25"]');
+    await frame.locator('vscode-textfield#units-0 input').fill('0');
+    await frame.waitForSelector('body[data-blocked="yes"] vscode-button#train[disabled]');
+    await frame.locator('#train-blocked', { hasText: 'Neurons (Hidden layer 1): Allowed: whole numbers 1 … 64' }).waitFor();
+    await frame.getByText('? trainable parameters', { exact: true }).waitFor();
+    await page.screenshot({ path: path.join(shots, 'lab-invalid-field-blocked.png') });
+    // 2 inputs -> 3 -> 2 -> 1: 9 + 8 + 3 parameters once the field holds an allowed value again.
+    await frame.locator('vscode-textfield#units-0 input').fill('3');
+    await frame.waitForSelector('body[data-blocked="no"][data-params="20"]');
+    await frame.waitForSelector('vscode-button#train:not([disabled])');
+  });
+  await step(page, 'lab-title-bar-labels', async () => {
+    // The title bar's icons have their titles as tooltips, and the "..." menu writes them out.
+    const titleBar = page.locator('.part.sidebar .composite.title');
+    const labels = ['Load Hyperparameters from Code', 'Apply Hyperparameters to Code', 'Export as Keras Script'];
+    for (const label of labels) await titleBar.locator(`.action-label[aria-label="${label}"]`).first().waitFor();
+    await titleBar.locator('.action-label[aria-label^="Views and More Actions"], .action-label[aria-label^="More Actions"]').first().click();
+    for (const label of [...labels, 'Load a Lecture Exercise into the Sidebar']) await page.locator('.monaco-menu .action-label', { hasText: label }).first().waitFor();
+    await page.screenshot({ path: path.join(shots, 'lab-title-bar-menu.png') });
+    await page.keyboard.press('Escape');
+  });
+  await step(page, 'lab-derived-labels-live', async () => {
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.locator('vscode-collapsible[data-group="data"]').click();
+    await frame.locator('vscode-checkbox[data-feature="sin(x1)"]').click();
+    await frame.locator('#input-layer', { hasText: 'Input: 3 features' }).waitFor();
+    await frame.waitForSelector('body[data-params="23"]');
+  });
+  await step(page, 'lab-load-from-code-shows-at-once', async () => {
+    await quickOpen(page, 'initializers.py');
+    await page.locator('.monaco-editor .codelens-decoration').first().waitFor();
+    await runCommandFromPalette(page, 'HyperLab: Load Hyperparameters from Code');
+    await page.locator('.quick-input-list .monaco-list-row[aria-label^="he"]').first().click();
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.waitForFunction(() => document.querySelector('vscode-textfield#units-0')?.value === '8' && document.querySelector('vscode-textfield#units-1')?.value === '10'
+      && document.querySelector('vscode-single-select#activation-0')?.value === 'relu' && document.querySelector('vscode-single-select#optimizer')?.value === 'SGD');
+    // 3 inputs (sin(x1) stays ticked) -> 8 -> 10 -> 1: 32 + 90 + 11 parameters.
+    await frame.waitForSelector('body[data-params="133"]');
+  });
+  await step(page, 'lab-edit-after-load-keeps-it', async () => {
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.locator('vscode-textfield#epochs input').fill('12');
+    await frame.waitForSelector('body[data-pending="no"]'); // sent once typing pauses
+    await openSidebar(page, 'Explorer');
+    await openSidebar(page, 'HyperLab');
+    const again = await findWebviewFrame(page, 'sidebar');
+    await again.waitForFunction(() => document.body.dataset.state === 'ready' && document.querySelector('vscode-textfield#units-0')?.value === '8'
+      && document.querySelector('vscode-textfield#epochs')?.value === '12');
+  });
+  // The walkthrough, three exercises in: each step gets its own tick, and each exercise lands in the sidebar.
+  const stepButton = (n) => page.locator(`button.getting-started-step[data-step-id$="exercise${n}"]`);
+  const ticked = async () => Promise.all([1, 2, 3, 4, 5, 6, 7].map(async (n) => (await stepButton(n).getAttribute('aria-checked')) === 'true'));
+  const expectTicks = async (count) => {
+    await stepButton(count).and(page.locator('[aria-checked="true"]')).waitFor();
+    const now = await ticked();
+    if (now.join() !== [1, 2, 3, 4, 5, 6, 7].map((n) => n <= count).join()) throw new Error(`ticked steps: ${now.map((t, i) => (t ? i + 1 : '-')).join(' ')}`);
+  };
+  await step(page, 'lab-walkthrough-exercise-1', async () => {
+    await runCommandFromPalette(page, 'Welcome: Open Walkthrough...');
+    await page.keyboard.type("HyperLab: the lecture's exercises", { delay: 10 });
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="HyperLab"]');
+    await page.keyboard.press('Enter');
+    await stepButton(1).waitFor();
+    if ((await ticked()).some(Boolean)) throw new Error('a step is ticked before any exercise');
+    await stepButton(1).locator('a', { hasText: 'Load into the sidebar' }).click();
+    await expectTicks(1);
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.waitForFunction(() => document.querySelector('vscode-textfield#units-0')?.value === '2' && !document.querySelector('vscode-textfield#units-1')
+      && document.querySelector('vscode-single-select#activation-0')?.value === 'relu' && document.querySelector('vscode-single-select#dataset')?.value === 'circle');
+  });
+  await step(page, 'lab-walkthrough-exercise-2', async () => {
+    await stepButton(2).click();
+    await stepButton(2).locator('a', { hasText: 'Load into the sidebar' }).click();
+    await expectTicks(2);
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.waitForFunction(() => document.querySelector('vscode-textfield#units-0')?.value === '4');
+  });
+  await step(page, 'lab-walkthrough-exercise-3', async () => {
+    await stepButton(3).click();
+    await stepButton(3).locator('a', { hasText: 'Train this exercise' }).click();
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.waitForFunction(() => document.body.dataset.run === 'finished' && (document.getElementById('run-status')?.textContent ?? '').startsWith('A new dataset'), undefined, { timeout: 60000 });
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.waitForFunction(() => document.querySelector('vscode-single-select#dataset')?.value === 'gauss');
+    await page.locator('.tab', { hasText: 'Walkthrough' }).first().click();
+    await expectTicks(3);
+  });
+});
+
+// First impressions: a fresh profile opening examples/ sees HyperLab's view and a welcome, once.
+await session({ name: 'first-run', env: { HYPERLAB_FIRST_RUN: '' } }, async (page) => {
+  await step(page, 'first-run-welcome', async () => {
+    const frame = await findWebviewFrame(page, 'sidebar', { timeout: 60000 });
+    await frame.waitForSelector('body[data-state="ready"]');
+    const toast = page.locator('.notification-toast', { hasText: 'Welcome to HyperLab' });
+    await toast.waitFor();
+    await toast.locator('.monaco-button', { hasText: 'Open the Exercises' }).click();
+    await page.locator('.getting-started-step', { hasText: 'Circle with one hidden layer' }).first().waitFor();
+  });
+  await step(page, 'first-run-only-once', async () => {
+    await openSidebar(page, 'Explorer');
+    const reloaded = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
+    await runCommandFromPalette(page, 'Developer: Reload Window');
+    await reloaded;
+    await waitForWorkbench(page);
+    // Once HyperLab answers a command, its activation (where the welcome is decided) is over.
+    await runCommandFromPalette(page, 'HyperLab: Open Training Panel');
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.waitForSelector('body[data-state="ready"]');
+    if (await page.locator('.notification-toast', { hasText: 'Welcome to HyperLab' }).count()) throw new Error('welcomed twice');
+    if (await page.locator('.activitybar .action-item.checked a[aria-label^="HyperLab"]').count()) throw new Error('the HyperLab view was revealed again');
+  });
+});
 
 const failed = results.filter((r) => !r).length;
 console.log(`${results.length - failed} passed, ${failed} failed`);

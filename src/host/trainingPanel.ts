@@ -90,6 +90,9 @@ export class TrainingPanel implements vscode.Disposable {
       case 'clearComparison':
         this.ctx.training.clearComparison();
         return;
+      case 'setPace':
+        this.ctx.training.setPace(raw.epochsPerSecond);
+        return;
       default:
         assertNever(raw);
     }

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../shared/commandIds';
 import type { HyperparamSettings } from '../shared/hyperparams';
+import type { SettingsProblem } from '../shared/hyperparamSettings';
 import type { HostToSidebar, SidebarRun } from '../shared/protocol/webviewProtocol';
 import type { HostContext } from './hostContext';
 import { SidebarController } from './sidebar/sidebarController';
@@ -21,6 +22,8 @@ export interface SidebarHandle {
   post(message: unknown): Promise<void>;
   /** The settings the sidebar holds (and has stored in the workspace). */
   settings(): HyperparamSettings;
+  /** Replaces the settings from the host's side; the view shows them at once. Resolves with the problems of invalid settings ([] when taken). */
+  load(settings: HyperparamSettings): Promise<readonly SettingsProblem[]>;
 }
 
 /** Storage for one window session, used only when the extension passes no workspaceState. */
@@ -59,7 +62,7 @@ export class TuningViewProvider implements vscode.WebviewViewProvider {
 
   /** The sidebar's host side for the extension's API. */
   get handle(): SidebarHandle {
-    return { post: (message) => this.controller.handle(message), settings: () => this.controller.settings };
+    return { post: (message) => this.controller.handle(message), settings: () => this.controller.settings, load: (settings) => this.controller.load(settings) };
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {

@@ -38,6 +38,11 @@ export function panelStrings(): PanelStrings {
     predictedClass: vscode.l10n.t('predicted class'),
     onValidation: vscode.l10n.t('on the validation data'),
     onTraining: vscode.l10n.t('on the training data'),
+    speed: vscode.l10n.t('Speed'),
+    speedSlow: vscode.l10n.t('Slow (10 epochs/s)'),
+    speedWatchable: vscode.l10n.t('Watchable (60 epochs/s)'),
+    speedFast: vscode.l10n.t('Fast (300 epochs/s)'),
+    speedMax: vscode.l10n.t('As fast as possible'),
     compareTitle: vscode.l10n.t('Runs compared'),
     hyperparameter: vscode.l10n.t('Hyperparameters that differ'),
     finalMetric: vscode.l10n.t('final'),
@@ -78,6 +83,7 @@ export function sidebarStrings(): SidebarStrings {
     rejected: vscode.l10n.t('HyperLab refused these settings:'),
     noRun: vscode.l10n.t('No training run yet.'),
     dropoutHint: vscode.l10n.t('Dropout: add a Dropout layer under Model architecture and set its rate there ({0} now).'),
+    trainBlocked: vscode.l10n.t('Train waits until these fields hold allowed values: {0}'),
   };
 }
 

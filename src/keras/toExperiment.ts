@@ -40,6 +40,10 @@ const CALL_SIGNATURES: Readonly<Record<string, readonly string[]>> = {
   ReduceLROnPlateau: ['monitor', 'factor', 'patience', 'verbose', 'mode', 'min_delta', 'cooldown', 'min_lr'],
 };
 
+/** Keras 3's Model.compile and Model.fit positional parameters (keras/src/trainers/trainer.py; fit in each backend's trainer.py). */
+const COMPILE_SIGNATURE = ['optimizer', 'loss', 'loss_weights', 'metrics'];
+const FIT_SIGNATURE = ['x', 'y', 'batch_size', 'epochs', 'verbose', 'callbacks', 'validation_split', 'validation_data', 'shuffle'];
+
 /** Binds a call's positional arguments to names; null when it has more than the signature knows. */
 function bind(callee: string, signature: readonly string[], args: readonly PyValue[], kwargs: Readonly<Record<string, PyValue>>): Map<string, PyValue> | null {
   if (args.length > signature.length) return null;
@@ -112,12 +116,13 @@ class Converter {
     return out;
   }
 
-  /** compile(...) or fit(...) keyword arguments, keeping `keep`. */
-  kwargs(call: LayerCall | null, keep: readonly string[], what: string): { [key: string]: Json } {
+  /** compile(...) or fit(...) arguments by name (keyword, or positional by Keras' `signature`), keeping `keep`. */
+  kwargs(call: LayerCall | null, keep: readonly string[], what: string, signature: readonly string[]): { [key: string]: Json } {
     const out: { [key: string]: Json } = {};
     if (!call) return out;
     for (const name of keep) {
-      const v = call.kwargs[name];
+      const position = signature.indexOf(name);
+      const v = call.kwargs[name] ?? (position >= 0 ? call.args[position] : undefined);
       if (v === undefined) continue;
       const j = this.value(v, `${what}(${name}=...)`);
       if (j !== undefined) out[name] = j;
@@ -140,9 +145,9 @@ export function experimentFromModel(summary: ModelSummary, seed = 42): Experimen
   const last = summary.layers[summary.layers.length - 1]?.outcome.outputShape ?? null;
   const inputShape = inputShapeOf(summary);
   if (!inputShape || inputShape.some((d) => d === null)) c.blockers.push(msg('the model has no known input shape: add input_shape=(...) to the first layer or keras.Input(shape=(...))'));
-  const compile = c.kwargs(graph.compile, ['optimizer', 'loss', 'metrics'], 'compile');
+  const compile = c.kwargs(graph.compile, ['optimizer', 'loss', 'metrics'], 'compile', COMPILE_SIGNATURE);
   if (compile.loss === undefined) c.blockers.push(msg('model.compile(loss=...) is missing (or not readable): HyperLab needs the loss to train'));
-  const fit = c.kwargs(graph.fit, ['epochs', 'batch_size', 'shuffle', 'validation_split', 'callbacks'], 'fit');
+  const fit = c.kwargs(graph.fit, ['epochs', 'batch_size', 'shuffle', 'validation_split', 'callbacks'], 'fit', FIT_SIGNATURE);
   const blocked = c.blockers.length > 0 || layers.some((l) => l === null);
   return {
     experiment: blocked ? null : { seed, model: { input_shape: inputShape as Json, layers: layers as Json[] }, compile, fit },

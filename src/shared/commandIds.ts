@@ -7,6 +7,7 @@ export const CommandIds = {
   trainExperiment: 'hyperlab.trainExperiment',
   trainModel: 'hyperlab.trainModel',
   trainExercise: 'hyperlab.trainExercise',
+  loadExercise: 'hyperlab.loadExercise',
   exportKerasScript: 'hyperlab.exportKerasScript',
   loadFromCode: 'hyperlab.loadFromCode',
   applyToCode: 'hyperlab.applyToCode',

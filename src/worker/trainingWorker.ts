@@ -20,10 +20,12 @@ import { isRunHeader } from '../runs/runRecord';
 import { networkView } from './networkView';
 import { createBackend } from '../engine/kernels/engineBackend';
 import {
-  CONTROL_LR_VERSION, CONTROL_PAUSE, CONTROL_STOP, PAUSE_ONE_EPOCH, controlViews, PAUSE_PAUSED, type EpochRecord, type LayerNorms, type PlanePoints, type StartTraining, type StepPoint, type WorkerToHost, finiteOrNull, isHostToWorker,
+  CONTROL_LR_VERSION, CONTROL_PACE, CONTROL_PAUSE, CONTROL_STEPS, CONTROL_STOP, PAUSE_ONE_EPOCH, PAUSE_RUNNING, controlViews, PAUSE_PAUSED, type EpochRecord, type LayerNorms, type PlanePoints, type StartTraining, type StepPoint, type WorkerToHost, finiteOrNull, isHostToWorker,
 } from '../shared/protocol/workerProtocol';
 
 const FLUSH_MS = 100;
+/** At a set pace the boundary follows every epoch, up to about 30 frames a second. */
+const PACED_BOUNDARY_MS = 33;
 /** Decision-boundary updates: Playground's 100×100 grid, at most every BOUNDARY_MS (and after the last epoch). */
 const BOUNDARY_DENSITY = 100;
 const BOUNDARY_MS = 200;
@@ -148,8 +150,10 @@ async function train(msg: StartTraining, log: EngineRunLog | null): Promise<void
   const started = Date.now();
   const stepsPerEpoch = Math.ceil(exp.train.n / Math.min(exp.batchSize, exp.train.n));
   const norms = new NormTracker(exp, Math.max(1, Math.floor(stepsPerEpoch / NORM_SAMPLES)));
+  let epochDue = Date.now();
   const result = runExperiment(exp, {
     onStep: (e) => {
+      Atomics.add(control, CONTROL_STEPS, 1);
       norms.onStep(e.step);
       log?.step(e.epoch, e.step, e.loss);
       batcher.addStep({ epoch: e.epoch, step: e.step, loss: finiteOrNull(e.loss) });
@@ -160,9 +164,21 @@ async function train(msg: StartTraining, log: EngineRunLog | null): Promise<void
       const epochNorms = norms.takeEpoch();
       log?.epoch(e.epoch, e.logs, exp.compiled.optimizer.learningRate, epochNorms.map((n) => [n.layer, n.weight, n.gradient] as const));
       batcher.addEpoch({ epoch: e.epoch, logs: Object.fromEntries(Object.entries(e.logs).map(([k, v]) => [k, finiteOrNull(v)])), norms: epochNorms });
-      if (plane && Date.now() - lastBoundary >= BOUNDARY_MS) {
+      const pace = Atomics.load(control, CONTROL_PACE);
+      if (plane && Date.now() - lastBoundary >= (pace > 0 ? PACED_BOUNDARY_MS : BOUNDARY_MS)) {
         postBoundary(exp, plane.grid, e.epoch);
         lastBoundary = Date.now();
+      }
+      if (pace > 0) {
+        // A watchable pace: each epoch is shown as it ends, then the thread waits for the epoch's slot,
+        // waking at once for a pause, a stop or a new pace (the host notifies the pause slot).
+        batcher.flush();
+        epochDue = Math.max(epochDue, Date.now() - 1000 / pace) + 1000 / pace;
+        for (let left = epochDue - Date.now(); left > 0 && Atomics.load(control, CONTROL_PAUSE) === PAUSE_RUNNING && Atomics.load(control, CONTROL_STOP) === 0 && Atomics.load(control, CONTROL_PACE) === pace; left = epochDue - Date.now()) {
+          Atomics.wait(control, CONTROL_PAUSE, PAUSE_RUNNING, left);
+        }
+      } else {
+        epochDue = Date.now();
       }
     },
     shouldAbort: () => {

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HyperLabApi } from '../../src/host/hyperlabApi';
+import { discardAllEditors, exampleUri, scratchDocument } from './workspaceExamples';
 
 const ext = () => vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab')!;
-const example = (name: string) => vscode.Uri.file(path.join(ext().extensionPath, 'examples', name));
+const example = exampleUri;
 
 async function lensTitles(uri: vscode.Uri): Promise<string[]> {
   for (let i = 0; i < 50; i++) {
@@ -23,7 +23,7 @@ describe('Keras code intelligence in the real extension host', () => {
 
   afterEach(async () => {
     await stopAndSettle();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await discardAllEditors();
   });
 
   it('shows Keras parameter counts and output shapes as CodeLenses on the lecture\'s MNIST model', async () => {
@@ -55,7 +55,7 @@ describe('Keras code intelligence in the real extension host', () => {
     const api = ext().exports;
     for (let i = 0; i < 100 && !api.pythonParseWorker()?.ready; i++) await new Promise((r) => setTimeout(r, 100));
     const before = api.pythonParseWorker()?.jobs ?? 0;
-    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: `${filler}\n${model}` });
+    const doc = await scratchDocument('py', `${filler}\n${model}`);
     await vscode.window.showTextDocument(doc);
     const titles = await lensTitles(doc.uri);
     assert.ok(titles.includes('407,050 params (1.55 MB)'), titles.join(' | '));
@@ -66,7 +66,7 @@ describe('Keras code intelligence in the real extension host', () => {
 
   it('reads a TensorFlow.js model with the TypeScript compiler\'s parser (loaded from dist/typescript.js on first use)', async () => {
     const content = "import * as tf from '@tensorflow/tfjs';\nconst model = tf.sequential({layers: [\n  tf.layers.dense({units: 512, activation: 'relu', inputShape: [784]}),\n  tf.layers.dense({units: 10, activation: 'softmax'}),\n]});\n";
-    const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content });
+    const doc = await scratchDocument('ts', content);
     await vscode.window.showTextDocument(doc);
     const titles = await lensTitles(doc.uri);
     assert.ok(titles.includes('407,050 params (1.55 MB)'), titles.join(' | '));
@@ -90,7 +90,7 @@ describe('Keras code intelligence in the real extension host', () => {
       'model.compile(optimizer="adam", loss="binary_crossentropy")',
       '',
     ].join('\n');
-    const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+    const doc = await scratchDocument('py', content);
     await vscode.window.showTextDocument(doc);
     let diagnostics: vscode.Diagnostic[] = [];
     for (let i = 0; i < 50 && diagnostics.length === 0; i++) {
@@ -109,7 +109,7 @@ describe('Keras code intelligence in the real extension host', () => {
     const api = await ext().activate();
     const content = ['import keras', 'model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(4, activation="tanh"), keras.layers.Dense(1, activation="sigmoid")])',
       'model.compile(optimizer="adam", loss="binary_crossentropy")', 'model.fit(x, y)', ''].join('\n');
-    const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+    const doc = await scratchDocument('py', content);
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('hyperlab.trainModel', doc.uri, 0, { dataset: 'circle' });
     const end = await api.whenTrainingEnds(60_000);

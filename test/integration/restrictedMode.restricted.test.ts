@@ -10,9 +10,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HyperLabApi } from '../../src/host/hyperlabApi';
+import { discardAllEditors, exampleUri, scratchDocument } from './workspaceExamples';
 
 const ext = () => vscode.extensions.getExtension<HyperLabApi>('hyperlab.hyperlab')!;
-const example = (name: string) => vscode.Uri.file(path.join(ext().extensionPath, 'examples', name));
+/** A file of the workspace: the runner's temporary copy of examples/, opened untrusted. */
+const example = (name: string) => exampleUri(name);
 
 /** Resolves with the first non-empty result of `probe`, asking again each time the analysis may have moved on. */
 async function eventually<T>(probe: () => Thenable<T | undefined>, ok: (v: T | undefined) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
@@ -34,9 +36,7 @@ describe('HyperLab in Restricted Mode (an untrusted workspace)', () => {
   before(async () => {
     api = await ext().activate();
   });
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(discardAllEditors);
 
   it('runs in an untrusted workspace, and activates', () => {
     assert.equal(vscode.workspace.isTrusted, false, 'the runner should have opened examples/ in Restricted Mode');
@@ -54,7 +54,7 @@ describe('HyperLab in Restricted Mode (an untrusted workspace)', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, doc.lineAt(line).text.indexOf('Dense') + 2));
     const text = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
     assert.match(text, /784 × 512 \+ 512 = 401,920/);
-    const broken = await vscode.workspace.openTextDocument({ language: 'python', content: 'import keras\nmodel = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dropout(50)])\n' });
+    const broken = await scratchDocument('py', 'import keras\nmodel = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dropout(50)])\n');
     await vscode.window.showTextDocument(broken);
     const diagnostics = await eventually(() => Promise.resolve(vscode.languages.getDiagnostics(broken.uri)), (d) => (d ?? []).length > 0, 'the Dropout diagnostic');
     assert.match(diagnostics.map((d) => d.message).join('\n'), /Dropout/);

@@ -4,14 +4,15 @@ import { type PanelStrings, PANEL_STRING_KEYS, isHostToPanel, isPanelToHost } fr
 const strings = Object.fromEntries(PANEL_STRING_KEYS.map((k) => [k, k])) as PanelStrings;
 
 const info = { id: 'r1', label: 'circle · 2→[3 tanh]→1 · SGD 0.03', title: 'circle.experiment.json', live: true, task: 'binary', totalEpochs: 100, layers: ['dense', 'dense_1'], earlyStopping: { monitor: 'val_loss', patience: 3 }, points: { train: [1, 2, 1], validation: [] } };
-const status = { status: 'running', statusText: 'Training', bestEpoch: 2, stoppedEpoch: null, restored: false, confusion: { classes: ['0', '1'], matrix: [[3, 1], [0, 4]], on: 'validation' } };
+const status = { status: 'running', statusText: 'Training', bestEpoch: 2, stoppedEpoch: null, restored: false, pace: 60, confusion: { classes: ['0', '1'], matrix: [[3, 1], [0, 4]], on: 'validation' } };
 const epoch = (n: number) => ({ epoch: n, loss: 0.5, val_loss: null, metrics: { accuracy: 0.8 }, norms: [[1, 0.1], [2, null]] });
 const series = { info, status, epochs: [epoch(1), epoch(2)], trace: [{ x: 0.5, loss: 0.7 }] };
 
 describe('panel protocol guards', () => {
   it('accept the panel\'s requests and nothing else', () => {
     for (const type of ['ready', 'stopTraining', 'pauseTraining', 'resumeTraining', 'stepTraining', 'restartTraining', 'clearComparison']) assert.ok(isPanelToHost({ type }), type);
-    for (const bad of [null, 'ready', [], {}, { type: 'READY' }, { type: 'ready', extra: 1 }, { type: 'openTrainingPanel' }]) {
+    for (const p of [10, 60, 300, 0]) assert.ok(isPanelToHost({ type: 'setPace', epochsPerSecond: p }));
+    for (const bad of [null, 'ready', [], {}, { type: 'READY' }, { type: 'ready', extra: 1 }, { type: 'openTrainingPanel' }, { type: 'setPace', epochsPerSecond: 7 }, { type: 'setPace' }]) {
       assert.ok(!isPanelToHost(bad), `panel accepted ${JSON.stringify(bad)}`);
     }
   });

@@ -2,7 +2,8 @@
  * The sidebar's host side (src/host/sidebar/sidebarController.ts) driven with fakes for the webview,
  * the workspace storage and TrainingService: the ready → snapshot handshake with restored settings,
  * storage of every accepted change, refusal of malformed or out-of-range messages, Train with the
- * experiment built from the settings, Stop, and the live learning-rate change of a sidebar run.
+ * experiment built from the settings, Stop, the live learning-rate change of a sidebar run, and settings
+ * the host replaces (Load from Code, an exercise), which the view is sent at once.
  */
 import * as assert from 'node:assert/strict';
 import { experimentFromSettings } from '../../src/host/sidebar/experimentFromSettings';
@@ -158,5 +159,48 @@ describe('sidebar host side', () => {
     h.setRun(sidebarRun('finished'));
     h.controller.runChanged();
     assert.deepEqual(h.posted.map((m) => m.type === 'didUpdateRun' && m.run?.status), ['running', 'finished']);
+  });
+
+  it('pushes settings the host replaces (Load from Code) to the view at once, stored, and the next edit builds on them', async () => {
+    const h = harness();
+    await h.controller.handle({ type: 'ready', settings: null });
+    const loaded = changed({ layers: [{ type: 'Dense', units: 8, activation: 'relu', rate: 0.5 }], optimizer: 'Adam', learning_rate: 0.01 });
+    assert.deepEqual(await h.controller.load(loaded), []);
+    const pushed = h.posted.at(-1);
+    assert.ok(isHostToSidebar(pushed) && pushed.type === 'didUpdateSettings', JSON.stringify(pushed));
+    assert.deepEqual(pushed.settings, loaded);
+    assert.deepEqual(h.memento.get(SETTINGS_KEY), loaded);
+    // The view edits what it was sent (epochs here); its edits are not echoed back.
+    const edited = { ...loaded, epochs: 7 };
+    await h.controller.handle({ type: 'updateSettings', settings: edited });
+    assert.deepEqual(h.controller.settings, edited);
+    assert.equal(h.posted.filter((m) => m.type === 'didUpdateSettings').length, 1);
+  });
+
+  it('a view shown later gets the replaced settings in its snapshot', async () => {
+    const h = harness();
+    h.hideView();
+    const loaded = changed({ epochs: 3 });
+    await h.controller.load(loaded);
+    const shown = harness(h.memento.get(SETTINGS_KEY));
+    await shown.controller.handle({ type: 'ready', settings: changed({ epochs: 99 }) });
+    const snap = shown.posted[0];
+    assert.ok(snap?.type === 'didLoadSnapshot');
+    assert.equal(snap.snapshot.settings.epochs, 3);
+  });
+
+  it('refuses to load invalid settings, naming the problem, and keeps what it had', async () => {
+    const h = harness();
+    const problems = await h.controller.load({ ...defaultSettings(), layers: [{ type: 'Dense', units: 0, activation: 'tanh', rate: 0.5 }] });
+    assert.deepEqual(problems.map((p) => p.path), ['layers[0].units']);
+    assert.deepEqual(h.controller.settings, defaultSettings());
+    assert.equal(h.posted.length, 0);
+  });
+
+  it('restarts a running sidebar run with loaded settings that change the network', async () => {
+    const h = harness();
+    h.setRun(sidebarRun('running'));
+    await h.controller.load(changed({ layers: [{ type: 'Dense', units: 3, activation: 'relu', rate: 0.5 }] }));
+    assert.equal(h.calls.replaced.length, 1);
   });
 });

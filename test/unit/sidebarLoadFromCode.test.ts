@@ -36,4 +36,12 @@ describe('Load hyperparameters from code into the sidebar', () => {
     assert.equal(settings.regularization_rate, 0.01);
     assert.equal(settings.optimizer, 'Adam');
   });
+
+  it('reads a leading Flatten as part of the input (the lecture\'s Dropout MNIST), so Apply writes back into the same layers', () => {
+    const source = fs.readFileSync('examples/dropout_mnist.py', 'utf8').replace('Dense(128, ', 'Dense(32, ');
+    const { settings, skipped } = settingsFromExperiment(defaultSettings(), experimentFromModel(analyzeDocument(source, 'python').models[0]!).partial);
+    assert.deepEqual(settings.layers.map((l) => (l.type === 'Dense' ? [l.type, l.units, l.activation] : [l.type, l.rate])), [['Dense', 32, 'relu'], ['Dropout', 0.5]]);
+    assert.deepEqual(skipped, []);
+    assert.equal(settings.optimizer, 'Adam');
+  });
 });

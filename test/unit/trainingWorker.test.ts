@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { renderMessage } from '../../src/shared/message';
 import { spanishTranslate } from '../support/spanishTranslate';
-import { CONTROL_BYTES, CONTROL_LR_VERSION, CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, controlViews, PAUSE_ONE_EPOCH, PAUSE_PAUSED, type WorkerToHost, isHostToWorker, isWorkerToHost } from '../../src/shared/protocol/workerProtocol';
+import { CONTROL_BYTES, CONTROL_LR_VERSION, CONTROL_PACE, CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, controlViews, PAUSE_ONE_EPOCH, PAUSE_PAUSED, type WorkerToHost, isHostToWorker, isWorkerToHost } from '../../src/shared/protocol/workerProtocol';
 
 const ROOT = process.cwd();
 
@@ -174,6 +174,25 @@ describe('training worker (dist/worker.js)', function () {
     const allowed = startWorker({ ...csv, fit: { epochs: 1 } }, undefined, { readRoots: [ROOT] });
     assert.equal((await allowed.done).type, 'didFinishTraining');
     await allowed.worker.terminate();
+  });
+
+  it('at a set pace shows every epoch as it ends, with a boundary, and a stop wakes it at once', async () => {
+    // 1 epoch per second: 3 epochs would take 3 s, but the stop set after the second epoch ends the wait.
+    const s = startWorker({ ...spiral(3), fit: { epochs: 3, batch_size: 50 } }, (m, session) => {
+      if (m.type === 'didReceiveMetrics' && m.epochs.some((e) => e.epoch === 2)) {
+        Atomics.store(session.control, CONTROL_STOP, 1);
+        Atomics.notify(session.control, CONTROL_PAUSE);
+      }
+    });
+    Atomics.store(s.control, CONTROL_PACE, 1);
+    const end = await s.done;
+    await s.worker.terminate();
+    const epochsPerMessage = s.messages.flatMap((m) => (m.type === 'didReceiveMetrics' && m.epochs.length > 0 ? [m.epochs.map((e) => e.epoch)] : []));
+    assert.deepEqual(epochsPerMessage, [[1], [2]], 'each epoch in its own message, as it ends');
+    assert.ok(end.type === 'didFinishTraining' && end.stoppedBy === 'aborted' && end.epochsRun === 2);
+    const boundaries = s.messages.filter((m) => m.type === 'didUpdateBoundary').map((m) => (m.type === 'didUpdateBoundary' ? m.boundary.epoch : -1));
+    // Epoch 2's boundary as it ended, and again after the stop; epoch 1's may be skipped (at most ~30 a second).
+    assert.ok(boundaries.filter((b) => b === 2).length === 2 && boundaries.length <= 4, `boundaries of epochs ${boundaries.join(', ')}`);
   });
 
   it('reports a bad experiment as a config failure with the key', async () => {

@@ -43,5 +43,7 @@ describe('webview protocol guards', () => {
     assert.ok(!isHostToSidebar({ type: 'didLoadSnapshot', snapshot: { strings: sidebarStrings, texts: {}, settings, run: { ...run, status: 'exploded' } } }));
     assert.ok(!isHostToSidebar({ type: 'didUpdateRun', run: { ...run, fromSidebar: 'yes' } }));
     assert.ok(!isHostToSidebar({ type: 'didRejectSettings', problems: [1] }));
+    assert.ok(isHostToSidebar({ type: 'didUpdateSettings', settings }));
+    assert.ok(!isHostToSidebar({ type: 'didUpdateSettings', settings: { ...settings, batch_size: 0 } }));
   });
 });

@@ -16,8 +16,8 @@ import { ThinnedSeries, type XY } from './thinnedSeries';
 
 Chart.register(CategoryScale, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
-/** Points kept per series before thinning (2× this at most). */
-const BUDGET = 1500;
+/** Points kept per series before thinning (2× this at most: about a point per pixel of a wide chart). */
+const BUDGET = 400;
 
 interface Fed {
   readonly run: ShownRun;

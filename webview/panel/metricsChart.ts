@@ -13,7 +13,7 @@ import { ThinnedSeries, type XY } from './thinnedSeries';
 
 Chart.register(CategoryScale, LineController, LineElement, PointElement, LinearScale, Legend, Tooltip);
 
-const BUDGET = 1500;
+const BUDGET = 400;
 
 interface Fed {
   readonly run: ShownRun;

@@ -13,7 +13,7 @@ import { ThinnedSeries, type XY } from './thinnedSeries';
 
 Chart.register(CategoryScale, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
-const BUDGET = 1000;
+const BUDGET = 300;
 
 export class NormsChart {
   readonly element: HTMLElement;

@@ -1,10 +1,10 @@
 /**
  * The panel's run controls for the live run: Pause or Resume, Step one epoch, Stop and Restart, each
- * enabled only when it applies. Each click posts the matching request; the host answers with the run's
- * new status.
+ * enabled only when it applies, and the speed (Playground's watchable pace up to as fast as possible).
+ * Each click posts the matching request; the host answers with the run's new status.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { PanelStrings, PanelToHost, RunStatusView } from '../../src/shared/protocol/panelProtocol';
+import { PACES, type PanelStrings, type PanelToHost, type RunStatusView } from '../../src/shared/protocol/panelProtocol';
 import { el } from '../common/dom';
 
 type Button = HTMLElement & { disabled: boolean };
@@ -16,6 +16,7 @@ export class RunControls {
   private readonly step: Button;
   private readonly restart: Button;
   private paused = false;
+  private readonly speed: HTMLSelectElement;
 
   constructor(private readonly strings: PanelStrings, post: (m: PanelToHost) => void) {
     this.stop = el('vscode-button', { id: 'stop-run', secondary: true }, strings.stop);
@@ -26,7 +27,14 @@ export class RunControls {
     this.pauseResume.addEventListener('click', () => post({ type: this.paused ? 'resumeTraining' : 'pauseTraining' }));
     this.step.addEventListener('click', () => post({ type: 'stepTraining' }));
     this.restart.addEventListener('click', () => post({ type: 'restartTraining' }));
-    this.element = el('div', { class: 'run-controls' }, this.pauseResume, this.step, this.stop, this.restart);
+    const names: Record<(typeof PACES)[number], string> = { 10: strings.speedSlow, 60: strings.speedWatchable, 300: strings.speedFast, 0: strings.speedMax };
+    this.speed = el('select', { id: 'speed' }, ...PACES.map((p) => el('option', { value: String(p) }, names[p])));
+    this.speed.addEventListener('change', () => {
+      const pace = PACES.find((p) => String(p) === this.speed.value);
+      if (pace !== undefined) post({ type: 'setPace', epochsPerSecond: pace });
+    });
+    this.element = el('div', { class: 'run-controls' }, this.pauseResume, this.step, this.stop, this.restart,
+      el('label', { class: 'speed' }, strings.speed, this.speed));
     this.show(null);
   }
 
@@ -40,5 +48,10 @@ export class RunControls {
     this.pauseResume.textContent = this.paused ? this.strings.resume : this.strings.pause;
     this.step.disabled = !this.paused;
     this.restart.disabled = status === null;
+    if (status?.pace !== null && status?.pace !== undefined && document.activeElement !== this.speed) {
+      // A pace the list does not offer (none today) shows as the nearest faster one.
+      this.speed.value = String(PACES.find((p) => p !== 0 && p >= status.pace!) ?? 0);
+      if (status.pace === 0) this.speed.value = '0';
+    }
   }
 }

@@ -22,6 +22,8 @@ export interface FormContext {
   readonly settings: HyperparamSettings;
   /** Takes new settings; `rebuild` when controls appear, disappear or change their options. */
   commit(next: HyperparamSettings, rebuild: boolean): void;
+  /** A control's text is not an allowed value (`problem`: what it shows the user), or is again (null): Train waits for it. */
+  invalid(id: string, problem: string | null): void;
 }
 
 /** Fills {0}, {1}, ... in a localized template. */
@@ -54,8 +56,11 @@ function setError(error: HTMLElement, message: string | null): void {
   error.hidden = message === null;
 }
 
-/** A number field; `apply` puts an accepted value into the settings. */
-export function numberRow(ctx: FormContext, field: NumberField, id: string, value: number, apply: (v: number) => HyperparamSettings, kerasDefault?: number | null): HTMLElement {
+/**
+ * A number field; `apply` puts an accepted value into the settings. A refused value is never committed:
+ * the field reports itself invalid (named with `where`, e.g. its hidden layer) until it holds one again.
+ */
+export function numberRow(ctx: FormContext, field: NumberField, id: string, value: number, apply: (v: number) => HyperparamSettings, kerasDefault?: number | null, where?: string): HTMLElement {
   const error = errorLine();
   const input = el('vscode-textfield', { id, label: ctx.tr(field.label) });
   input.value = String(value);
@@ -70,6 +75,7 @@ export function numberRow(ctx: FormContext, field: NumberField, id: string, valu
     const message = text === '' || !Number.isFinite(v) ? ctx.strings.notANumber : isInRange(field, v) ? null : allowedMessage(ctx, field);
     input.invalid = message !== null;
     setError(error, message);
+    ctx.invalid(id, message === null ? null : `${ctx.tr(field.label)}${where ? ` (${where})` : ''}: ${message}`);
     if (message === null) {
       syncPreset(v);
       ctx.commit(apply(v), false);
@@ -81,6 +87,7 @@ export function numberRow(ctx: FormContext, field: NumberField, id: string, valu
       input.value = picked;
       input.invalid = false;
       setError(error, null);
+      ctx.invalid(id, null);
       ctx.commit(apply(Number(picked)), false);
     });
     presets.setAttribute('title', ctx.strings.presets);

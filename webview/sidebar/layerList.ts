@@ -20,10 +20,10 @@ function layerBox(ctx: FormContext, layer: LayerSettings, i: number): HTMLElemen
   remove.addEventListener('click', () => ctx.commit({ ...ctx.settings, layers: ctx.settings.layers.filter((_l, j) => j !== i) }, true));
   const details = layer.type === 'Dense'
     ? [
-      numberRow(ctx, LAYER_FIELDS.units, `units-${i}`, layer.units, (units) => patch({ units })),
+      numberRow(ctx, LAYER_FIELDS.units, `units-${i}`, layer.units, (units) => patch({ units }), undefined, fill(ctx.strings.layerN, i + 1)),
       choiceRow(ctx, LAYER_FIELDS.activation, `activation-${i}`, layer.activation, (activation) => patch({ activation })),
     ]
-    : [numberRow(ctx, LAYER_FIELDS.rate, `rate-${i}`, layer.rate, (rate) => patch({ rate }))];
+    : [numberRow(ctx, LAYER_FIELDS.rate, `rate-${i}`, layer.rate, (rate) => patch({ rate }), undefined, fill(ctx.strings.layerN, i + 1))];
   return el('div', { class: 'hp-layer', 'data-layer': String(i) },
     el('div', { class: 'hp-layer-head' }, el('span', { class: 'hp-layer-title' }, fill(ctx.strings.layerN, i + 1)), remove),
     choiceRow(ctx, LAYER_FIELDS.type, `type-${i}`, layer.type, (type) => patch({ type })),

@@ -1,9 +1,11 @@
 /**
  * The HyperLab sidebar's script: posts `ready` (with its own saved settings), draws the snapshot's
- * settings as the lecture's groups of controls, and keeps the live numbers (trainable parameters,
- * iterations per epoch) and the run's status line current. Every accepted change is saved in the
- * webview's state and sent to the host (updateSettings), which stores it in the workspace; Train sends
- * the settings to train. It validates at the controls; the host validates everything again.
+ * settings as the lecture's groups of controls, and keeps the live numbers (input features, trainable
+ * parameters, iterations per epoch) and the run's status line current. The host owns the settings: every
+ * accepted change is sent to it (updateSettings) and saved in the webview's state, and settings the host
+ * replaces (didUpdateSettings: Load from Code, an exercise) are drawn at once. It validates at the
+ * controls, and while a control holds a refused value Train waits, saying which; the host validates
+ * everything again.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { GROUP_IDS, type GroupId, type HyperparamSettings } from '../../src/shared/hyperparams';
@@ -38,6 +40,8 @@ let snapshot: SidebarSnapshot | null = null;
 let settings: HyperparamSettings | null = saved.settings;
 let run: SidebarRun | null = null;
 let rejected: readonly string[] = [];
+/** Controls whose text is not an allowed value, by id → the line that names them. */
+const invalid = new Map<string, string>();
 let postTimer: ReturnType<typeof setTimeout> | undefined;
 
 function saveState(): void {
@@ -47,6 +51,7 @@ function saveState(): void {
 function flushSettings(): void {
   clearTimeout(postTimer);
   postTimer = undefined;
+  document.body.dataset.pending = 'no';
   if (settings) channel.post({ type: 'updateSettings', settings });
 }
 
@@ -64,16 +69,30 @@ const ctx: FormContext = {
     saveState();
     clearTimeout(postTimer);
     postTimer = setTimeout(flushSettings, POST_DELAY_MS);
+    document.body.dataset.pending = 'yes';
     if (rebuild) draw();
     else refreshSummary();
+  },
+  invalid(id, problem) {
+    if (problem === null) invalid.delete(id);
+    else invalid.set(id, problem);
+    refreshSummary();
   },
 };
 
 function refreshSummary(): void {
   if (!snapshot || !settings) return;
-  const s = snapshot.strings, params = parameterCount(settings);
-  document.getElementById('param-count')!.textContent = fill(s.parameters, params.toLocaleString());
+  const s = snapshot.strings, params = parameterCount(settings), blocked = invalid.size > 0;
+  // While a control shows a refused value, the numbers that depend on it are unknown.
+  document.getElementById('param-count')!.textContent = fill(s.parameters, blocked ? '?' : params.toLocaleString());
   document.getElementById('iterations')!.textContent = fill(s.iterations, iterationsPerEpoch(settings), trainingSamples(settings), settings.batch_size);
+  const inputLayer = document.getElementById('input-layer');
+  if (inputLayer) inputLayer.textContent = fill(s.inputLayer, settings.features.length);
+  const train = document.getElementById('train') as HTMLElementTagNameMap['vscode-button'];
+  train.disabled = blocked;
+  const blockedLine = document.getElementById('train-blocked')!;
+  blockedLine.hidden = !blocked;
+  blockedLine.textContent = blocked ? fill(s.trainBlocked, [...invalid.values()].join('; ')) : '';
   const active = run !== null && ACTIVE.includes(run.status);
   document.getElementById('run-status')!.textContent = run ? `${run.label}: ${run.statusText}` : s.noRun;
   const problems = document.getElementById('rejected')!;
@@ -81,7 +100,8 @@ function refreshSummary(): void {
   problems.replaceChildren(...(rejected.length ? [el('p', {}, s.rejected), ...rejected.map((p) => el('p', {}, p))] : []));
   const stop = document.getElementById('stop') as HTMLElementTagNameMap['vscode-button'];
   stop.disabled = !active;
-  document.body.dataset.params = String(params);
+  document.body.dataset.params = blocked ? '' : String(params);
+  document.body.dataset.blocked = blocked ? 'yes' : 'no';
   document.body.dataset.run = run?.status ?? 'none';
 }
 
@@ -89,8 +109,10 @@ function summary(): HTMLElement {
   const s = snapshot!.strings;
   const train = el('vscode-button', { id: 'train' }, s.train);
   train.addEventListener('click', () => {
+    if (invalid.size > 0) return;
     clearTimeout(postTimer);
     postTimer = undefined;
+    document.body.dataset.pending = 'no';
     if (settings) channel.post({ type: 'startTraining', settings });
   });
   const stop = el('vscode-button', { id: 'stop', secondary: true }, s.stop);
@@ -101,6 +123,7 @@ function summary(): HTMLElement {
     el('div', { id: 'param-count', class: 'hp-big' }),
     el('div', { id: 'iterations', class: 'hp-hint' }),
     el('div', { class: 'hp-buttons' }, train, stop, openPanel),
+    el('div', { id: 'train-blocked', class: 'hp-rejected', role: 'alert', hidden: true }),
     el('div', { id: 'run-status', class: 'hp-hint', 'aria-live': 'polite' }),
     el('div', { id: 'rejected', class: 'hp-rejected', role: 'alert', hidden: true }),
     el('p', { class: 'hp-hint' }, s.appliesNext));
@@ -108,6 +131,8 @@ function summary(): HTMLElement {
 
 function draw(): void {
   if (!snapshot || !settings) return;
+  // Every control is drawn again from the settings, so none holds a refused value any more.
+  invalid.clear();
   const sections = groupSections(ctx, open, (group, isOpen) => {
     if (isOpen) open.add(group);
     else open.delete(group);
@@ -130,6 +155,16 @@ channel.onMessage((message) => {
     case 'didUpdateRun':
       run = message.run;
       refreshSummary();
+      return;
+    case 'didUpdateSettings':
+      // The host replaced the settings: an edit still waiting to be sent would overwrite them.
+      clearTimeout(postTimer);
+      postTimer = undefined;
+      document.body.dataset.pending = 'no';
+      settings = message.settings;
+      rejected = [];
+      saveState();
+      draw();
       return;
     case 'didRejectSettings':
       rejected = message.problems;

@@ -14,7 +14,7 @@ export function isAnalysed(document: vscode.TextDocument): boolean {
 }
 
 export class DocumentAnalyses implements vscode.Disposable {
-  private readonly cache = new Map<string, { version: number; analysis: DocumentAnalysis }>();
+  private readonly cache = new Map<string, { document: vscode.TextDocument; version: number; analysis: DocumentAnalysis }>();
   private readonly subscription: vscode.Disposable;
 
   constructor() {
@@ -26,9 +26,11 @@ export class DocumentAnalyses implements vscode.Disposable {
     if (!isAnalysed(document)) return null;
     const key = document.uri.toString();
     const hit = this.cache.get(key);
-    if (hit && hit.version === document.version) return hit.analysis;
+    // The same document object too: a closed untitled document's URI (untitled:Untitled-1) is given to the
+    // next new one, also at version 1, and its close event may not have arrived yet.
+    if (hit && hit.document === document && hit.version === document.version) return hit.analysis;
     const analysis = analyzeDocument(document.getText(), document.languageId as DocumentLanguage);
-    this.cache.set(key, { version: document.version, analysis });
+    this.cache.set(key, { document, version: document.version, analysis });
     return analysis;
   }
 

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { echo } from '../../shared/echo';
 import { experimentFromModel } from '../../keras/toExperiment';
 import type { HyperparamSettings } from '../../shared/hyperparams';
-import { targetValues } from '../sidebar/applyToCodeCommand';
+import { targetValuesOf } from '../sidebar/applyTarget';
 import type { TrainingService } from '../training/trainingService';
 import type { SidebarHandle } from '../tuningViewProvider';
 import type { DocumentAnalyses } from './documentAnalyses';
@@ -65,7 +65,7 @@ function mergeSidebar(experiment: Record<string, unknown>, s: HyperparamSettings
   const compile = { ...(experiment.compile as Record<string, unknown>) };
   fit.epochs ??= s.epochs;
   fit.batch_size ??= s.batch_size;
-  compile.optimizer ??= targetValues(s).optimizer;
+  compile.optimizer ??= targetValuesOf(s).optimizer;
   if (fit.callbacks === undefined && s.early_stopping) {
     fit.callbacks = [{ class_name: 'EarlyStopping', monitor: 'val_loss', patience: s.patience, min_delta: s.min_delta, restore_best_weights: s.restore_best_weights }];
   }

@@ -1,42 +1,62 @@
 /**
- * "HyperLab: Apply Hyperparameters to Code": the sidebar's values written into the Keras model at the
- * cursor as one WorkspaceEdit (one undo), changing values only so comments and formatting stay. When the
- * model cannot take them (other layers, values from variables, ...), nothing is edited: it says why and
- * offers Export as Keras Script instead.
+ * "HyperLab: Apply Hyperparameters to Code": the sidebar's hidden layers, optimizer, epochs and batch size
+ * written into the Keras model at the cursor (src/keras/applyToCode.ts) as one WorkspaceEdit, so one Undo
+ * takes it back. The document is left unsaved for the user to read and save; a message lists each change.
+ * When the model cannot take the values (a value from a variable, a layer the sidebar lacks, ...), nothing
+ * is edited: it says why and offers Export as Keras Script instead.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { echo } from '../../shared/echo';
-import { type TargetValues, applyToCode } from '../../keras/applyToCode';
+import { applyToCode } from '../../keras/applyToCode';
+import { renderMessage } from '../../keras/message';
 import { CommandIds } from '../../shared/commandIds';
-import { type HyperparamSettings, OPTIMIZER_ARGS } from '../../shared/hyperparams';
 import type { DocumentAnalyses } from '../language/documentAnalyses';
 import { modelAtCursor } from '../language/modelAtCursor';
 import type { SidebarHandle } from '../tuningViewProvider';
-import { renderMessage } from '../../keras/message';
+import { targetValuesOf } from './applyTarget';
 
-export function targetValues(s: HyperparamSettings): TargetValues {
-  const optimizer: Record<string, number | boolean | string> = { class_name: s.optimizer, learning_rate: s.learning_rate };
-  for (const arg of OPTIMIZER_ARGS[s.optimizer]) optimizer[arg] = s[arg];
-  return {
-    layers: s.layers.map((l) => (l.type === 'Dense' ? { class_name: 'Dense', units: l.units, activation: l.activation } : { class_name: 'Dropout', rate: l.rate })),
-    optimizer: optimizer as TargetValues['optimizer'],
-    epochs: s.epochs,
-    batch_size: s.batch_size,
-  };
+/** What the command did: whether it edited the document, and the message it showed (for tests). */
+export interface ApplyOutcome {
+  readonly edited: boolean;
+  readonly message: string | null;
 }
 
-export async function applySidebarToCode(analyses: DocumentAnalyses, sidebar: SidebarHandle, uriArg: unknown, indexArg: unknown): Promise<boolean> {
+export async function applySidebarToCode(analyses: DocumentAnalyses, sidebar: SidebarHandle, uriArg: unknown, indexArg: unknown): Promise<ApplyOutcome> {
   const target = await modelAtCursor(analyses, uriArg, indexArg);
-  if (!target) return false;
+  if (!target) return { edited: false, message: null };
   const { document, model } = target;
-  const result = applyToCode(document.getText(), model, targetValues(sidebar.settings()));
+  const file = path.basename(document.uri.path);
+  if (document.languageId !== 'python') {
+    const message = vscode.l10n.t('Apply to Code writes Python: {0} is not a Python file. The file is unchanged.', file);
+    void vscode.window.showWarningMessage(message);
+    return { edited: false, message };
+  }
+  const result = applyToCode(document.getText(), model, targetValuesOf(sidebar.settings()));
   if ('error' in result) {
     const exportAction = vscode.l10n.t('Export as Keras Script');
-    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('HyperLab cannot apply the sidebar to {0}: {1}. The file is unchanged.', echo(model.graph.name), renderMessage(result.error, vscode.l10n.t)), exportAction);
-    if (choice === exportAction) await vscode.commands.executeCommand(CommandIds.exportKerasScript);
-    return false;
+    const message = vscode.l10n.t('HyperLab cannot apply the sidebar to {0}: {1}. The file is unchanged.', echo(model.graph.name), renderMessage(result.error, vscode.l10n.t));
+    void vscode.window.showWarningMessage(message, exportAction).then((choice) => {
+      if (choice === exportAction) void vscode.commands.executeCommand(CommandIds.exportKerasScript);
+    });
+    return { edited: false, message };
+  }
+  if (result.edits.length === 0) {
+    const message = vscode.l10n.t('{0} in {1} already has the sidebar\'s values: nothing to change.', echo(model.graph.name), file);
+    void vscode.window.showInformationMessage(message);
+    return { edited: false, message };
   }
   const edit = new vscode.WorkspaceEdit();
-  for (const e of result.edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.from), document.positionAt(e.to)), e.text);
-  return vscode.workspace.applyEdit(edit);
+  edit.set(document.uri, result.edits.map((e) => vscode.TextEdit.replace(new vscode.Range(document.positionAt(e.from), document.positionAt(e.to)), e.text)));
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    const message = vscode.l10n.t('VS Code did not apply the changes to {0} (was it changed meanwhile?). Try again.', file);
+    void vscode.window.showErrorMessage(message);
+    return { edited: false, message };
+  }
+  // Show the edited file when it is not on screen (Apply from the palette or the sidebar's title bar).
+  if (!vscode.window.visibleTextEditors.some((e) => e.document === document)) await vscode.window.showTextDocument(document, { preview: false, preserveFocus: true });
+  const changes = result.changes.map((c) => renderMessage(c, vscode.l10n.t));
+  const message = vscode.l10n.t('Applied the sidebar to {0} in {1}, not saved yet (Undo reverts it): {2}.', echo(model.graph.name), file, changes.join('; '));
+  void vscode.window.showInformationMessage(message);
+  return { edited: true, message };
 }

@@ -1,7 +1,7 @@
 /**
  * "HyperLab: Load Hyperparameters from Code": the model at the cursor's hidden layers, optimizer, epochs,
- * batch size, EarlyStopping, initializers and penalty into the sidebar, which then shows them; what does
- * not fit the sidebar is named.
+ * batch size, EarlyStopping, initializers and penalty into the sidebar, which shows them at once (the
+ * sidebar's controller pushes them to its view); what does not fit the sidebar is named.
  */
 import * as vscode from 'vscode';
 import { echo } from '../../shared/echo';
@@ -15,7 +15,7 @@ export async function loadFromCode(analyses: DocumentAnalyses, sidebar: SidebarH
   const target = await modelAtCursor(analyses, uriArg, indexArg);
   if (!target) return;
   const { settings, skipped } = settingsFromExperiment(sidebar.settings(), experimentFromModel(target.model).partial);
-  await sidebar.post({ type: 'updateSettings', settings });
+  await sidebar.load(settings);
   await vscode.commands.executeCommand('hyperlab.tuning.focus');
   const name = target.model.graph.name;
   void vscode.window.showInformationMessage(skipped.length === 0

@@ -20,8 +20,11 @@ export interface LoadedSettings {
 }
 
 function hiddenLayers(layers: readonly Obj[], skipped: string[]): LayerSettings[] | null {
+  // A leading Flatten only reshapes the input (Flatten(input_shape=(28, 28))): part of the input, as for Apply to Code.
+  let start = 0;
+  while (layers[start]?.class_name === 'Flatten') start++;
   const lastDense = layers.map((l) => l.class_name).lastIndexOf('Dense');
-  const hidden = layers.slice(0, Math.max(0, lastDense));
+  const hidden = layers.slice(start, Math.max(start, lastDense));
   const out: LayerSettings[] = [];
   for (const l of hidden) {
     if (l.class_name === 'Dense') {

@@ -1,7 +1,8 @@
 /**
- * The host side of the hyperparameter sidebar, free of 'vscode' so unit tests drive it with fakes: it
- * checks every message from the webview (the guard validates the settings against the schema again),
- * keeps the settings and stores them in the workspace's storage, answers `ready` with the snapshot,
+ * The host side of the hyperparameter sidebar, free of 'vscode' so unit tests drive it with fakes. It owns
+ * the settings: the webview renders them and sends edits, which it checks (the guard validates the
+ * settings against the schema again) and stores in the workspace's storage; settings replaced from the
+ * host (Load from Code, an exercise) are pushed to the view at once. It answers `ready` with the snapshot,
  * trains the settings through TrainingService, and forwards a learning-rate change to a run the sidebar
  * started (Playground applies it live). It lives as long as the extension; views come and go.
  */
@@ -9,6 +10,7 @@ import type { HyperparamSettings } from '../../shared/hyperparams';
 import { type SettingsProblem, defaultSettings, restoreSettings, validateSettings } from '../../shared/hyperparamSettings';
 import { assertNever, isRecord } from '../../shared/protocol/guards';
 import { type HostToSidebar, type SidebarRun, type SidebarStrings, type SidebarToHost, isSidebarToHost } from '../../shared/protocol/webviewProtocol';
+import { isActiveStatus } from '../training/runStatus';
 import type { RunRequest } from '../training/trainingRun';
 import { experimentFromSettings } from './experimentFromSettings';
 
@@ -49,7 +51,6 @@ export interface SidebarPorts {
   readonly baseDir: string;
 }
 
-const ACTIVE = ['starting', 'running', 'paused'];
 
 export class SidebarController {
   private current: HyperparamSettings;
@@ -87,6 +88,19 @@ export class SidebarController {
     }
   }
 
+  /**
+   * Replaces the settings from the host's side (Load from Code, a walkthrough exercise): stored, applied to
+   * a running sidebar run as an edit would be, and shown by the view at once. Returns the problems of
+   * invalid settings (nothing changes then).
+   */
+  async load(next: HyperparamSettings): Promise<readonly SettingsProblem[]> {
+    const problems = validateSettings(next);
+    if (problems.length > 0) return problems;
+    await this.update(next);
+    this.post({ type: 'didUpdateSettings', settings: next });
+    return [];
+  }
+
   /** Posts the run's state when its status or epoch changed since the last post (runs fire about 10 times a second). */
   runChanged(): void {
     const run = this.ports.currentRun();
@@ -109,7 +123,7 @@ export class SidebarController {
     const before = this.current;
     this.current = next;
     const run = this.ports.currentRun();
-    const running = run?.fromSidebar === true && ACTIVE.includes(run.status);
+    const running = run?.fromSidebar === true && isActiveStatus(run.status);
     if (running && structuralChange(before, next)) {
       // Playground: a change to the network or the data resets it; the run starts again with the change.
       await this.ports.training.replace(this.request(next));

@@ -1,11 +1,16 @@
 /**
- * "HyperLab: Train a Lecture Exercise": the lecture's TensorFlow Playground exercises as experiments
- * shipped in media/exercises (circle with one hidden layer, more neurons, a new dataset, xor, the spiral
- * with feature transforms, "the most complex model" and "a simpler and interesting one"). The walkthrough
- * links to it with an exercise id; from the palette it offers a pick.
+ * The lecture's TensorFlow Playground exercises (circle with one hidden layer, more neurons, a new
+ * dataset, xor, the spiral with feature transforms, "the most complex model" and "a simpler and
+ * interesting one"), shipped as experiments in media/exercises. Two commands, each with an exercise id
+ * (the walkthrough's links) or a pick from the palette: "Load a Lecture Exercise into the Sidebar" puts
+ * its settings into the sidebar and shows it, so the next experiment is one change away; "Train a Lecture
+ * Exercise" trains it (labelled with its title) and loads it into the sidebar too. Either completes the
+ * exercise's walkthrough step: each step waits for its own context key, hyperlab.exercise<N>Done.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { SidebarHandle } from '../tuningViewProvider';
+import { exerciseDoneKey, settingsOfExercise } from './exerciseSettings';
 import type { TrainingService } from './trainingService';
 
 export interface Exercise {
@@ -27,16 +32,40 @@ export function exercises(): Exercise[] {
   ];
 }
 
-export async function trainExercise(service: TrainingService, extensionRoot: string, idArg: unknown): Promise<void> {
+async function chooseExercise(idArg: unknown, placeHolder: string): Promise<Exercise | undefined> {
   const all = exercises();
-  let exercise = typeof idArg === 'string' ? all.find((e) => e.id === idArg) : undefined;
-  if (!exercise) {
-    const picked = await vscode.window.showQuickPick(all.map((e) => ({ label: e.title, detail: e.detail, exercise: e })), { placeHolder: vscode.l10n.t('Which exercise of the lecture?') });
-    exercise = picked?.exercise;
-  }
-  if (!exercise) return;
+  const given = typeof idArg === 'string' ? all.find((e) => e.id === idArg) : undefined;
+  if (given) return given;
+  const picked = await vscode.window.showQuickPick(all.map((e) => ({ label: e.title, detail: e.detail, exercise: e })), { placeHolder });
+  return picked?.exercise;
+}
+
+async function readExercise(extensionRoot: string, exercise: Exercise): Promise<{ experiment: unknown; folder: string }> {
   const folder = path.join(extensionRoot, 'media', 'exercises');
   const uri = vscode.Uri.file(path.join(folder, `${exercise.id}.experiment.json`));
-  const experiment = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as unknown;
-  await service.start({ label: exercise.title, experiment, baseDir: folder, source: { kind: 'walkthrough', file: uri.fsPath } });
+  return { experiment: JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as unknown, folder };
+}
+
+async function intoSidebar(sidebar: SidebarHandle, exercise: Exercise, experiment: unknown): Promise<void> {
+  const problems = await sidebar.load(settingsOfExercise(experiment));
+  if (problems.length > 0) throw new Error(`exercise ${exercise.id}: ${problems.map((p) => p.path).join(', ')}`);
+  await vscode.commands.executeCommand('setContext', exerciseDoneKey(exercise.id), true);
+}
+
+export async function loadExercise(sidebar: SidebarHandle, extensionRoot: string, idArg: unknown): Promise<void> {
+  const exercise = await chooseExercise(idArg, vscode.l10n.t('Which exercise of the lecture goes into the sidebar?'));
+  if (!exercise) return;
+  const { experiment } = await readExercise(extensionRoot, exercise);
+  await intoSidebar(sidebar, exercise, experiment);
+  await vscode.commands.executeCommand('hyperlab.tuning.focus');
+  void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is in the sidebar: change one thing (say, the neurons of the first hidden layer) and Train.', exercise.title));
+}
+
+export async function trainExercise(service: TrainingService, sidebar: SidebarHandle, extensionRoot: string, idArg: unknown): Promise<void> {
+  const exercise = await chooseExercise(idArg, vscode.l10n.t('Which exercise of the lecture?'));
+  if (!exercise) return;
+  const { experiment, folder } = await readExercise(extensionRoot, exercise);
+  const file = path.join(folder, `${exercise.id}.experiment.json`);
+  if (!(await service.start({ label: exercise.title, experiment, baseDir: folder, source: { kind: 'walkthrough', file } }))) return;
+  await intoSidebar(sidebar, exercise, experiment);
 }

@@ -55,7 +55,7 @@ export function liveInfo(s: RunState): RunInfo {
 }
 
 export function liveStatus(s: RunState, t: Translate): RunStatusView {
-  return { status: s.status, statusText: liveStatusText(s, t), bestEpoch: s.bestEpoch, stoppedEpoch: s.stoppedEpoch, restored: s.restoredBestWeights, confusion: s.confusion };
+  return { status: s.status, statusText: liveStatusText(s, t), bestEpoch: s.bestEpoch, stoppedEpoch: s.stoppedEpoch, restored: s.restoredBestWeights, confusion: s.confusion, pace: s.pace };
 }
 
 export function liveSeries(s: RunState, t: Translate): RunSeries {
@@ -103,7 +103,7 @@ export function storedSeries(run: RunData, t: Translate): RunSeries {
       totalEpochs: run.start?.epochs ?? null, layers, points: null,
       earlyStopping: esSpec ? { monitor: typeof esSpec.monitor === 'string' ? esSpec.monitor : 'val_loss', patience: typeof esSpec.patience === 'number' ? esSpec.patience : 0 } : null,
     },
-    status: { status, statusText: storedStatusText(run, t), bestEpoch: run.end?.best_epoch ?? null, stoppedEpoch: run.end?.stopped_epoch ?? null, restored: run.end?.restored_best_weights ?? false, confusion: null },
+    status: { status, statusText: storedStatusText(run, t), bestEpoch: run.end?.best_epoch ?? null, stoppedEpoch: run.end?.stopped_epoch ?? null, restored: run.end?.restored_best_weights ?? false, confusion: null, pace: null },
     epochs: run.epochs.map((e) => storedEpochPoint(e, layers)),
     trace: spe > 0 ? run.steps.filter((p) => p[2] !== null).map((p) => ({ x: p[0] - 1 + p[1] / spe, loss: p[2]! })) : [],
   };

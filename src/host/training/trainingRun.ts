@@ -11,7 +11,7 @@ import { appendJsonLines } from '../../storage/jsonLines';
 import { type Translate, formatQuantity, renderMessage } from '../../shared/message';
 import { Emitter, type Disposable } from '../../shared/emitter';
 import {
-  type Boundary, type Confusion, type EarlyStoppingInfo, CONTROL_PAUSE, PAUSE_ONE_EPOCH, PAUSE_PAUSED, PAUSE_RUNNING, CONTROL_BYTES, CONTROL_LR_VERSION, CONTROL_STOP, controlViews, type EpochRecord, type PlanePoints, type StartTraining, type StepPoint, type Task, type WorkerToHost, isWorkerToHost,
+  type Boundary, type Confusion, type EarlyStoppingInfo, CONTROL_PACE, CONTROL_PAUSE, CONTROL_STEPS, PAUSE_ONE_EPOCH, PAUSE_PAUSED, PAUSE_RUNNING, CONTROL_BYTES, CONTROL_LR_VERSION, CONTROL_STOP, controlViews, type EpochRecord, type PlanePoints, type StartTraining, type StepPoint, type Task, type WorkerToHost, isWorkerToHost,
 } from '../../shared/protocol/workerProtocol';
 import type { RunSource } from '../../runs/runRecord';
 import { endRecordFor, resolvedExperiment, type RunOutcome } from '../../runs/runRecorder';
@@ -51,6 +51,8 @@ export interface RunState {
   readonly stepsPerEpoch: number | null;
   /** Per-batch losses, sampled (StepTrace: all of the first TRACE_POINTS, then sparser), appended in place. */
   readonly trace: readonly StepPoint[];
+  /** The pace the worker keeps, in epochs per second (0: as fast as it goes). */
+  readonly pace: number;
   /** Date.now() when the run started, and when it ended (null while active). */
   readonly startedAt: number;
   readonly endedAt: number | null;
@@ -128,12 +130,14 @@ export class TrainingRun implements Disposable {
     private readonly request: RunRequest,
     private readonly ports: RunPorts,
     private readonly record: RunRecordTarget | null = null,
+    pace = 0,
   ) {
     this.current = {
       id: record?.header.id ?? null, label: request.label, name: typeof record?.header.name === 'string' ? record.header.name : runName(resolvedExperiment(request.experiment)), source: request.source, status: 'starting', description: null, params: null, totalEpochs: null,
       epochs: this.epochs, lastStep: null, message: null, notes: [], task: null, points: null, boundary: null, earlyStopping: null, bestEpoch: null,
-      stoppedEpoch: null, restoredBestWeights: false, confusion: null, stepsPerEpoch: null, trace: this.trace, startedAt: Date.now(), endedAt: null,
+      stoppedEpoch: null, restoredBestWeights: false, confusion: null, stepsPerEpoch: null, trace: this.trace, pace, startedAt: Date.now(), endedAt: null,
     };
+    Atomics.store(this.control, CONTROL_PACE, pace);
   }
 
   get state(): RunState {
@@ -191,7 +195,21 @@ export class TrainingRun implements Disposable {
   pause(): void {
     if (this.current.status !== 'running') return;
     Atomics.store(this.control, CONTROL_PAUSE, PAUSE_PAUSED);
+    Atomics.notify(this.control, CONTROL_PAUSE); // a worker keeping a pace waits on this slot between epochs
     this.update({ status: 'paused' });
+  }
+
+  /** The pace in epochs per second (0: as fast as it goes), applied from the next epoch on. */
+  setPace(epochsPerSecond: number): void {
+    if (!(Number.isInteger(epochsPerSecond) && epochsPerSecond >= 0)) return;
+    Atomics.store(this.control, CONTROL_PACE, epochsPerSecond);
+    Atomics.notify(this.control, CONTROL_PAUSE);
+    this.update({ pace: epochsPerSecond });
+  }
+
+  /** The optimizer steps the worker has taken so far, read from the shared control buffer (no message). */
+  get workerSteps(): number {
+    return Atomics.load(this.control, CONTROL_STEPS);
   }
 
   /** Ends the worker abruptly, as a crash would (for the tests of the crash path, through the extension's API). */

@@ -35,6 +35,9 @@ export interface ServicePorts extends RunPorts {
   prepare?(request: RunRequest): PromiseLike<RunRequest | undefined>;
 }
 
+/** Playground's watchable pace, about one epoch per frame: the default of sidebar and walkthrough runs. */
+export const WATCHABLE_PACE = 60;
+
 /** Runs still going after this long get a progress notification. */
 export const LONG_RUN_MS = 4000;
 
@@ -59,6 +62,8 @@ export class TrainingService implements Disposable {
   /** Fires when a run starts and when one ends (the Runs view refreshes on these, not on every epoch). */
   readonly onDidStartOrEnd = this.startedEmitter.event;
   private openAnnouncement = false;
+  /** The pace the user chose in the panel (for this and later runs), or null for each source's default. */
+  private chosenPace: number | null = null;
 
   constructor(private readonly ports: ServicePorts) {}
 
@@ -121,6 +126,17 @@ export class TrainingService implements Disposable {
     this.run?.stepEpoch();
   }
 
+  /** The user's speed: the current run keeps it from its next epoch, and later runs start with it. */
+  setPace(epochsPerSecond: number): void {
+    this.chosenPace = epochsPerSecond;
+    this.run?.setPace(epochsPerSecond);
+  }
+
+  /** A run of the sidebar or the walkthrough goes at a watchable pace, like Playground; others as fast as they can. */
+  private paceFor(request: RunRequest): number {
+    return this.chosenPace ?? (request.source.kind === 'sidebar' || request.source.kind === 'walkthrough' ? WATCHABLE_PACE : 0);
+  }
+
   /** A live learning-rate change for the current run (no effect when none trains). */
   setLearningRate(lr: number): void {
     this.run?.setLearningRate(lr);
@@ -164,7 +180,7 @@ export class TrainingService implements Disposable {
     const previous = this.run;
     this.runSubscription?.dispose();
     previous?.dispose();
-    const run = new TrainingRun(request, this.ports, record);
+    const run = new TrainingRun(request, this.ports, record, this.paceFor(request));
     this.run = run;
     // Without a choice of the user's, the previous run is the comparison (what today's ghost was).
     if (!this.comparison.chosen && previous?.state.id && previous.state.epochs.length > 0) this.setComparison({ ids: [previous.state.id], chosen: false });

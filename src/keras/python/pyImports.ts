@@ -10,7 +10,7 @@ import { type SourceText, children } from '../sourceText';
 import type { ReaderContext } from '../readerContext';
 import { normalizeKerasPath } from './kerasPath';
 
-interface ImportedName {
+export interface ImportedName {
   readonly local: string;
   readonly path: string;
 }
@@ -31,7 +31,7 @@ function importGroups(src: SourceText, tokens: SyntaxNode[]): { path: string; al
   return out;
 }
 
-function importedNames(src: SourceText, node: SyntaxNode): ImportedName[] {
+export function importedNames(src: SourceText, node: SyntaxNode): ImportedName[] {
   const parts = children(node).filter((c) => !c.type.isError && c.name !== '(' && c.name !== ')');
   if (parts[0]?.name === 'from') {
     const importAt = parts.findIndex((c) => c.name === 'import');

@@ -13,6 +13,7 @@ export const PANEL_STRING_KEYS = [
   'title', 'emptyState', 'logScale', 'epochAxis', 'lossAxis', 'trainLoss', 'valLoss', 'stop', 'pause', 'resume', 'step', 'restart',
   'boundaryTitle', 'showTestData', 'discretize', 'bestEpoch', 'patienceWindow',
   'batchLoss', 'metricsTitle', 'networkTitle', 'normsTitle', 'weightNorm', 'gradientNorm', 'confusionTitle', 'trueClass', 'predictedClass', 'onValidation', 'onTraining',
+  'speed', 'speedSlow', 'speedWatchable', 'speedFast', 'speedMax',
   'compareTitle', 'hyperparameter', 'finalMetric', 'bestMetric', 'clearComparison', 'showRun', 'liveRun', 'noDifferences', 'smoothing',
 ] as const;
 export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;
@@ -55,6 +56,9 @@ export interface RunInfo {
   readonly points: PlanePoints | null;
 }
 
+/** The speeds the panel offers, in epochs per second (0: as fast as the machine goes). */
+export const PACES = [10, 60, 300, 0] as const;
+
 /** What changes rarely: status, EarlyStopping's marks, the confusion matrix. */
 export interface RunStatusView {
   readonly status: RunViewStatus;
@@ -64,6 +68,8 @@ export interface RunStatusView {
   readonly stoppedEpoch: number | null;
   readonly restored: boolean;
   readonly confusion: Confusion | null;
+  /** The live run's pace in epochs per second (0: unthrottled); null for a stored run. */
+  readonly pace: number | null;
 }
 
 export interface RunSeries {
@@ -105,7 +111,8 @@ export type PanelToHost =
   | { readonly type: 'resumeTraining' }
   | { readonly type: 'stepTraining' }
   | { readonly type: 'restartTraining' }
-  | { readonly type: 'clearComparison' };
+  | { readonly type: 'clearComparison' }
+  | { readonly type: 'setPace'; readonly epochsPerSecond: (typeof PACES)[number] };
 
 export type HostToPanel =
   | { readonly type: 'didLoadSnapshot'; readonly snapshot: PanelSnapshot }
@@ -121,7 +128,9 @@ export type HostToPanel =
 const PANEL_REQUESTS = ['ready', 'stopTraining', 'pauseTraining', 'resumeTraining', 'stepTraining', 'restartTraining', 'clearComparison'];
 
 export function isPanelToHost(raw: unknown): raw is PanelToHost {
-  return isRecord(raw) && PANEL_REQUESTS.includes(raw.type as string) && Object.keys(raw).length === 1;
+  if (!isRecord(raw)) return false;
+  if (raw.type === 'setPace') return Object.keys(raw).length === 2 && (PACES as readonly unknown[]).includes(raw.epochsPerSecond);
+  return PANEL_REQUESTS.includes(raw.type as string) && Object.keys(raw).length === 1;
 }
 
 const isNullableNumber = (v: unknown): v is number | null => v === null || isFiniteNumber(v);
@@ -146,7 +155,8 @@ function isRunInfo(v: unknown): v is RunInfo {
 
 function isRunStatusView(v: unknown): v is RunStatusView {
   return isRecord(v) && RUN_STATUSES.includes(v.status as RunViewStatus) && isString(v.statusText) && isIntOrNull(v.bestEpoch) &&
-    isIntOrNull(v.stoppedEpoch) && typeof v.restored === 'boolean' && (v.confusion === null || isConfusion(v.confusion));
+    isIntOrNull(v.stoppedEpoch) && typeof v.restored === 'boolean' && (v.confusion === null || isConfusion(v.confusion)) &&
+    (v.pace === null || (Number.isInteger(v.pace) && (v.pace as number) >= 0));
 }
 
 const isRunSeries = (v: unknown): v is RunSeries =>

@@ -15,6 +15,7 @@ import { RUN_STATUSES, type RunViewStatus } from './panelProtocol';
 export const SIDEBAR_STRING_KEYS = [
   'intro', 'openPanel', 'train', 'stop', 'addLayer', 'removeLayer', 'layerN', 'inputLayer', 'outputLayer', 'parameters', 'iterations',
   'kerasDefault', 'noDefault', 'allowed', 'allowedWhole', 'notANumber', 'oneFeature', 'regenerate', 'presets', 'otherValue', 'appliesNext', 'rejected', 'noRun', 'dropoutHint',
+  'trainBlocked',
 ] as const;
 export type SidebarStrings = Record<(typeof SIDEBAR_STRING_KEYS)[number], string>;
 
@@ -46,6 +47,8 @@ export type SidebarToHost =
 export type HostToSidebar =
   | { readonly type: 'didLoadSnapshot'; readonly snapshot: SidebarSnapshot }
   | { readonly type: 'didUpdateRun'; readonly run: SidebarRun | null }
+  /** The host replaced the settings (Load from Code, a walkthrough exercise): the view shows these now. */
+  | { readonly type: 'didUpdateSettings'; readonly settings: HyperparamSettings }
   /** The host refused settings the webview sent (each line: the setting and what it allows). */
   | { readonly type: 'didRejectSettings'; readonly problems: readonly string[] };
 
@@ -80,6 +83,7 @@ export function isHostToSidebar(raw: unknown): raw is HostToSidebar {
   if (!isRecord(raw)) return false;
   if (raw.type === 'didUpdateRun') return raw.run === null || isSidebarRun(raw.run);
   if (raw.type === 'didRejectSettings') return isArrayOf(raw.problems, isString);
+  if (raw.type === 'didUpdateSettings') return isHyperparamSettings(raw.settings);
   if (raw.type !== 'didLoadSnapshot' || !isRecord(raw.snapshot)) return false;
   const s = raw.snapshot;
   return isStringTable(s.strings, SIDEBAR_STRING_KEYS) && isTextTable(s.texts) && isHyperparamSettings(s.settings) && (s.run === null || isSidebarRun(s.run));

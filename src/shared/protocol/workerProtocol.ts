@@ -16,7 +16,15 @@ export const PAUSE_PAUSED = 1;
 export const PAUSE_ONE_EPOCH = 2;
 /** Slot 2: incremented each time the host writes a new learning rate (Playground applies it live). */
 export const CONTROL_LR_VERSION = 2;
-export const CONTROL_SLOTS = 4;
+/**
+ * Slot 3: the pace, in epochs per second (0: as fast as the machine goes). The worker waits between
+ * epochs to keep it, watching the pause and stop slots meanwhile (Playground's watchable speed).
+ */
+export const CONTROL_PACE = 3;
+/** Slot 4: the optimizer steps the worker has taken, written before each batch (the host reads progress and control latency). */
+export const CONTROL_STEPS = 4;
+/** Six int32 slots (the last spare), so the float64 after them is 8-byte aligned. */
+export const CONTROL_SLOTS = 6;
 /** The control buffer: CONTROL_SLOTS int32 slots, then one float64, the requested learning rate. */
 export const CONTROL_BYTES = CONTROL_SLOTS * 4 + 8;
 

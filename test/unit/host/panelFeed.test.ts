@@ -14,7 +14,7 @@ function state(id: string, epochs: number, patch: Partial<RunState> = {}): RunSt
     id, label: id, name: `circle · ${id}`, source: { kind: 'sidebar' }, status: 'running', description: 'circle', params: 13, totalEpochs: 100_000,
     epochs: Array.from({ length: epochs }, (_, i) => ({ epoch: i + 1, logs: { loss: 1 / (i + 1), val_loss: 1, accuracy: 0.5 }, norms: [{ layer: 'dense', weight: 1, gradient: 0.5 }] })),
     lastStep: null, message: null, notes: [], task: 'binary', points: null, boundary: null, earlyStopping: null, bestEpoch: null, stoppedEpoch: null,
-    restoredBestWeights: false, confusion: null, stepsPerEpoch: 25, trace: [], startedAt: 1, endedAt: null, ...patch,
+    restoredBestWeights: false, confusion: null, stepsPerEpoch: 25, trace: [], pace: 0, startedAt: 1, endedAt: null, ...patch,
   };
 }
 

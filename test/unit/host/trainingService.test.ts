@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { readRun } from '../../../src/runs/runReader';
 import { TrainingRun, type RunRequest } from '../../../src/host/training/trainingRun';
-import { ANNOUNCE_AFTER_MS, type ServicePorts, TrainingService } from '../../../src/host/training/trainingService';
+import { ANNOUNCE_AFTER_MS, type ServicePorts, TrainingService, WATCHABLE_PACE } from '../../../src/host/training/trainingService';
+import { CONTROL_PACE, CONTROL_SLOTS } from '../../../src/shared/protocol/workerProtocol';
 import { FakeWorker, didStart, finished, metrics, runPorts } from './fakes';
 
 const experiment = { model: { input_shape: [2], layers: [{ class_name: 'Dense', units: 1, activation: 'sigmoid' }] }, compile: { optimizer: 'sgd', loss: 'binary_crossentropy' }, data: { dataset: 'circle' } };
@@ -104,6 +105,22 @@ describe('training runs and the service, with a fake worker', () => {
     assert.deepEqual(service.compared.ids, ['x1', 'x2'], 'a chosen comparison stays');
     service.clearComparison();
     assert.deepEqual(service.compared.ids, []);
+    service.dispose();
+  });
+
+  it('trains sidebar and walkthrough runs at a watchable pace, others unthrottled, until the user picks a speed', async () => {
+    const workers: FakeWorker[] = [];
+    const service = new TrainingService(servicePorts(workers, dir));
+    const paceOf = (w: FakeWorker) => Atomics.load(new Int32Array(w.started[0]!.control, 0, CONTROL_SLOTS), CONTROL_PACE);
+    await service.start(request('sidebar'));
+    assert.equal(paceOf(workers[0]!), WATCHABLE_PACE);
+    await service.start({ ...request('code'), source: { kind: 'code' } });
+    assert.equal(paceOf(workers[1]!), 0);
+    assert.equal(service.state?.pace, 0);
+    service.setPace(300);
+    assert.equal(paceOf(workers[1]!), 300, 'the running run takes the new speed');
+    await service.start(request('sidebar again'));
+    assert.equal(paceOf(workers[2]!), 300, 'and later runs keep it');
     service.dispose();
   });
 

@@ -36,7 +36,7 @@ fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, id + '.jsonl'), JSON.stringify(header) + '\\n', { flag: 'wx' });
 const w = new Worker(path.join(root, 'dist/worker.js'));
 w.on('message', () => {});
-w.postMessage({ type: 'startTraining', experiment, baseDir: dir, extensionRoot: root, kernels: 'auto', control: new SharedArrayBuffer(24), record: { dir, header } });
+w.postMessage({ type: 'startTraining', experiment, baseDir: dir, extensionRoot: root, kernels: 'auto', control: new SharedArrayBuffer(32), record: { dir, header } });
 `;
 
 /** Kills `child` `ms` after it created its run file in `store` (an event, not a guess at its start-up time). */
