@@ -430,6 +430,42 @@ await session({ name: 'lab' }, async (page) => {
   });
 });
 
+// Every run kept and compared (issue 10): the lecture's first exercise with 1, 2 and 3 hidden neurons,
+// trained from the sidebar, then selected in the Runs view: one colour per run and the one hyperparameter that differs.
+await session({ name: 'runs' }, async (page) => {
+  await step(page, 'runs-three-variants', async () => {
+    await runCommandFromPalette(page, 'HyperLab: Load a Lecture Exercise into the Sidebar');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Circle with one hidden layer' }).first().click();
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.waitForFunction(() => document.querySelector('vscode-textfield#units-0')?.value === '2' && !document.querySelector('vscode-textfield#units-1'));
+    for (const units of ['1', '2', '3']) {
+      await frame.locator('vscode-textfield#units-0 input').fill(units);
+      await frame.waitForSelector('body[data-pending="no"][data-blocked="no"]');
+      await frame.click('vscode-button#train');
+      const panel = await findWebviewFrame(page, 'panel');
+      // The live run is named by what it is: circle · 2→[N relu]→1 · SGD 0.03.
+      await panel.waitForFunction((n) => document.body.dataset.run === 'finished' && (document.body.dataset.liveLabel ?? '').includes(`[${n} relu]`), units, { timeout: 60000 });
+    }
+  });
+  await step(page, 'runs-compare', async () => {
+    // VS Code's own "Focus on Runs View" shows the container and expands the view (a click on the activity bar would toggle it).
+    await runCommandFromPalette(page, 'Focus on Runs View');
+    const rows = page.locator('.part.sidebar .monaco-list-row', { hasText: 'circle ·' });
+    await rows.nth(2).waitFor();
+    await rows.nth(0).click();
+    await rows.nth(1).click({ modifiers: ['Control'] });
+    await rows.nth(2).click({ modifiers: ['Control'] });
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.waitForSelector('body[data-runs="3"] section.comparison-box:not([hidden])');
+    const values = (await panel.locator('#comparison tbody tr', { hasText: 'model.layers[0].units' }).locator('td').allTextContents()).sort().join(',');
+    if (values !== '1,2,3') throw new Error(`the units that differ: ${values}`);
+    const differing = await panel.locator('#comparison tbody tr:not(.metric-row)').count();
+    if (differing !== 1) throw new Error(`${differing} hyperparameters differ; only the units should`);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(shots, 'runs-compare.png') });
+  });
+});
+
 // First impressions: a fresh profile opening examples/ sees HyperLab's view and a welcome, once.
 await session({ name: 'first-run', env: { HYPERLAB_FIRST_RUN: '' } }, async (page) => {
   await step(page, 'first-run-welcome', async () => {

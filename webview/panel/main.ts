@@ -145,6 +145,7 @@ function drawFrame(): void {
   document.body.dataset.run = main ? main.status.status : 'none';
   document.body.dataset.epochs = String(main?.epochs.length ?? 0);
   document.body.dataset.runs = String(model.runs.length);
+  document.body.dataset.liveLabel = live?.info.label ?? '';
   document.body.dataset.ghost = model.runs.length >= 2 ? 'yes' : 'no';
   document.body.dataset.frameMs = (performance.now() - t0).toFixed(2);
 }
