@@ -20,6 +20,7 @@ import { TuningViewProvider } from './host/tuningViewProvider';
 import { createMnistGate, registerMnistCommand } from './host/data/mnistPrompt';
 import { registerLanguageFeatures } from './host/language/registerLanguageFeatures';
 import { WebviewReadiness } from './host/webviewReadiness';
+import { WorkspaceTrustGate } from './host/workspaceTrust';
 import { welcomeOnFirstRun } from './host/welcome/firstRun';
 import { sidebarSweepCommand } from './host/sweeps/sidebarSweepCommand';
 import { registerSweepCommands, resumeRememberedSweep } from './host/sweeps/sweepCommands';
@@ -33,14 +34,15 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
   const log = vscode.window.createOutputChannel('HyperLab', { log: true });
   const readiness = new WebviewReadiness();
   const runsDir = () => runStoreDir(context.globalStorageUri);
-  const mnist = createMnistGate(context, log);
+  const trust = new WorkspaceTrustGate(log);
+  const mnist = createMnistGate(context, log, trust);
   const training = new TrainingService(trainingPorts({
     extensionRoot: context.extensionUri.fsPath, log, runsDir,
     openPanel: () => TrainingPanel.show(ctx, true),
     panelVisible: () => TrainingPanel.visible,
     prepare: (request) => mnist.prepare(request),
   }));
-  const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness, training, runsDir };
+  const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness, training, runsDir, trust };
 
   const tuning = new TuningViewProvider(ctx, context.workspaceState);
   const runsView = new RunsView(ctx, context.workspaceState);
@@ -54,14 +56,14 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     vscode.commands.registerCommand(CommandIds.openTrainingPanel, () => {
       TrainingPanel.show(ctx);
     }),
-    vscode.commands.registerCommand(CommandIds.trainExperiment, (arg: unknown) => trainExperimentFile(training, arg)),
+    vscode.commands.registerCommand(CommandIds.trainExperiment, (arg: unknown) => trainExperimentFile(training, trust, arg)),
     vscode.commands.registerCommand(CommandIds.stopTraining, () => training.stop()),
     vscode.commands.registerCommand(CommandIds.pauseTraining, () => training.pause()),
     vscode.commands.registerCommand(CommandIds.resumeTraining, () => training.resume()),
     vscode.commands.registerCommand(CommandIds.trainExercise, (id: unknown) => trainExercise(training, tuning.handle, context.extensionUri.fsPath, id)),
     vscode.commands.registerCommand(CommandIds.loadExercise, (id: unknown) => loadExercise(tuning.handle, context.extensionUri.fsPath, id)),
-    vscode.commands.registerCommand(CommandIds.exportKerasScript, () => exportKerasScript(tuning.handle)),
-    registerMnistCommand(mnist),
+    vscode.commands.registerCommand(CommandIds.exportKerasScript, () => exportKerasScript(tuning.handle, trust)),
+    registerMnistCommand(mnist, trust),
     registerTrainingPanelSerializer(ctx),
     runsView,
     ...registerRunsCommands(ctx, runsView),
@@ -75,11 +77,11 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     sidebarSweepCommand(sweepDeps, tuning.handle),
   );
   resumeRememberedSweep(sweepDeps).catch((e: unknown) => log.error('sweep: resuming the remembered sweep failed', e));
-  const parseHelper = registerLanguageFeatures(context, training, tuning.handle);
+  const parseHelper = registerLanguageFeatures(context, training, tuning.handle, trust);
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`HyperLab ${version} activated in VS Code ${vscode.version}`);
   welcomeOnFirstRun(context, log).then(undefined, (err: unknown) => log.error('first run: the welcome failed', err));
-  return createApi(readiness, training, tuning.handle, parseHelper, runsView, runsDir, sweeps, sweepDeps);
+  return createApi(readiness, training, tuning.handle, parseHelper, runsView, runsDir, sweeps, sweepDeps, trust);
 }
 
 export function deactivate(): void {

@@ -424,12 +424,13 @@ await session({ name: 'lab' }, async (page) => {
     await frame.waitForSelector('vscode-button#train:not([disabled])');
   });
   await step(page, 'lab-title-bar-labels', async () => {
-    // The title bar's icons have their titles as tooltips, and the "..." menu writes them out.
-    // With the Runs view beside it, the Hyperparameters view's actions sit in its own pane header.
-    const titleBar = page.locator('.part.sidebar .pane-header', { hasText: 'Hyperparameters' });
+    // The title bar's icons have their titles as tooltips, and the "..." menu writes them out. VS Code shows
+    // a view's actions in the container's title bar when it merges the view into it, else in the view's own
+    // header (both happen with the Runs view beside it, depending on timing): look in either.
+    const titleBar = page.locator('.part.sidebar .composite.title, .part.sidebar .pane-header:has-text("Hyperparameters")');
     const labels = ['Load Hyperparameters from Code', 'Apply Hyperparameters to Code', 'Export as Keras Script'];
     for (const label of labels) await titleBar.locator(`.action-label[aria-label="${label}"]`).first().waitFor();
-    await titleBar.locator('.action-label[aria-label^="Views and More Actions"], .action-label[aria-label^="More Actions"]').first().click();
+    await titleBar.locator('.action-label[aria-label^="More Actions"]').first().click();
     for (const label of [...labels, 'Load a Lecture Exercise into the Sidebar']) await page.locator('.monaco-menu .action-label', { hasText: label }).first().waitFor();
     await page.screenshot({ path: path.join(shots, 'lab-title-bar-menu.png') });
     await page.keyboard.press('Escape');

@@ -5,6 +5,7 @@
  * Keras' cache. Bad input exits with code 1 and one line that says what to fix.
  */
 import path from 'node:path';
+import { echo } from '../shared/echo';
 import { DATA_USAGE, data, parseDataArgs, type CliOutput } from './dataCommand';
 import { RUNS_USAGE, parseRunsArgs, runs } from './runsCommand';
 import { SUMMARY_USAGE, parseSummaryArgs, summary, terminalColumns } from './summaryCommand';
@@ -21,7 +22,8 @@ Commands:
       Train the model of an experiment file (JSON in Keras spelling) and print Keras-like progress.
       --json        one JSON object per line: epoch events and a final end event
       --log-steps   with --json, also a step event per optimizer step
-      --weights F   write the trained weights (Keras layout) to F
+      --weights F   write the trained weights (Keras layout) to F, replacing it atomically;
+                    a run whose loss becomes NaN leaves F unchanged
       --kernels K   matrix kernels: auto (WebAssembly SIMD when available), wasm or typescript
       --download    if the experiment trains on MNIST and the full set is missing, download it first
       --runs-dir D  record the run in the run store folder D (e.g. .hyperlab/runs)
@@ -91,7 +93,7 @@ export async function runCli(argv: readonly string[], io: CliOutput, extensionRo
   };
   const command = Object.hasOwn(commands, first) ? commands[first] : undefined;
   if (command) return command();
-  io.err(`hyperlab: unknown command '${first}'. Run 'hyperlab --help' for the commands.`);
+  io.err(`hyperlab: unknown command '${echo(first)}'. Run 'hyperlab --help' for the commands.`);
   return 1;
 }
 

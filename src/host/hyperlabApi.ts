@@ -10,6 +10,7 @@ import { isActiveStatus } from './training/runStatus';
 import type { TrainingService } from './training/trainingService';
 import type { SidebarHandle } from './tuningViewProvider';
 import type { WebviewKind, WebviewReadiness } from './webviewReadiness';
+import type { WorkspaceTrustGate } from './workspaceTrust';
 import type { SweepInfoView, TrialView } from '../shared/protocol/sweepProtocol';
 import { type SweepCommandDeps, resumeRememberedSweep } from './sweeps/sweepCommands';
 import type { RememberedSweep, SweepOutcome, SweepService } from './sweeps/sweepService';
@@ -38,6 +39,8 @@ export interface HyperLabApi {
   pythonParseWorker(): { readonly ready: boolean; readonly jobs: number } | null;
   /** The run store as the Runs view lists it (after a fresh listing), and its folder. */
   readonly runs: { dir(): string | null; list(): Promise<readonly RunSummary[]>; compared(): readonly string[] };
+  /** The messages HyperLab showed because the workspace is not trusted (Restricted Mode), oldest first. */
+  trustRefusals(): readonly string[];
   /** The window's sweep (for integration tests). */
   readonly sweeps: {
     /** The sweeps folder (hyperlab.sweeps.folder). */
@@ -97,7 +100,7 @@ function sweepApi(sweeps: SweepService, deps: SweepCommandDeps): HyperLabApi['sw
 }
 
 
-export function createApi(readiness: WebviewReadiness, training: TrainingService, sidebar: SidebarHandle, parseHelper: ParseHelper | null, runsView: RunsView, runsDir: () => string | null, sweeps: SweepService, sweepDeps: SweepCommandDeps): HyperLabApi {
+export function createApi(readiness: WebviewReadiness, training: TrainingService, sidebar: SidebarHandle, parseHelper: ParseHelper | null, runsView: RunsView, runsDir: () => string | null, sweeps: SweepService, sweepDeps: SweepCommandDeps, trust: WorkspaceTrustGate): HyperLabApi {
   return {
     sidebar,
     sweeps: sweepApi(sweeps, sweepDeps),
@@ -109,6 +112,7 @@ export function createApi(readiness: WebviewReadiness, training: TrainingService
       },
       compared: () => training.compared.ids,
     },
+    trustRefusals: () => [...trust.refused],
     pythonParseWorker: () => (parseHelper ? { ready: parseHelper.ready, jobs: parseHelper.jobs } : null),
     simulateWorkerCrash: () => training.simulateWorkerCrash(),
     isWebviewReady: (kind) => readiness.isReady(kind),

@@ -5,6 +5,7 @@
  * (a store of thousands of runs must not exhaust file descriptors). `npm run bench -- --runs` times it.
  */
 import * as fsp from 'node:fs/promises';
+import { REASON_LIMIT, echo } from '../shared/echo';
 import { runIdsIn, runPaths, META_FILE_SUFFIX } from './runFiles';
 import { type MetricSummary, type RunEndRecord, type RunHeader, type RunSource, isRunHeader, isRunRecord } from './runRecord';
 import { type RunMeta, type ShownStatus, parseRun, readMeta, shownStatus } from './runReader';
@@ -92,10 +93,11 @@ async function readHeadTail(file: string): Promise<HeadTail> {
   }
 }
 
+/** A run as the list shows it; the failure reason is capped (shared/echo.ts): it is read back from a file, which can say anything. */
 function summaryOf(header: RunHeader, end: RunEndRecord | null, meta: RunMeta, status: ShownStatus, extra: { epochs: number; totalEpochs: number | null; summary: MetricSummary }): RunSummary {
   return {
     id: header.id, name: meta.name ?? header.name, autoName: header.name, source: header.source, started: header.started, ended: end?.ended ?? null,
-    status, reason: end?.reason ?? null, epochs: extra.epochs, totalEpochs: extra.totalEpochs, summary: extra.summary, bestEpoch: end?.best_epoch ?? null,
+    status, reason: end?.reason == null ? null : echo(end.reason, REASON_LIMIT), epochs: extra.epochs, totalEpochs: extra.totalEpochs, summary: extra.summary, bestEpoch: end?.best_epoch ?? null,
     starred: meta.starred, note: meta.note, experiment: header.experiment,
   };
 }
@@ -116,10 +118,10 @@ async function summarize(dir: string, id: string, hasMeta: boolean, isLive?: (id
     if (header && end && !known) ended.set(paths.run, { header, end });
     if (!header) return null;
     if (end) return summaryOf(header, end, meta, shownStatus(header, end, isLive), { epochs: end.epochs_run, totalEpochs: null, summary: end.summary });
-    // No end: running or interrupted. Read it whole for its epochs.
+    // No end in the tail: running or interrupted, or an end line longer than the tail. Read it whole.
     const run = parseRun(await fsp.readFile(paths.run, 'utf8'), meta, isLive);
     if (!run) return null;
-    return summaryOf(header, null, meta, run.status, { epochs: run.epochs.length, totalEpochs: run.start?.epochs ?? null, summary: run.summary });
+    return summaryOf(header, run.end, meta, run.status, { epochs: run.epochs.length, totalEpochs: run.start?.epochs ?? null, summary: run.summary });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null; // deleted meanwhile
     throw e;

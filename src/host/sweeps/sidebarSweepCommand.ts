@@ -187,5 +187,6 @@ export async function sweepFromSidebar(deps: SweepCommandDeps, sidebar: SidebarH
 export function sidebarSweepCommand(deps: SweepCommandDeps, sidebar: SidebarHandle): vscode.Disposable {
   // From the view's title bar the command gets no argument (or the view's): only a test passes answers.
   const isAnswers = (a: unknown): a is SidebarSweepAnswers => typeof a === 'object' && a !== null && 'parameters' in a;
-  return vscode.commands.registerCommand(CommandIds.sweepFromSidebar, (answers?: unknown) => sweepFromSidebar(deps, sidebar, isAnswers(answers) ? answers : undefined));
+  return vscode.commands.registerCommand(CommandIds.sweepFromSidebar, (answers?: unknown) =>
+    (deps.ctx.trust.allows('runSweep') ? sweepFromSidebar(deps, sidebar, isAnswers(answers) ? answers : undefined) : undefined));
 }

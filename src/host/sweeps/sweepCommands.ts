@@ -172,6 +172,7 @@ export function registerSweepCommands(deps: SweepCommandDeps): vscode.Disposable
   return [
     { dispose: () => stateSub.dispose() },
     vscode.commands.registerCommand(CommandIds.runSweep, async (arg: unknown, options?: RunSweepOptions) => {
+      if (!deps.ctx.trust.allows('runSweep')) return undefined;
       const uri = await pickSweepFile(arg, vscode.l10n.t('Run Sweep'));
       const sf = uri && (await loadSweep(uri));
       return sf ? runSweepFile(deps, sf, options) : undefined;
@@ -180,7 +181,8 @@ export function registerSweepCommands(deps: SweepCommandDeps): vscode.Disposable
     vscode.commands.registerCommand(CommandIds.resumeSweep, () => sweeps.resume()),
     vscode.commands.registerCommand(CommandIds.cancelSweep, () => sweeps.cancel()),
     vscode.commands.registerCommand(CommandIds.showSweep, (arg: unknown) => showSweep(deps, arg)),
-    vscode.commands.registerCommand(CommandIds.exportSweepOptuna, (arg: unknown, options?: { target?: string }) => exportScript(deps.sweepsDir, arg, options)),
+    vscode.commands.registerCommand(CommandIds.exportSweepOptuna, (arg: unknown, options?: { target?: string }) =>
+      (deps.ctx.trust.allows('exportScript') ? exportScript(deps.sweepsDir, arg, options) : undefined)),
   ];
 }
 
@@ -190,7 +192,8 @@ export function registerSweepCommands(deps: SweepCommandDeps): vscode.Disposable
  */
 export async function resumeRememberedSweep(deps: SweepCommandDeps): Promise<SweepOutcome | undefined> {
   const r = deps.sweeps.remembered();
-  if (!r || deps.sweeps.running) return undefined;
+  // In Restricted Mode a remembered sweep waits: resuming it would train from the untrusted workspace.
+  if (!r || deps.sweeps.running || !deps.ctx.trust.trusted) return undefined;
   const show = vscode.l10n.t('Show Sweep');
   if (r.state === 'paused') {
     const resume = vscode.l10n.t('Resume'), forget = vscode.l10n.t('Forget It');
