@@ -95,6 +95,9 @@ export class WasmKernels {
   private readonly heapStart: number; // first byte `alloc` hands out
   private top: number; // next free byte
   private viewsOut = 0; // views handed out since the last reset
+  // memory.buffer, read once per grow: the getter crosses into the runtime, and owns() runs for every
+  // operand of every kernel call (it was a tenth of a small net's training time).
+  private buffer!: ArrayBuffer;
 
   /** Use createWasmKernels(), which also handles runtimes without SIMD. */
   constructor(api: WasmApi, module: WasmModule) {
@@ -103,6 +106,7 @@ export class WasmKernels {
     this.wasm = instance.exports as unknown as MatmulExports;
     this.scratch = alignUp(this.wasm.heapBase(), ALIGN_BYTES);
     this.heapStart = this.top = alignUp(this.scratch + this.wasm.scratchBytes(), ALIGN_BYTES);
+    this.buffer = this.memory.buffer;
     this.growTo(this.heapStart);
   }
 
@@ -113,7 +117,7 @@ export class WasmKernels {
 
   /** Floats that can still be allocated without growing the memory. */
   get freeFloats(): number {
-    return (this.memory.buffer.byteLength - this.top) / 4;
+    return (this.buffer.byteLength - this.top) / 4;
   }
 
   /** Grows the memory now so that `floats` more floats (padded, see paddedFloats) fit without growing later. */
@@ -127,7 +131,7 @@ export class WasmKernels {
     checkCount('alloc', 'length', length);
     const end = this.top + paddedFloats(length) * 4;
     this.ensure(end, `alloc(${length})`);
-    const view = new Float32Array(this.memory.buffer, this.top, length);
+    const view = new Float32Array(this.buffer, this.top, length);
     view.fill(0); // the bytes may hold a previous allocation's values after reset()
     this.top = end;
     this.viewsOut++;
@@ -142,7 +146,7 @@ export class WasmKernels {
 
   /** True when `view` lives in this instance's allocatable memory (what every kernel argument must do). */
   owns(view: Float32Array): boolean {
-    return view.buffer === this.memory.buffer && view.byteOffset >= this.heapStart;
+    return view.buffer === this.buffer && view.byteOffset >= this.heapStart;
   }
 
   /** out (m, n) = a (m, k) @ b (k, n); out is overwritten. */
@@ -184,7 +188,7 @@ export class WasmKernels {
 
   /** Makes the memory at least `end` bytes, unless that would detach views already handed out. */
   private ensure(end: number, what: string): void {
-    if (end <= this.memory.buffer.byteLength) return;
+    if (end <= this.buffer.byteLength) return;
     if (this.viewsOut > 0) {
       const have = this.freeFloats + this.usedFloats, need = (end - this.heapStart) / 4;
       throw new Error(
@@ -197,10 +201,11 @@ export class WasmKernels {
   }
 
   private growTo(end: number): void {
-    const pages = Math.ceil((end - this.memory.buffer.byteLength) / PAGE_BYTES);
+    const pages = Math.ceil((end - this.buffer.byteLength) / PAGE_BYTES);
     if (pages <= 0) return;
     try {
       this.memory.grow(pages);
+      this.buffer = this.memory.buffer; // growing detached the old one
     } catch (err) {
       throw new Error(`WasmKernels could not grow its memory to ${Math.ceil(end / 2 ** 20)} MiB (WebAssembly's limit is 4 GiB); use a smaller batch or model`, { cause: err });
     }

@@ -39,12 +39,18 @@ export class JournalStorage {
   }
 
   /** Reads what was appended since the last read (by anyone) and applies it; one read at a time. */
+  private queuedSync: Promise<void> | null = null;
+
   sync(): Promise<void> {
+    // Calls made while a read waits to start share it (each write syncs: a burst of writes is one read).
+    if (this.queuedSync) return this.queuedSync;
     const next = this.reading.then(async () => {
+      this.queuedSync = null;
       const read = await this.journal.readNew();
       const raw = new Map(read.map((r) => [r.log, r.raw]));
       for (const { log, error } of this.replay.apply(read.map((r) => r.log))) this.rejected.set(raw.get(log)!, error);
     });
+    this.queuedSync = next;
     this.reading = next.catch(() => undefined);
     return next;
   }

@@ -198,5 +198,27 @@ if (CHILD) {
       await append;
       assert.equal((await jf.readNew()).length, 1);
     });
+
+    it('writes a pruner-less trial\'s intermediate values together, in order, all before its end; a failed write fails the tell', async () => {
+      const storage = await JournalStorage.open(file);
+      const { study: record } = await storage.createOrLoadStudy('s', StudyDirection.MAXIMIZE);
+      const study = new Study(storage.studyBackend(record.studyId), new RandomSampler(1), null);
+      const { trial } = await study.ask([{ name: 'x', distribution: floatDistribution(0, 1) }]);
+      const linesBefore = fs.readFileSync(file, 'utf8').split('\n').length;
+      for (let step = 0; step < 300; step++) assert.equal(await study.reportAndPrune(trial.trialId, step, step / 300), false);
+      assert.equal(fs.readFileSync(file, 'utf8').split('\n').length, linesBefore, 'nothing written per epoch');
+      assert.equal(await study.tell(trial.trialId, 'complete', 0.5), TrialState.COMPLETE);
+      const lines = fs.readFileSync(file, 'utf8').trim().split('\n').slice(linesBefore - 1).map((l) => JSON.parse(l) as { op_code: number; step?: number });
+      assert.deepEqual(lines.filter((l) => l.op_code === 7).map((l) => l.step), Array.from({ length: 300 }, (_, i) => i));
+      assert.equal(lines[lines.length - 1]!.op_code, 6, 'the end state comes after every value');
+      const again = await JournalStorage.open(file);
+      assert.equal(again.trials(record.studyId)[0]!.intermediateValues.size, 300);
+
+      // A value the journal refuses (a trial that has already finished) surfaces at the tell, not silently.
+      const second = await study.ask([{ name: 'x', distribution: floatDistribution(0, 1) }]);
+      await study.tell(second.trial.trialId, 'complete', 0.1);
+      await study.reportAndPrune(second.trial.trialId, 0, 0.2);
+      await assert.rejects(study.tell(second.trial.trialId, 'complete', 0.2), /already finished/);
+    });
   });
 }
