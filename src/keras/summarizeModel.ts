@@ -5,7 +5,7 @@
  * (Keras' summary prints "0 (unbuilt)"; HyperLab says unknown, and why). A shared layer's parameters count
  * once; totals are null as soon as any count they need is unknown. Layer problems become diagnostics.
  */
-import type { Diagnostic, LayerOutcome, LayerSummary, ModelGraph, ModelNode, ModelSummary, ParamCount, PyValue, Shape } from './kerasModel';
+import type { Diagnostic, LayerOutcome, LayerSummary, ModelGraph, ModelNode, ModelSummary, ParamCount, PyValue, Shape, TensorInput } from './kerasModel';
 import type { BuiltModel } from './graph/freezeModel';
 import { applyLayer, declaredInputShape } from './layers/applyLayer';
 import { type Message, msg, said } from './message';
@@ -71,6 +71,19 @@ function outcomeFor(node: ModelNode, inputs: readonly (Shape | null)[], built: B
   return outcome;
 }
 
+/** The tensors of a node's main input (its first argument): the previous layer in a Sequential. */
+function mainInputs(node: ModelNode): TensorInput[] {
+  if (node.args.length === 0) return node.inputs.map((n) => ({ node: n, output: 0 }));
+  const main = node.args.find((a) => a.name === '#0' || a.name === 'inputs');
+  return (main?.tensors ?? []).filter((t): t is TensorInput => t !== null);
+}
+
+/** The shape of output `output` of a layer (a layer with several outputs lists them in outputShapes). */
+function shapeOf(outcome: LayerOutcome | undefined, output: number): Shape | null {
+  if (!outcome) return null;
+  return output === 0 ? outcome.outputShape : outcome.outputShapes?.[output] ?? null;
+}
+
 function layerOutcomes(graph: ModelGraph, built: BuiltModel): LayerSummary[] {
   const start = graph.kind === 'sequential' ? sequentialInput(graph, built) : null;
   const out: LayerSummary[] = [];
@@ -80,7 +93,7 @@ function layerOutcomes(graph: ModelGraph, built: BuiltModel): LayerSummary[] {
       continue;
     }
     const feedsFirst = start !== null && node.inputs.length === 0 && !node.isInput;
-    const inputs = feedsFirst ? [start.shape] : node.inputs.map((i) => out[i]?.outcome.outputShape ?? null);
+    const inputs = feedsFirst ? [start.shape] : mainInputs(node).map((t) => shapeOf(out[t.node]?.outcome, t.output));
     out.push({ node, outcome: outcomeFor(node, node.isInput ? [] : inputs, built, feedsFirst ? start.reason : null) });
   }
   return out;

@@ -13,7 +13,8 @@ import { type SourceModels, collectModels } from '../graph/sourceModels';
 import { SourceText } from '../sourceText';
 import { syntaxDiagnostics } from '../syntaxDiagnostics';
 import { JsContext } from './jsContext';
-import { execJsBlock, runUncalledJsFunctions } from './jsStatements';
+import { runUncalledJsFunctions } from './jsFunctions';
+import { execJsBlock } from './jsStatements';
 import { typescript } from './typescriptModule';
 
 export function javascriptModels(text: string, language: 'javascript' | 'typescript'): SourceModels {

@@ -107,6 +107,7 @@ export class BoundArgs {
     if (value === undefined || value.kind === 'none') return fallback;
     if (value.kind === 'bool') return value.value;
     if (value.kind === 'number') return value.value !== 0;
+    if (value.kind === 'call') throw computed(name, value);
     throw problem('invalid-argument', msg('{0} {1} must be True or False, got {2}', this.className, name, pyRepr(value)));
   }
 
@@ -115,6 +116,7 @@ export class BoundArgs {
     const value = this.known(name);
     if (value === undefined || value.kind === 'none') return null;
     if (value.kind === 'string') return value.value;
+    if (value.kind === 'call') throw computed(name, value);
     throw problem('invalid-argument', msg('{0} {1} must be a string, got {2}', this.className, name, pyRepr(value)));
   }
 
@@ -162,6 +164,7 @@ export class BoundArgs {
     if (value.kind === 'unknown') throw new Unknowable(msg('{0}: {1}', name, value.reason));
     if (value.kind === 'number') return value.value;
     if (value.kind === 'bool') return value.value ? 1 : 0;
+    if (value.kind === 'call') throw computed(name, value);
     throw problem('invalid-argument', msg('{0} {1} must be a number, got {2}', this.className, name, pyRepr(value)));
   }
 
@@ -170,6 +173,11 @@ export class BoundArgs {
     if (!Number.isInteger(n)) throw problem('invalid-argument', msg('{0} {1} must be an integer, got {2}', this.className, name, pyRepr(value)));
     return n;
   }
+}
+
+/** A call's result where a plain value is expected (`units=get_units()`): only known when the code runs. */
+function computed(name: string, value: Extract<PyValue, { kind: 'call' }>): Unknowable {
+  return new Unknowable(msg('{0}: is computed by `{1}(...)` when the code runs', name, value.callee));
 }
 
 function formatInts(items: readonly number[]): string {
