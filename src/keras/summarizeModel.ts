@@ -72,7 +72,7 @@ function outcomeFor(node: ModelNode, inputs: readonly (Shape | null)[], built: B
 }
 
 /** The tensors of a node's main input (its first argument): the previous layer in a Sequential. */
-function mainInputs(node: ModelNode): TensorInput[] {
+export function mainInputs(node: ModelNode): TensorInput[] {
   if (node.args.length === 0) return node.inputs.map((n) => ({ node: n, output: 0 }));
   const main = node.args.find((a) => a.name === '#0' || a.name === 'inputs');
   return (main?.tensors ?? []).filter((t): t is TensorInput => t !== null);

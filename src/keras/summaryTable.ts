@@ -7,7 +7,7 @@
  * published summaries are 76 wide. Anything HyperLab cannot know prints as "?".
  */
 import type { ModelSummary } from './kerasModel';
-import { UNKNOWN_MARK, countWithSize, formatCount, formatShape, totalCount } from './kerasFormat';
+import { UNKNOWN_MARK, countWithSize, formatCount, formatOutputs, totalCount } from './kerasFormat';
 import { type RichColumn, renderRichTable } from './richTable';
 import { type SummaryRow, summaryRows } from './summaryRows';
 
@@ -40,7 +40,7 @@ function columns(sequentialLike: boolean, lineLength: number): RichColumn[] {
 
 function cells(row: SummaryRow, sequentialLike: boolean): string[] {
   const params = row.params === null ? UNKNOWN_MARK : formatCount(row.params.trainable + row.params.nonTrainable);
-  const out = [`${row.label} (${row.className})`, formatShape(row.outputShape), params];
+  const out = [`${row.label} (${row.className})`, formatOutputs(row), params];
   if (!sequentialLike) out.push(row.connectedTo ?? '-');
   return out;
 }

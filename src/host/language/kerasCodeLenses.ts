@@ -4,7 +4,7 @@
  * on each layer, its output shape and parameter count (`(None, 512) · 401,920 params`). Unknown values
  * show as `?` with the reason in the tooltip, never a guess.
  */
-import { formatCount, formatShape, readableMemorySize, totalCount, weightBytes } from '../../keras/kerasFormat';
+import { formatCount, formatOutputs, readableMemorySize, totalCount, weightBytes } from '../../keras/kerasFormat';
 import type { DocumentAnalysis } from '../../keras/kerasModel';
 import { renderMessage } from '../../keras/message';
 
@@ -39,7 +39,7 @@ export function lensData(analysis: DocumentAnalysis, t: (english: string, ...arg
       const params = outcome.params === null ? '?' : formatCount(outcome.params.trainable + outcome.params.nonTrainable);
       lenses.push({
         line: node.call.span.line - 1, kind: 'layer', summaryOf: null,
-        title: t('{0} · {1} params', formatShape(outcome.outputShape), params),
+        title: t('{0} · {1} params', formatOutputs(outcome), params),
         tooltip: outcome.unknownReason ? t('Unknown: {0}', renderMessage(outcome.unknownReason, t)) : outcome.formula ?? `${node.name} (${node.call.className})`,
       });
     }

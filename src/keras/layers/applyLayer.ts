@@ -59,9 +59,12 @@ function applyKnown(call: CallLike, inputs: readonly (Shape | null)[]): LayerOut
     if (!(e instanceof Unknowable)) return failure(e, [...problems, ...args.warnings]);
   }
   let outputShape: Shape | null = null;
+  let outputShapes: Shape[] | null = null;
   let reason: Message | null = null;
   try {
-    outputShape = rule.inputs === 'none' || inputs.length > 0 ? rule.outputShape(ctx) : noInput();
+    if (rule.inputs !== 'none' && inputs.length === 0) noInput();
+    outputShapes = rule.outputs?.(ctx) ?? null;
+    outputShape = outputShapes ? outputShapes[0] ?? null : rule.outputShape(ctx);
   } catch (e) {
     if (!(e instanceof Unknowable)) return failure(e, [...problems, ...args.warnings]);
     reason = e.reason;
@@ -76,7 +79,8 @@ function applyKnown(call: CallLike, inputs: readonly (Shape | null)[]): LayerOut
     if (!(e instanceof Unknowable)) return failure(e, [...problems, ...args.warnings]);
     reason ??= e.reason;
   }
-  return { outputShape, params, unknownReason: reason, formula, problems: [...problems, ...args.warnings] };
+  const outcome: LayerOutcome = { outputShape, params, unknownReason: reason, formula, problems: [...problems, ...args.warnings] };
+  return outputShapes ? { ...outcome, outputShapes } : outcome;
 }
 
 function noInput(): never {

@@ -85,6 +85,8 @@ export interface LayerRule {
   /** Checks of arguments alone (Dropout rate, units > 0); runs even when the input is unknown. */
   readonly check?: (ctx: RuleContext) => void;
   readonly outputShape: (ctx: RuleContext) => Shape;
+  /** For a layer that may return several tensors (an RNN with return_state=True): their shapes, or null when it returns one. */
+  readonly outputs?: (ctx: RuleContext) => Shape[] | null;
   readonly weights: (ctx: RuleContext) => Weights;
 }
 

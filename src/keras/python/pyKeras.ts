@@ -41,6 +41,7 @@ export function tensorRefs(sym: Sym | undefined): TensorRef[] {
   }
   const why = reasonOf(sym);
   if (why) return [{ unknown: why }];
+  if (sym.sym === 'py' && sym.value.kind === 'call') return [{ unknown: msg('comes from `{0}(...)`, which HyperLab does not follow', sym.value.callee) }];
   return [{ unknown: msg('is not a Keras tensor') }];
 }
 
@@ -52,7 +53,8 @@ function mayHoldTensors(name: string, sym: Sym): boolean {
   if (sym.sym === 'tensor' || sym.sym === 'derived') return true;
   if (sym.sym === 'list') return sym.items.some((i) => mayHoldTensors(name, i)) || (sym.truncated !== null && !FLAG_ARGUMENTS.has(name));
   if (sym.sym === 'dict') return [...sym.entries.values()].some((i) => mayHoldTensors(name, i)) || (sym.incomplete !== null && !FLAG_ARGUMENTS.has(name));
-  return sym.sym === 'py' && sym.value.kind === 'unknown' && !FLAG_ARGUMENTS.has(name);
+  // A value known only at run time, or the result of a call HyperLab does not follow, may be a tensor.
+  return sym.sym === 'py' && (sym.value.kind === 'unknown' || sym.value.kind === 'call') && !FLAG_ARGUMENTS.has(name);
 }
 
 /**
