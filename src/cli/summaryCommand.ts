@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type DocumentLanguage, analyzeDocument } from '../keras/analyzeDocument';
-import type { Diagnostic, DocumentAnalysis, ModelSummary } from '../keras/kerasModel';
+import type { Diagnostic, Dim, DocumentAnalysis, ModelSummary } from '../keras/kerasModel';
 import { summaryRows } from '../keras/summaryRows';
 import { summaryTable } from '../keras/summaryTable';
 import type { Output } from './trainCommand';
@@ -61,9 +61,14 @@ export interface SummaryJson {
   readonly diagnostics: { readonly line: number; readonly severity: Diagnostic['severity']; readonly message: string }[];
 }
 
+/** A dimension in the JSON contract: a number, or null for None and for a size HyperLab cannot read. */
+function jsonDim(d: Dim): number | null {
+  return typeof d === 'number' ? d : null;
+}
+
 function modelJson(summary: ModelSummary): SummaryJson['models'][number] {
   const layers = summaryRows(summary).rows.map((r): SummaryJsonLayer => ({
-    class_name: r.className, name: r.name, line: r.line, output_shape: r.outputShape ? [...r.outputShape] : null,
+    class_name: r.className, name: r.name, line: r.line, output_shape: r.outputShape ? r.outputShape.map(jsonDim) : null,
     params: r.params ? r.params.trainable + r.params.nonTrainable : null,
     trainable_params: r.params ? r.params.trainable : null, non_trainable_params: r.params ? r.params.nonTrainable : null,
   }));

@@ -15,7 +15,7 @@ export function formatCount(n: number): string {
 
 export function formatShape(shape: Shape | null): string {
   if (shape === null) return UNKNOWN_MARK;
-  return `(${shape.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
+  return `(${shape.map((d) => (d === null ? 'None' : typeof d === 'number' ? String(d) : UNKNOWN_MARK)).join(', ')})`;
 }
 
 /** A layer's output as Keras prints it: one shape, or the list of shapes of a layer that returns several. */

@@ -49,8 +49,16 @@ export interface LayerCall {
   readonly calleeSpan: SourceSpan;
 }
 
-/** A dimension: a number, or null for None (the batch axis, or a length only known at run time). */
-export type Dim = number | null;
+/**
+ * A dimension: a number; null for None (the batch axis, or a length Keras itself leaves open); or a size the
+ * code fixes but HyperLab cannot read statically (`Input(shape=(x_train.shape[1], 4))`), with the reason.
+ * The rest of a shape still propagates around an unknown size: GRU(16) after (None, ?, 4) is (None, 16).
+ */
+export type Dim = number | null | UnknownDim;
+
+export interface UnknownDim {
+  readonly unknown: Message;
+}
 
 /** A tensor shape including the batch axis, as Keras prints it: [null, 28, 28, 1] is (None, 28, 28, 1). */
 export type Shape = readonly Dim[];

@@ -5,9 +5,10 @@
  * (Keras' summary prints "0 (unbuilt)"; HyperLab says unknown, and why). A shared layer's parameters count
  * once; totals are null as soon as any count they need is unknown. Layer problems become diagnostics.
  */
-import type { Diagnostic, LayerOutcome, LayerSummary, ModelGraph, ModelNode, ModelSummary, ParamCount, PyValue, Shape, TensorInput } from './kerasModel';
+import type { Diagnostic, Dim, LayerOutcome, LayerSummary, ModelGraph, ModelNode, ModelSummary, ParamCount, PyValue, Shape, TensorInput } from './kerasModel';
 import type { BuiltModel } from './graph/freezeModel';
 import { applyLayer, declaredInputShape } from './layers/applyLayer';
+import { unknownSize } from './layers/declaredInputShape';
 import { type Message, msg, said } from './message';
 
 export const UNBUILT_REASON = msg('the model has no input shape (unbuilt): add input_shape=... to the first layer or keras.Input(shape=...)');
@@ -30,11 +31,13 @@ function declarationReason(node: ModelNode): Message {
 function buildShapeOf(value: PyValue): Shape | Message {
   if (value.kind === 'unknown') return msg('{0}: {1}', 'model.build', value.reason);
   if (value.kind !== 'tuple') return msg('model.build takes a shape tuple such as (None, 784)');
-  const dims: (number | null)[] = [];
+  const dims: Dim[] = [];
   for (const item of value.items) {
-    if (item.kind === 'none') dims.push(null);
+    const unknown = unknownSize(item);
+    if (unknown) dims.push(unknown);
+    else if (item.kind === 'none') dims.push(null);
     else if (item.kind === 'number' && Number.isInteger(item.value) && item.value >= 0) dims.push(item.value);
-    else return item.kind === 'unknown' ? msg('{0}: {1}', 'model.build', item.reason) : msg('model.build takes a shape tuple such as (None, 784)');
+    else return msg('model.build takes a shape tuple such as (None, 784)');
   }
   return dims;
 }

@@ -5,7 +5,8 @@
  * `Unknowable` (with the source's reason) when the value is not statically known, and throw `LayerProblem`
  * when Keras would reject it. Not a parser: values arrive already read as `PyValue`s.
  */
-import type { LayerProblemReport, PyValue } from '../kerasModel';
+import type { Dim, LayerProblemReport, PyValue } from '../kerasModel';
+import { unknownSize } from './declaredInputShape';
 import { type Message, msg, said } from '../message';
 import { Unknowable, problem } from './layerRule';
 
@@ -100,6 +101,17 @@ export class BoundArgs {
     const n = this.int(name, fallback);
     if (n <= 0) throw problem('invalid-argument', msg('{0} {1} must be a positive integer, got {2}', this.className, name, n));
     return n;
+  }
+
+  /**
+   * A size for an output shape (units, filters): a positive integer, or an unknown size with the reason when
+   * the source value is only known at run time, so the rest of the shape still propagates.
+   */
+  size(name: string): Dim {
+    const value = this.values.get(name);
+    const unknown = value ? unknownSize(value) : null;
+    if (unknown) return { unknown: msg('comes from {0}, which {1}', name, unknown.unknown) };
+    return this.positiveInt(name);
   }
 
   bool(name: string, fallback: boolean): boolean {

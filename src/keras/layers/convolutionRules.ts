@@ -9,7 +9,7 @@
 import type { Dim, Shape } from '../kerasModel';
 import type { BoundArgs } from './boundArgs';
 import { formatShape, product } from './formatting';
-import { type DataFormat, type LayerRule, type RuleContext, Unknowable, dataFormat, knownDim, layoutAxes, problem, requireRank } from './layerRule';
+import { type DataFormat, type LayerRule, type RuleContext, Unknowable, dataFormat, isSize, knownDim, layoutAxes, problem, requireRank } from './layerRule';
 import { type Message, msg } from '../message';
 
 interface ConvOptions {
@@ -63,7 +63,7 @@ function axesText(rank: number, format: DataFormat): string {
 function reshapeHint(rank: number, input: Shape, format: DataFormat): Message | null {
   if (format !== 'channels_last') return null;
   const dims = input.slice(1);
-  if (dims.some((d) => d === null)) return null;
+  if (!dims.every(isSize)) return null;
   const reshape = (target: string) => msg('add {0} before it', `Reshape((${target}))`);
   if (rank === 1 && dims.length === 1) return reshape(`${dims[0]}, 1`);
   if (rank === 2 && dims.length === 2) return reshape(`${dims[0]}, ${dims[1]}, 1`);
@@ -81,7 +81,7 @@ function checkedInput(className: string, rank: number, input: Shape, format: Dat
 
 /** Output length of a (non-transposed) convolution along one axis, or a problem when it would be ≤ 0. */
 function convLength(className: string, n: Dim, k: number, s: number, d: number, padding: string, input: Shape): Dim {
-  if (n === null) return null;
+  if (!isSize(n)) return n;
   if (padding !== 'valid') return Math.floor((n - 1) / s) + 1;
   const out = Math.floor((n - d * (k - 1) - 1) / s) + 1;
   if (out <= 0) {
@@ -94,7 +94,7 @@ function convLength(className: string, n: Dim, k: number, s: number, d: number, 
 
 /** compute_conv_transpose_output_shape for one axis (TensorFlow's padding convention). */
 function transposeLength(n: Dim, k: number, s: number, d: number, padding: string, outputPadding: number | null): Dim {
-  if (n === null) return null;
+  if (!isSize(n)) return n;
   const span = (k - 1) * d + 1;
   if (padding === 'valid') return (n - 1) * s + span + (outputPadding ?? Math.max(span, s) - span);
   return outputPadding === null ? n * s : (n - 1) * s + (span % 2) + outputPadding;
@@ -108,7 +108,7 @@ function convRule(className: string, rank: number, transpose: boolean, source: s
     const o = convOptions(args, rank, transpose);
     const axes = layoutAxes(o.format, rank + 2);
     const channels = input[axes.channel] ?? null;
-    if (channels !== null && channels % o.groups !== 0) {
+    if (isSize(channels) && channels % o.groups !== 0) {
       throw problem('impossible-shape', msg('{0} groups ({1}) must divide the input\'s {2} channels', className, o.groups, channels));
     }
     const out: Dim[] = [...input];

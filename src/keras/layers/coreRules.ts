@@ -7,7 +7,7 @@ import type { Dim, Shape } from '../kerasModel';
 import { pyRepr, type BoundArgs } from './boundArgs';
 import { readShapeTuple } from './declaredInputShape';
 import { formatCount } from './formatting';
-import { type LayerRule, type RuleContext, NO_WEIGHTS, Unknowable, knownDim, problem, requireMinRank } from './layerRule';
+import { type LayerRule, type RuleContext, NO_WEIGHTS, Unknowable, knownDim, problem, requireMinRank, requireNotNone } from './layerRule';
 import { msg } from '../message';
 
 /** Layers whose output is their input (activations, dropout): no weights, any rank. */
@@ -44,7 +44,7 @@ function inputOutputShape(args: BoundArgs, tensorArg: string): Shape {
     if (!args.isNone('batch_size')) throw problem('invalid-argument', msg('{0} gets both batch_size= and {1}=; keep one', args.className, batchArg));
     return dims;
   }
-  const batch: Dim = args.isNone('batch_size') ? null : args.positiveInt('batch_size');
+  const batch: Dim = args.isNone('batch_size') ? null : args.size('batch_size');
   return [batch, ...dims];
 }
 
@@ -53,9 +53,7 @@ function readDims(args: BoundArgs, name: string): Dim[] {
   if (value.kind === 'number') {
     throw problem('invalid-argument', msg('{0} {1} must be a tuple, not a number: write {1}=({2},)', args.className, name, pyRepr(value)));
   }
-  if (value.kind === 'tuple') {
-    for (const item of value.items) if (item.kind === 'unknown') throw new Unknowable(msg('{0}: {1}', name, item.reason));
-  }
+  // A size known only when the code runs stays an unknown size in its axis (readShapeTuple).
   const dims = readShapeTuple(value);
   if (dims === null) throw problem('invalid-argument', msg('{0} {1} must be a tuple of non-negative integers or None, got {2}', args.className, name, pyRepr(value)));
   return dims;
@@ -83,7 +81,7 @@ const DENSE: LayerRule = {
   check: ({ args }) => void args.positiveInt('units'),
   outputShape: ({ args, inputs }) => {
     const input = denseInput(inputs.one());
-    return [...input.slice(0, -1), args.positiveInt('units')];
+    return [...input.slice(0, -1), args.size('units')];
   },
   weights: ({ args, inputs }) => {
     const units = args.positiveInt('units');
@@ -97,7 +95,7 @@ const DENSE: LayerRule = {
 
 function denseInput(input: Shape): Shape {
   requireMinRank('Dense', input, 2, '(batch, ..., features)');
-  knownDim('Dense', input.at(-1), msg('last axis (features)'));
+  requireNotNone('Dense', input.at(-1), msg('last axis (features)'));
   return input;
 }
 
@@ -113,7 +111,7 @@ const EMBEDDING: LayerRule = {
       args.warn('deprecated-argument', msg('Keras 3 ignores input_length (deprecated); declare the length with keras.Input(shape=(length,)) as the first layer, or a Keras 3 Sequential model stays unbuilt'), 'info');
     }
   },
-  outputShape: ({ args, inputs }) => [...inputs.one(), args.positiveInt('output_dim')],
+  outputShape: ({ args, inputs }) => [...inputs.one(), args.size('output_dim')],
   weights: ({ args }) => {
     const v = args.positiveInt('input_dim');
     const d = args.positiveInt('output_dim');

@@ -6,13 +6,13 @@
  */
 import type { Dim, Shape } from '../kerasModel';
 import { formatShape } from './formatting';
-import { type LayerRule, type RuleContext, NO_WEIGHTS, problem } from './layerRule';
+import { type LayerRule, type RuleContext, NO_WEIGHTS, combineDims, isSize, problem } from './layerRule';
 import { msg } from '../message';
 
 function mergedBatch(className: string, shapes: readonly Shape[]): Dim {
-  const sizes = new Set(shapes.map((s) => s[0] ?? null).filter((d): d is number => d !== null));
+  const sizes = new Set(shapes.map((s) => s[0]).filter(isSize));
   if (sizes.size > 1) throw problem('impossible-shape', msg('{0} cannot merge tensors with different batch sizes: {1}', className, shapes.map(formatShape).join(' and ')));
-  return sizes.size === 1 ? [...sizes][0]! : null;
+  return sizes.size === 1 ? [...sizes][0]! : shapes.map((s) => s[0]).find((d) => d !== null && d !== undefined) ?? null;
 }
 
 /** base_merge.py _compute_elemwise_op_output_shape on the non-batch axes. */
@@ -22,6 +22,8 @@ function broadcast(className: string, a: readonly Dim[], b: readonly Dim[], shap
   b.forEach((y, i) => {
     const x = a[a.length - b.length + i] ?? null;
     if (x === null || y === null) out.push(null);
+    // A size HyperLab cannot read: the other one wins unless it is 1 (in a model that builds, they match or one is 1).
+    else if (!isSize(x) || !isSize(y)) out.push(isSize(x) && x !== 1 ? x : isSize(y) && y !== 1 ? y : isSize(x) ? y : x);
     else if (x === 1) out.push(y);
     else if (y === 1 || x === y) out.push(x);
     else throw problem('impossible-shape', msg('{0} needs inputs of the same shape, but gets {1}', className, shapes.map(formatShape).join(' and ')));
@@ -59,14 +61,14 @@ const CONCATENATE: LayerRule = {
     if (index < 0 || index >= rank) throw problem('impossible-shape', msg('Concatenate axis={0} is outside inputs of rank {1} ({2})', axis, rank, listed));
     for (let j = 1; j < rank; j++) {
       if (j === index) continue;
-      const sizes = new Set(shapes.map((s) => s[j] ?? null).filter((d) => d !== null));
+      const sizes = new Set(shapes.map((s) => s[j]).filter(isSize));
       if (sizes.size > 1) {
         throw problem('impossible-shape', msg('Concatenate(axis={0}) needs the inputs to match on every other axis, but gets {1}', axis, listed));
       }
     }
     const out: Dim[] = [...shapes[0]!];
     const parts = shapes.map((s) => s[index] ?? null);
-    out[index] = parts.some((d) => d === null) ? null : parts.reduce<number>((a, d) => a + d!, 0);
+    out[index] = combineDims(parts, (sizes) => sizes.reduce((a, d) => a + d, 0));
     return out;
   },
   weights: () => NO_WEIGHTS,

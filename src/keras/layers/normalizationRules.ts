@@ -8,7 +8,7 @@
 import type { Shape } from '../kerasModel';
 import type { BoundArgs } from './boundArgs';
 import { formatCount, formatShape } from './formatting';
-import { type LayerRule, Unknowable, knownDim, problem } from './layerRule';
+import { type LayerRule, Unknowable, knownDim, problem, requireNotNone } from './layerRule';
 import { msg } from '../message';
 
 /** The input axis BatchNormalization normalizes (int(axis) in Keras 3), checked against the rank. */
@@ -37,7 +37,7 @@ const BATCH_NORMALIZATION: LayerRule = {
   outputShape: ({ args, inputs }) => {
     const input = inputs.one();
     const axis = batchNormAxis(args, input);
-    knownDim('BatchNormalization', input[axis], msg('axis {0} (the normalized axis)', axis));
+    requireNotNone('BatchNormalization', input[axis], msg('axis {0} (the normalized axis)', axis));
     return input;
   },
   weights: ({ args, inputs }) => {
@@ -82,7 +82,7 @@ const NORMALIZATION: LayerRule = {
   check: ({ args }) => void hasGivenStatistics(args),
   outputShape: ({ args, inputs }) => {
     const input = inputs.one();
-    if (!hasGivenStatistics(args)) keptSize(args, input);
+    if (!hasGivenStatistics(args)) for (const axis of keptAxes(args, input)) requireNotNone('Normalization', input[axis], msg('axis {0} (a kept axis)', axis));
     return input;
   },
   weights: ({ args, inputs }) => {

@@ -6,7 +6,7 @@
  */
 import type { Dim, Shape } from '../kerasModel';
 import { formatShape } from './formatting';
-import { type LayerRule, NO_WEIGHTS, dataFormat, layoutAxes, problem, requireRank } from './layerRule';
+import { type LayerRule, NO_WEIGHTS, dataFormat, isSize, layoutAxes, problem, requireRank } from './layerRule';
 import { msg } from '../message';
 
 function axesText(dims: number, channelsLast: boolean): string {
@@ -15,7 +15,7 @@ function axesText(dims: number, channelsLast: boolean): string {
 }
 
 function poolLength(className: string, n: Dim, pool: number, stride: number, padding: string, input: Shape): Dim {
-  if (n === null) return null;
+  if (!isSize(n)) return n;
   if (padding === 'same') return Math.floor((n - 1) / stride) + 1;
   const out = Math.floor((n - pool) / stride) + 1;
   if (out <= 0) {

@@ -8,7 +8,7 @@
 import type { LayerCall, Shape } from '../kerasModel';
 import type { BoundArgs } from './boundArgs';
 import { formatCount } from './formatting';
-import { type LayerRule, type RuleContext, type Weights, Unknowable, knownDim, problem, requireRank } from './layerRule';
+import { type LayerRule, type RuleContext, type Weights, Unknowable, combineDims, knownDim, problem, requireRank } from './layerRule';
 import { msg } from '../message';
 
 const RNN_TAIL = ['dropout', 'recurrent_dropout'];
@@ -39,14 +39,14 @@ function recurrentRule(className: string, source: string, signature: readonly st
     },
     outputShape: ({ args, inputs }) => {
       const input = sequenceInput(className, inputs.one());
-      const units = args.positiveInt('units');
+      const units = args.size('units');
       return args.bool('return_sequences', false) ? [input[0] ?? null, input[1] ?? null, units] : [input[0] ?? null, units];
     },
     // return_state=True: the output, then the final states, each (batch, units): h (and c for an LSTM). rnn.py compute_output_shape.
     outputs: (ctx) => {
       if (!ctx.args.bool('return_state', false)) return null;
       const out = recurrent.outputShape(ctx);
-      const state = [out[0] ?? null, ctx.args.positiveInt('units')];
+      const state = [out[0] ?? null, ctx.args.size('units')];
       return [out, ...Array.from({ length: maths.states }, () => state)];
     },
     weights: ({ args, inputs }) => {
@@ -128,7 +128,7 @@ const BIDIRECTIONAL: LayerRule = {
     if (mode === null) throw new Unknowable(msg('Bidirectional with merge_mode=None returns two tensors (forward and backward); HyperLab shows one shape per layer'));
     if (mode !== 'concat') return forward.outputShape;
     const last = forward.outputShape.at(-1) ?? null;
-    return [...forward.outputShape.slice(0, -1), last === null ? null : 2 * last];
+    return [...forward.outputShape.slice(0, -1), combineDims([last], ([n]) => 2 * n!)];
   },
   weights: (ctx): Weights => {
     const forward = innerOutcome(ctx, 'layer');

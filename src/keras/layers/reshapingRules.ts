@@ -6,7 +6,7 @@
 import type { Dim } from '../kerasModel';
 import { pyRepr, type BoundArgs } from './boundArgs';
 import { formatCount, formatShape } from './formatting';
-import { type LayerRule, NO_WEIGHTS, Unknowable, dataFormat, layoutAxes, problem, requireRank } from './layerRule';
+import { type LayerRule, NO_WEIGHTS, Unknowable, combineDims, dataFormat, isSize, layoutAxes, problem, requireRank } from './layerRule';
 import { msg } from '../message';
 
 /** flatten.py: (batch, ∏ rest), None when any axis is None; a rank-1 input becomes (batch, 1). */
@@ -15,16 +15,16 @@ const FLATTEN: LayerRule = {
   outputShape: ({ inputs }) => {
     const input = inputs.one();
     const rest = input.slice(1);
-    const size = rest.some((d) => d === null) ? null : rest.reduce<number>((a, d) => a * (d ?? 1), 1);
+    const size = combineDims(rest, (sizes) => sizes.reduce((a, d) => a * d, 1));
     return [input[0] ?? null, size];
   },
   weights: () => NO_WEIGHTS,
 };
 
-function targetShape(args: BoundArgs): Dim[] {
+function targetShape(args: BoundArgs): (number | null)[] {
   const value = args.required('target_shape');
   if (value.kind !== 'tuple') throw problem('invalid-argument', msg('Reshape target_shape must be a tuple such as (28, 28, 1), got {0}', pyRepr(value)));
-  const dims = value.items.map((item): Dim => {
+  const dims = value.items.map((item): number | null => {
     if (item.kind === 'unknown') throw new Unknowable(msg('target_shape: {0}', item.reason));
     if (item.kind === 'none') return null;
     if (item.kind === 'number' && Number.isInteger(item.value) && item.value >= -1) return item.value;
@@ -43,7 +43,10 @@ const RESHAPE: LayerRule = {
     const target = targetShape(args);
     const rest = input.slice(1);
     if (rest.some((d) => d === null) || target.some((d) => d === null)) return [input[0] ?? null, ...target.map((d) => (d === -1 ? null : d))];
-    const size = rest.reduce<number>((a, d) => a * d!, 1);
+    const unknown = rest.find((d) => !isSize(d));
+    // A size HyperLab cannot read: the -1 axis is unknown too, and the sizes cannot be checked.
+    if (unknown !== undefined) return [input[0] ?? null, ...target.map((d): Dim => (d === -1 ? unknown : d))];
+    const size = (rest as number[]).reduce((a, d) => a * d, 1);
     const known = target.filter((d) => d !== -1).reduce<number>((a, d) => a * d!, 1);
     const text = `Reshape(${pyRepr({ kind: 'tuple', items: target.map((d) => ({ kind: 'number', value: d! })) })})`;
     if (!target.includes(-1)) {
@@ -81,8 +84,7 @@ function upSamplingRule(className: string, dims: number, signature: readonly str
       const size = dims === 1 ? [args.positiveInt('size', 2)] : args.intTuple('size', dims, 2);
       const out: Dim[] = [...input];
       layoutAxes(format, dims + 2).spatial.forEach((axis, i) => {
-        const n = input[axis] ?? null;
-        out[axis] = n === null ? null : n * size[i]!;
+        out[axis] = combineDims([input[axis] ?? null], ([n]) => n! * size[i]!);
       });
       return out;
     },
@@ -121,7 +123,7 @@ function paddingRule(className: string, argName: string, fallback: number, sign:
       layoutAxes(format, 4).spatial.forEach((axis, i) => {
         const n = input[axis] ?? null;
         const [a, b] = amounts[i]!;
-        if (n === null) return;
+        if (!isSize(n)) return;
         if (sign < 0 && a + b >= n) {
           throw problem('impossible-shape', msg('Cropping2D removes {0} of the {1} rows or columns of {2}; the cropping must be smaller than the input', a + b, n, formatShape(input)));
         }

@@ -86,7 +86,7 @@ export function autoNamer(): (call: Call) => string {
 export function runSequential(calls: readonly Call[], input?: Shape): LayerRow[] {
   const name = autoNamer();
   const rows: LayerRow[] = [];
-  const inputCall = input && layer('Input', [], input[0] === null || input[0] === undefined ? { shape: input.slice(1) as Py[] } : { shape: input.slice(1) as Py[], batch_size: input[0] });
+  const inputCall = input && layer('Input', [], input[0] === null || input[0] === undefined ? { shape: input.slice(1) as Py[] } : { shape: input.slice(1) as Py[], batch_size: input[0] as number });
   const nodes: ProgramNode[] = inputCall ? [{ call: inputCall, inputs: [] }] : [];
   const rowNodes: number[] = [];
   let current: Shape | null = input ?? null;
