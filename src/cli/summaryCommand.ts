@@ -9,7 +9,7 @@ import path from 'node:path';
 import { type DocumentLanguage, analyzeDocument } from '../keras/analyzeDocument';
 import type { Diagnostic, Dim, DocumentAnalysis, ModelSummary } from '../keras/kerasModel';
 import { summaryRows } from '../keras/summaryRows';
-import { summaryTable } from '../keras/summaryTable';
+import { kerasModelName, summaryTable } from '../keras/summaryTable';
 import type { Output } from './trainCommand';
 import { renderMessage } from '../keras/message';
 
@@ -51,7 +51,10 @@ export interface SummaryJsonLayer {
 export interface SummaryJson {
   readonly file: string;
   readonly models: {
+    /** The model's name in Keras (`Model: "..."` of its summary: name= or the automatic 'sequential', 'functional_1'). */
     readonly name: string;
+    /** The Python variable it is assigned to, or null. */
+    readonly variable: string | null;
     readonly line: number;
     readonly layers: SummaryJsonLayer[];
     readonly total_params: number | null;
@@ -74,7 +77,7 @@ function modelJson(summary: ModelSummary): SummaryJson['models'][number] {
   }));
   const t = summary.totals;
   return {
-    name: summary.graph.name, line: summary.graph.span.line, layers,
+    name: kerasModelName(summary), variable: summary.graph.variable, line: summary.graph.span.line, layers,
     total_params: t ? t.trainable + t.nonTrainable : null, trainable_params: t ? t.trainable : null, non_trainable_params: t ? t.nonTrainable : null,
   };
 }

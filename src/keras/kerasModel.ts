@@ -141,8 +141,10 @@ export interface ModelNode {
 }
 
 export interface ModelGraph {
-  /** The Python variable the model is assigned to (or the Model's name= argument). */
+  /** The Model's name= argument, else the Python variable it is assigned to, else Keras' automatic name. */
   readonly name: string;
+  /** The Python (or JavaScript) variable the model is assigned to, or null when it is not assigned to one. */
+  readonly variable: string | null;
   readonly kind: 'sequential' | 'functional';
   /** The line of the model's definition (the Sequential(...) / Model(...) call). */
   readonly span: SourceSpan;

@@ -45,7 +45,7 @@ function freezeSequential(model: SequentialBuild): BuiltModel {
     return { id, call: entry.layer.call, isInput: entry.layer.isInput, inputs: id > 0 ? [id - 1] : [], args: [], sharedWith: null, name: entry.layer.name };
   });
   const graph: KerasModelGraph = {
-    name: graphName(model), kerasName: model.kerasName, kind: 'sequential', span: model.span, nodes,
+    name: graphName(model), variable: model.varName, kerasName: model.kerasName, kind: 'sequential', span: model.span, nodes,
     outputs: nodes.length > 0 ? [nodes.length - 1] : [], unknownReason: model.unknownReason, compile: model.compile, fit: model.fit,
   };
   return { graph, notes, trainable, buildShape: model.buildShape, trainableUnknown };
@@ -125,7 +125,7 @@ function freezeFunctional(model: FunctionalBuild, apps: readonly Application[]):
   }
   if (model.outputs.length === 0) unknownReason ??= msg('HyperLab cannot tell which tensors are the outputs of this model.');
   const graph: KerasModelGraph = {
-    name: graphName(model), kerasName: model.kerasName, kind: 'functional', span: model.span, nodes, outputs,
+    name: graphName(model), variable: model.varName, kerasName: model.kerasName, kind: 'functional', span: model.span, nodes, outputs,
     unknownReason, compile: model.compile, fit: model.fit,
   };
   return { graph, notes, trainable, buildShape: null, trainableUnknown };
