@@ -32,7 +32,7 @@ export function analyzeDocument(text: string, language: DocumentLanguage): Docum
   try {
     const source: SourceModels = language === 'python' ? pythonModels(text) : javascriptModels(text, language);
     const models: ModelSummary[] = source.models.map((built) => {
-      const summary = summarizeModel(built);
+      const summary = summarizeModel(built, { onceBuilt: language === 'python' });
       const diagnostics = [...summary.diagnostics, ...lossActivationDiagnostics(summary.graph, summary.layers)];
       // Keras 3 deprecations (input_length, ...) say nothing about TF.js, which still supports them.
       return { ...summary, diagnostics: language === 'python' ? diagnostics : diagnostics.filter((d) => d.code !== 'deprecated-argument') };

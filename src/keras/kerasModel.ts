@@ -169,6 +169,11 @@ export interface ModelSummary {
   /** Totals; null when any layer's count is unknown. */
   readonly totals: ParamCount | null;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Keras 3 has not built this model (its summary prints "0 (unbuilt)" until the first call): the numbers are
+   * those it will have once built, which the code alone fixes (onceBuilt.ts).
+   */
+  readonly onceBuilt: boolean;
 }
 
 /** Everything the code intelligence knows about one document version. */

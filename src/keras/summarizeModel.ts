@@ -10,6 +10,7 @@ import type { BuiltModel } from './graph/freezeModel';
 import { applyLayer, declaredInputShape } from './layers/applyLayer';
 import { unknownSize } from './layers/declaredInputShape';
 import { type Message, msg, said } from './message';
+import { candidateInputs, onceBuiltLayers } from './onceBuilt';
 
 export const UNBUILT_REASON = msg('the model has no input shape (unbuilt): add input_shape=... to the first layer or keras.Input(shape=...)');
 
@@ -87,8 +88,8 @@ function shapeOf(outcome: LayerOutcome | undefined, output: number): Shape | nul
   return output === 0 ? outcome.outputShape : outcome.outputShapes?.[output] ?? null;
 }
 
-function layerOutcomes(graph: ModelGraph, built: BuiltModel): LayerSummary[] {
-  const start = graph.kind === 'sequential' ? sequentialInput(graph, built) : null;
+function layerOutcomes(graph: ModelGraph, built: BuiltModel, given?: Shape): LayerSummary[] {
+  const start = given ? { shape: given, reason: null } : graph.kind === 'sequential' ? sequentialInput(graph, built) : null;
   const out: LayerSummary[] = [];
   for (const node of graph.nodes) {
     if (start === 'unbuilt') {
@@ -128,15 +129,25 @@ function layerDiagnostics(layers: readonly LayerSummary[]): Diagnostic[] {
   return out;
 }
 
-export function summarizeModel(built: BuiltModel): ModelSummary {
+export interface SummarizeOptions {
+  /**
+   * Give an unbuilt Sequential the numbers it will have once built (onceBuilt.ts): Keras 3 builds it on its
+   * first call. TensorFlow.js refuses such a model outright, so its reader leaves this off.
+   */
+  readonly onceBuilt?: boolean;
+}
+
+export function summarizeModel(built: BuiltModel, options: SummarizeOptions = {}): ModelSummary {
   const { graph } = built;
-  const layers = layerOutcomes(graph, built);
+  const unbuilt = graph.kind === 'sequential' && sequentialInput(graph, built) === 'unbuilt' && graph.nodes.length > 0;
+  const onceBuilt = unbuilt && (options.onceBuilt ?? true);
+  const layers = onceBuilt ? onceBuiltLayers(candidateInputs().map((input) => layerOutcomes(graph, built, input)), UNBUILT_REASON) : layerOutcomes(graph, built);
   const diagnostics = layerDiagnostics(layers);
-  if (graph.kind === 'sequential' && sequentialInput(graph, built) === 'unbuilt' && graph.nodes.length > 0) {
+  if (unbuilt) {
     diagnostics.push({
       severity: 'warning', code: 'unbuilt-model', span: graph.span,
       ...said(msg('Model {0} has no input shape, so Keras cannot build it before training (its summary says "0 (unbuilt)"): add input_shape=... to the first layer or start with keras.Input(shape=...).', graph.name)),
     });
   }
-  return { graph, layers, totals: totalsOf(graph, layers, built), diagnostics };
+  return { graph, layers, totals: totalsOf(graph, layers, built), diagnostics, onceBuilt };
 }

@@ -78,6 +78,7 @@ function weightsSection(model: ModelSummary, layer: LayerSummary, t: Translate):
     lines.push(`**${t('Parameters')}** (${t('learned during training')}): ${formula}${counts}`);
   }
   if (node.sharedWith !== null) lines.push(t('Shared layer: this call reuses the weights of its first call, so they count once in the model.'));
+  if (model.onceBuilt) lines.push(t('Once built: the model has no input shape, so Keras 3 builds it (and creates these weights) on its first call — fit, predict or model.build; until then its summary prints "0 (unbuilt)". The numbers here are the ones it will have then; "?" marks what depends on the data it gets.'));
   lines.push(`**${t('Output shape')}**: ${inlineCode(formatOutputs(outcome))}${shapeNote(outcome.outputShape, outcome.unknownReason, t)}`);
   const input = inputShapeOf(model, layer);
   if (input) lines.push(`${t('Input shape')}: ${inlineCode(formatShape(input))}`);

@@ -42,14 +42,14 @@ describe('hyperlab summary (CLI)', () => {
       models: [{
         name: 'sequential', variable: 'model', line: 5,
         layers: [
-          { class_name: 'Dense', name: 'dense', line: 6, output_shape: [null, 512], params: 401_920, trainable_params: 401_920, non_trainable_params: 0 },
-          { class_name: 'Dense', name: 'dense_1', line: 7, output_shape: [null, 10], params: 5_130, trainable_params: 5_130, non_trainable_params: 0 },
+          { class_name: 'Dense', name: 'dense', line: 6, output_shape: [null, 512], params: 401_920, trainable_params: 401_920, non_trainable_params: 0, once_built: false },
+          { class_name: 'Dense', name: 'dense_1', line: 7, output_shape: [null, 10], params: 5_130, trainable_params: 5_130, non_trainable_params: 0, once_built: false },
         ],
-        total_params: 407_050, trainable_params: 407_050, non_trainable_params: 0,
+        total_params: 407_050, trainable_params: 407_050, non_trainable_params: 0, once_built: false,
       }],
       diagnostics: [],
     });
-    assert.deepEqual(Object.keys((out['models'] as Record<string, unknown>[])[0]!), ['name', 'variable', 'line', 'layers', 'total_params', 'trainable_params', 'non_trainable_params']);
+    assert.deepEqual(Object.keys((out['models'] as Record<string, unknown>[])[0]!), ['name', 'variable', 'line', 'layers', 'total_params', 'trainable_params', 'non_trainable_params', 'once_built']);
   });
 
   it('gives each model its Keras name (name= or the automatic one, as Keras 3.15 names them) and the Python variable it is assigned to', async () => {
