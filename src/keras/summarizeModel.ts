@@ -5,9 +5,10 @@
  * (Keras' summary prints "0 (unbuilt)"; HyperLab says unknown, and why). A shared layer's parameters count
  * once; totals are null as soon as any count they need is unknown. Layer problems become diagnostics.
  */
-import type { Diagnostic, Dim, LayerOutcome, LayerSummary, ModelGraph, ModelNode, ModelSummary, ParamCount, PyValue, Shape, TensorInput } from './kerasModel';
+import type { Diagnostic, Dim, LayerOutcome, LayerSummary, ModelGraph, ModelNode, ModelSummary, NodeArgument, ParamCount, PyValue, Shape, TensorInput } from './kerasModel';
 import type { BuiltModel } from './graph/freezeModel';
-import { applyLayer, declaredInputShape } from './layers/applyLayer';
+import { type CallArgument, applyLayer, declaredInputShape } from './layers/applyLayer';
+import { MAIN_INPUT_NAMES } from './layers/callSignatures';
 import { unknownSize } from './layers/declaredInputShape';
 import { type Message, msg, said } from './message';
 import { candidateInputs, onceBuiltLayers } from './onceBuilt';
@@ -64,10 +65,10 @@ function withTrainable(node: ModelNode, built: BuiltModel): ModelNode['call'] {
   return t === undefined ? node.call : { ...node.call, kwargs: { ...node.call.kwargs, trainable: { kind: 'bool', value: t } } };
 }
 
-function outcomeFor(node: ModelNode, inputs: readonly (Shape | null)[], built: BuiltModel, inputReason: Message | null): LayerOutcome {
+function outcomeFor(node: ModelNode, inputs: readonly (Shape | null)[], built: BuiltModel, inputReason: Message | null, callArgs: readonly CallArgument[]): LayerOutcome {
   const note = built.notes.get(node.id);
   if (note) return unknownOutcome(note);
-  const outcome = applyLayer(withTrainable(node, built), inputs);
+  const outcome = applyLayer(withTrainable(node, built), inputs, callArgs);
   if (inputReason && outcome.outputShape === null) return { ...outcome, unknownReason: inputReason };
   if (built.trainableUnknown && outcome.params && outcome.params.trainable + outcome.params.nonTrainable > 0) {
     return { ...outcome, params: null, unknownReason: built.trainableUnknown };
@@ -75,11 +76,23 @@ function outcomeFor(node: ModelNode, inputs: readonly (Shape | null)[], built: B
   return outcome;
 }
 
+/** The argument of a node's call that is its main input: the first positional one, or its keyword (`inputs=`). */
+function mainArgument(node: ModelNode): NodeArgument | undefined {
+  return node.args.find((a) => a.name === '#0') ?? node.args.find((a) => MAIN_INPUT_NAMES.has(a.name));
+}
+
 /** The tensors of a node's main input (its first argument): the previous layer in a Sequential. */
 export function mainInputs(node: ModelNode): TensorInput[] {
   if (node.args.length === 0) return node.inputs.map((n) => ({ node: n, output: 0 }));
-  const main = node.args.find((a) => a.name === '#0' || a.name === 'inputs');
-  return (main?.tensors ?? []).filter((t): t is TensorInput => t !== null);
+  return (mainArgument(node)?.tensors ?? []).filter((t): t is TensorInput => t !== null);
+}
+
+/** The other arguments of a node's call, with the shapes of their tensors (null where unknown). */
+function callArguments(node: ModelNode, shapeAt: (t: TensorInput) => Shape | null): CallArgument[] {
+  const main = mainArgument(node);
+  return node.args.filter((a) => a !== main).map((a) => ({
+    name: a.name, value: a.value, tensors: a.tensors ? a.tensors.map((t) => (t ? shapeAt(t) : null)) : null,
+  }));
 }
 
 /** The shape of output `output` of a layer (a layer with several outputs lists them in outputShapes). */
@@ -97,8 +110,9 @@ function layerOutcomes(graph: ModelGraph, built: BuiltModel, given?: Shape): Lay
       continue;
     }
     const feedsFirst = start !== null && node.inputs.length === 0 && !node.isInput;
-    const inputs = feedsFirst ? [start.shape] : mainInputs(node).map((t) => shapeOf(out[t.node]?.outcome, t.output));
-    out.push({ node, outcome: outcomeFor(node, node.isInput ? [] : inputs, built, feedsFirst ? start.reason : null) });
+    const shapeAt = (t: TensorInput): Shape | null => shapeOf(out[t.node]?.outcome, t.output);
+    const inputs = feedsFirst ? [start.shape] : mainInputs(node).map(shapeAt);
+    out.push({ node, outcome: outcomeFor(node, node.isInput ? [] : inputs, built, feedsFirst ? start.reason : null, callArguments(node, shapeAt)) });
   }
   return out;
 }
@@ -112,7 +126,8 @@ function totalsOf(graph: ModelGraph, layers: readonly LayerSummary[], built: Bui
     trainable += outcome.params.trainable;
     nonTrainable += outcome.params.nonTrainable;
   }
-  return { trainable, nonTrainable };
+  // model.trainable = False: Keras' model-level trainable_weights is empty, whatever its layers say.
+  return built.modelTrainable === false ? { trainable: 0, nonTrainable: trainable + nonTrainable } : { trainable, nonTrainable };
 }
 
 function layerDiagnostics(layers: readonly LayerSummary[]): Diagnostic[] {

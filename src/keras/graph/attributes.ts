@@ -9,6 +9,7 @@
 import type { ReachContext } from './reach';
 import { changedAt, isForeign, isModel, markAnything, markTrainable, rootsOf } from './reach';
 import type { Root, Sym } from './symbolic';
+import { currentLayers } from './freezeModel';
 import { type Message, msg } from '../message';
 
 /** Attributes whose change after construction never changes a layer's weights or its model's structure. */
@@ -51,7 +52,11 @@ function setTrainable(ctx: AttributeContext, obj: Sym, roots: readonly Root[], v
   const why = msg('`{0}` is changed in a way HyperLab cannot follow, so the trainable split is unknown.', where.text);
   const exact = flag !== null && ctx.frames.length === 0 && roots.length === 1 && !isForeign(ctx, roots[0]!);
   if (exact && obj.sym === 'layer') obj.layer.trainable = flag;
-  else if (exact && obj.sym === 'model') obj.model.trainable = flag;
+  else if (exact && obj.sym === 'model') {
+    // Keras' setter sets every layer the model has now; layers added later keep their own flag.
+    obj.model.trainable = flag;
+    for (const layer of currentLayers(obj.model, ctx.builder.apps)) layer.trainable = flag;
+  }
   else if (roots.length > 0) {
     markTrainable(roots, ctx.readId !== 0 ? ctx.speculation ?? why : why);
     for (const root of roots) if (!isModel(root) && !isForeign(ctx, root)) root.trainable = null;

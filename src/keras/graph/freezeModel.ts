@@ -8,7 +8,7 @@
  */
 import type { ModelGraph, ModelNode, NodeArgument, PyValue, TensorInput } from '../kerasModel';
 import { extraFrames } from './graphBuilder';
-import type { Application, FunctionalBuild, ModelBuild, SequentialBuild, TensorRef } from './symbolic';
+import type { Application, FunctionalBuild, LayerObject, ModelBuild, SequentialBuild, TensorRef } from './symbolic';
 import { type Message, msg } from '../message';
 
 /** A ModelGraph that also carries the name Keras' summary prints in `Model: "..."`. */
@@ -22,6 +22,11 @@ export interface BuiltModel {
   readonly trainable: ReadonlyMap<number, boolean>;
   readonly buildShape: PyValue | null;
   readonly trainableUnknown: Message | null;
+  /**
+   * `model.trainable` as last set (null when never): with False, Keras counts every weight of the model as
+   * non-trainable in its totals, even a layer's added afterwards (Layer.trainable_weights is empty).
+   */
+  readonly modelTrainable: boolean | null;
 }
 
 export function freezeModel(model: ModelBuild, apps: readonly Application[]): BuiltModel {
@@ -39,7 +44,7 @@ function freezeSequential(model: SequentialBuild): BuiltModel {
   const nodes: ModelNode[] = model.entries.map((entry, id) => {
     const note = entry.uncertain ?? entry.layer.note;
     if (note) notes.set(id, note);
-    const t = entry.layer.trainable ?? model.trainable;
+    const t = entry.layer.trainable;
     if (t !== null) trainable.set(id, t);
     trainableUnknown ??= entry.layer.trainableUnknown;
     return { id, call: entry.layer.call, isInput: entry.layer.isInput, inputs: id > 0 ? [id - 1] : [], args: [], sharedWith: null, name: entry.layer.name };
@@ -48,12 +53,21 @@ function freezeSequential(model: SequentialBuild): BuiltModel {
     name: graphName(model), variable: model.varName, kerasName: model.kerasName, kind: 'sequential', span: model.span, nodes,
     outputs: nodes.length > 0 ? [nodes.length - 1] : [], unknownReason: model.unknownReason, compile: model.compile, fit: model.fit,
   };
-  return { graph, notes, trainable, buildShape: model.buildShape, trainableUnknown };
+  return { graph, notes, trainable, buildShape: model.buildShape, trainableUnknown, modelTrainable: model.trainable };
 }
 
 /** Every tensor an application takes: its main input, then the tensors of its other arguments. */
 function allRefs(app: Application): TensorRef[] {
   return [...app.inputs, ...app.extras.flatMap((e) => e.tensors ?? [])];
+}
+
+/**
+ * The layers of a model as it is now (a Sequential's entries, a functional model's layers from its outputs back
+ * to its inputs): what `model.trainable = ...` sets, as Keras' setter does for every sublayer at that moment.
+ */
+export function currentLayers(model: ModelBuild, apps: readonly Application[]): LayerObject[] {
+  if (model.kind === 'sequential') return model.entries.map((e) => e.layer).filter((l) => !l.isInput);
+  return reachableApps(model, apps).map((id) => apps[id]!.layer).filter((l) => !l.isInput);
 }
 
 /** App ids reachable from the outputs, stopping at Input layers and at the model's declared inputs. */
@@ -109,7 +123,7 @@ function freezeFunctional(model: FunctionalBuild, apps: readonly Application[]):
     const note = uncertain?.layer ?? app.layer.note;
     if (note && !notes.has(id)) notes.set(id, note);
     if (uncertain) unknownReason ??= uncertain.model;
-    const t = app.layer.trainable ?? model.trainable;
+    const t = app.layer.trainable;
     if (t !== null) trainable.set(id, t);
     trainableUnknown ??= app.layer.trainableUnknown;
     const first = app.layer.applications.find((a) => nodeOf.has(a));
@@ -128,7 +142,7 @@ function freezeFunctional(model: FunctionalBuild, apps: readonly Application[]):
     name: graphName(model), variable: model.varName, kerasName: model.kerasName, kind: 'functional', span: model.span, nodes, outputs,
     unknownReason, compile: model.compile, fit: model.fit,
   };
-  return { graph, notes, trainable, buildShape: null, trainableUnknown };
+  return { graph, notes, trainable, buildShape: null, trainableUnknown, modelTrainable: model.trainable };
 }
 
 /** The call's arguments in Keras' order: positional ones first, then keywords sorted by name (tree.flatten of the kwargs dict). */

@@ -48,6 +48,8 @@ export class GraphBuilder {
     readonly names: LayerNames,
     private readonly prefixOf: (className: string) => string,
     private readonly declaresInput: (call: LayerCall) => boolean,
+    /** Name prefixes a layer's first call uses up (the sublayers Keras creates when it builds: MultiHeadAttention's Softmax and Dropout). */
+    private readonly buildNames: (className: string) => readonly string[] = () => [],
   ) {}
 
   createLayer(spec: LayerSpec, ctx: NamingContext): LayerObject {
@@ -71,7 +73,11 @@ export class GraphBuilder {
    * Applies a layer to input tensors (an Input layer to none) and returns its output tensor; `extras` are the
    * call's other arguments (`initial_state=`, `mask=`, `training=`), whose tensors are inputs of the node too.
    */
-  apply(layer: LayerObject, inputs: readonly TensorRef[], frames: readonly Frame[], extras: readonly CallExtra[] = [], mainName = '#0'): TensorRef {
+  apply(layer: LayerObject, inputs: readonly TensorRef[], frames: readonly Frame[], extras: readonly CallExtra[] = [], mainName = '#0', ctx?: NamingContext): TensorRef {
+    if (layer.applications.length === 0 && this.names.style === 'keras') {
+      const naming = ctx ?? { inLoop: frames.some((f) => f.kind === 'loop'), inIf: frames.some((f) => f.kind === 'if') };
+      for (const prefix of this.buildNames(layer.call.className)) this.names.next(prefix, prefix, naming);
+    }
     const app: Application = { id: this.apps.length, layer, inputs, mainName, extras, frames: [...frames] };
     this.apps.push(app);
     layer.applications.push(app.id);

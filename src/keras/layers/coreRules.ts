@@ -1,6 +1,7 @@
 /**
- * Rules for Keras' core layers: Input/InputLayer, Dense, Embedding, Dropout, and the activation layers
- * (Activation, ReLU, LeakyReLU, Softmax, ELU). Each rule cites its Keras 3 file under keras/src/layers/.
+ * Rules for Keras' core layers: Input/InputLayer, Dense, Embedding, Dropout, Identity, Masking, and the
+ * activation layers (Activation, ReLU, LeakyReLU, Softmax, ELU, PReLU). Each rule cites its Keras 3 file under
+ * keras/src/layers/.
  * Shape and parameter maths only; binding, trainable=False and outcome assembly live in applyLayer.
  */
 import type { Dim, Shape } from '../kerasModel';
@@ -148,6 +149,27 @@ const LEAKY_RELU = identityRule('LeakyReLU', 'activations/leaky_relu.py', ['nega
   },
 });
 
+/** activations/prelu.py build: alpha of the input's shape without the batch axis, 1 along each shared axis. */
+const PRELU: LayerRule = {
+  className: 'PReLU', source: 'activations/prelu.py', inputs: 'one',
+  signature: ['alpha_initializer', 'alpha_regularizer', 'alpha_constraint', 'shared_axes'],
+  outputShape: ({ inputs }) => inputs.one(),
+  weights: ({ args, inputs }) => {
+    const input = inputs.one();
+    const shared = args.isNone('shared_axes') ? [] : sharedAxes(args, input.length);
+    const dims = input.slice(1).map((d, i) => (shared.includes(i + 1) ? 1 : knownDim('PReLU', d, msg('axis {0}', i + 1))));
+    const count = dims.reduce((a, b) => a * b, 1);
+    return { trainable: count, nonTrainable: 0, expr: dims.map(formatCount).join(' × ') };
+  },
+};
+
+function sharedAxes(args: BoundArgs, rank: number): number[] {
+  const value = args.known('shared_axes')!;
+  const axes = value.kind === 'tuple' ? args.intTuple('shared_axes', value.items.length, 1) : [args.int('shared_axes')];
+  for (const a of axes) if (a < 1 || a >= rank) throw problem('invalid-argument', msg('PReLU shared_axes must name axes 1 to {0} of its input, got {1}', rank - 1, a));
+  return axes;
+}
+
 export const CORE_RULES: readonly LayerRule[] = [
   INPUT_LAYER,
   INPUT,
@@ -159,4 +181,7 @@ export const CORE_RULES: readonly LayerRule[] = [
   LEAKY_RELU,
   identityRule('Softmax', 'activations/softmax.py', ['axis']),
   identityRule('ELU', 'activations/elu.py', ['alpha']),
+  PRELU,
+  identityRule('Identity', 'core/identity.py', []),
+  identityRule('Masking', 'core/masking.py', ['mask_value']),
 ];

@@ -5,7 +5,7 @@
  * itself would refuse the layer; `applyLayer` turns both into a `LayerOutcome`. Also the small helpers the
  * rule families share (shape rank checks, channel axes). No rule lives here.
  */
-import type { Dim, LayerCall, LayerOutcome, Severity, Shape, UnknownDim } from '../kerasModel';
+import type { Dim, LayerCall, LayerOutcome, PyValue, Severity, Shape, UnknownDim } from '../kerasModel';
 import type { BoundArgs } from './boundArgs';
 import { formatShape } from './formatting';
 import { type Message, msg, renderMessage } from '../message';
@@ -64,10 +64,22 @@ export class RuleInputs {
 /** Applies another layer call (Bidirectional's wrapped layer) with the same rules. */
 export type NestedApply = (call: Pick<LayerCall, 'className' | 'args' | 'kwargs'>, input: Shape) => LayerOutcome;
 
+/**
+ * The arguments of the layer's call besides its main input, by the names of its call() signature
+ * (`mha(query, value, key=k)`: value and key): a tensor's shape (null when unknown), or a plain value.
+ */
+export interface CallArguments {
+  readonly tensors: ReadonlyMap<string, readonly (Shape | null)[]>;
+  readonly values: ReadonlyMap<string, PyValue>;
+}
+
+export const NO_CALL_ARGUMENTS: CallArguments = { tensors: new Map(), values: new Map() };
+
 export interface RuleContext {
   readonly args: BoundArgs;
   readonly inputs: RuleInputs;
   readonly nested: NestedApply;
+  readonly call: CallArguments;
 }
 
 export interface LayerRule {

@@ -2,9 +2,11 @@
  * Rules for the merge layers under keras/src/layers/merging/: Concatenate (concatenate.py: equal ranks, equal
  * sizes except on `axis`, which adds up) and the element-wise Add, Subtract, Multiply, Average, Maximum,
  * Minimum (base_merge.py: Keras' broadcasting of the non-batch axes, aligned from the right, where 1
- * stretches and None stays None). All take a list of inputs and have no weights.
+ * stretches and None stays None), and Dot (dot.py: the two axes named by `axes` are contracted, sizes must
+ * match). All take a list of inputs and have no weights.
  */
 import type { Dim, Shape } from '../kerasModel';
+import { pyRepr } from './boundArgs';
 import { formatShape } from './formatting';
 import { type LayerRule, type RuleContext, NO_WEIGHTS, combineDims, isSize, problem } from './layerRule';
 import { msg } from '../message';
@@ -74,7 +76,34 @@ const CONCATENATE: LayerRule = {
   weights: () => NO_WEIGHTS,
 };
 
+/** dot.py compute_output_shape: both inputs lose their contracted axis, the second its batch axis too; rank 1 gets a 1. */
+const DOT: LayerRule = {
+  className: 'Dot', source: 'merging/dot.py', inputs: 'many', signature: ['axes', 'normalize'],
+  check: ({ args }) => void args.required('axes'),
+  outputShape: ({ args, inputs }) => {
+    const shapes = inputs.all();
+    if (shapes.length !== 2) throw problem('invalid-argument', msg('Dot takes a list of exactly 2 inputs, e.g. Dot(axes=1)([a, b]), but gets {0}', shapes.length));
+    const [a, b] = [shapes[0]!, shapes[1]!];
+    const value = args.known('axes')!;
+    const given = value.kind === 'tuple' ? args.intTuple('axes', 2, 1, true) : [args.int('axes'), args.int('axes')];
+    const axes = given.map((axis, i) => {
+      const rank = [a, b][i]!.length;
+      const index = axis < 0 ? rank + axis : axis;
+      if (index < 0 || index >= rank) throw problem('impossible-shape', msg('Dot axes={0} is outside an input of rank {1}', pyRepr(value), rank));
+      return index;
+    });
+    const [x, y] = [a[axes[0]!], b[axes[1]!]];
+    if (isSize(x) && isSize(y) && x !== y) {
+      throw problem('impossible-shape', msg('Dot needs the contracted axes to have the same size, but gets {0} and {1} ({2} and {3})', x, y, formatShape(a), formatShape(b)));
+    }
+    const out: Dim[] = [...a.filter((_, i) => i !== axes[0]), ...b.filter((_, i) => i !== axes[1]).slice(1)];
+    return out.length === 1 ? [...out, 1] : out;
+  },
+  weights: () => NO_WEIGHTS,
+};
+
 export const MERGING_RULES: readonly LayerRule[] = [
+  DOT,
   CONCATENATE,
   elementwiseRule('Add', 'add'),
   elementwiseRule('Subtract', 'subtract'),

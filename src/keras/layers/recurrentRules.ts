@@ -5,7 +5,7 @@
  * reset_after=True keeps separate input and recurrent biases, shape (2, 3u). return_state=True gives several
  * output tensors: the output, then the final states (h, and c for an LSTM).
  */
-import type { LayerCall, Shape } from '../kerasModel';
+import type { LayerCall, PyValue, Shape } from '../kerasModel';
 import type { BoundArgs } from './boundArgs';
 import { formatCount } from './formatting';
 import { type LayerRule, type RuleContext, type Weights, Unknowable, combineDims, knownDim, problem, requireRank } from './layerRule';
@@ -144,4 +144,48 @@ const BIDIRECTIONAL: LayerRule = {
   },
 };
 
-export const RECURRENT_RULES: readonly LayerRule[] = [SIMPLE_RNN, LSTM, GRU, BIDIRECTIONAL];
+/** The layer a built-in cell makes when wrapped in RNN (RNN(LSTMCell(8)) is LSTM(8): rnn/rnn.py with lstm.py's cell). */
+const CELL_LAYERS: Readonly<Record<string, string>> = { SimpleRNNCell: 'SimpleRNN', LSTMCell: 'LSTM', GRUCell: 'GRU' };
+
+/** RNN(cell): the layer its cell stands for, with the RNN's own flags (return_sequences, return_state, ...). */
+function cellLayer({ args }: RuleContext): CallLike {
+  const cell = args.required('cell');
+  const layer = cell.kind === 'call' ? CELL_LAYERS[cell.callee] : undefined;
+  if (cell.kind !== 'call' || layer === undefined) {
+    throw new Unknowable(msg('HyperLab models RNN around an inline SimpleRNNCell, LSTMCell or GRUCell (e.g. RNN(LSTMCell(64))); this cell is not one of them'));
+  }
+  // The cells share the layers' first four parameters (units, activation, recurrent_activation / use_bias, ...).
+  if (cell.args.length > 1) throw new Unknowable(msg('the cell\'s arguments after units are positional; write them by keyword so HyperLab can read them'));
+  const flags: Record<string, PyValue> = {};
+  for (const name of ['return_sequences', 'return_state', 'go_backwards', 'stateful', 'unroll']) {
+    const v = args.raw(name);
+    if (v !== undefined) flags[name] = v;
+  }
+  return { className: layer, args: cell.args, kwargs: { ...cell.kwargs, ...flags } };
+}
+
+const RNN: LayerRule = {
+  className: 'RNN', source: 'rnn/rnn.py', inputs: 'one',
+  signature: ['cell', 'return_sequences', 'return_state', 'go_backwards', 'stateful', 'unroll', 'zero_output_for_mask'],
+  outputShape: (ctx) => {
+    const out = ctx.nested(cellLayer(ctx), ctx.inputs.one());
+    if (out.outputShape === null) throw new Unknowable(out.unknownReason ?? msg('the cell\'s output shape is not known'));
+    return out.outputShape;
+  },
+  outputs: (ctx) => {
+    const out = ctx.nested(cellLayer(ctx), ctx.inputs.one());
+    return out.outputShapes ? out.outputShapes.map((s) => {
+      if (s === null) throw new Unknowable(out.unknownReason ?? msg('the cell\'s output shape is not known'));
+      return s;
+    }) : null;
+  },
+  weights: (ctx): Weights => {
+    const out = ctx.nested(cellLayer(ctx), ctx.inputs.one());
+    const error = out.problems.find((p) => p.severity === 'error');
+    if (error) throw problem(error.code, msg('RNN\'s cell: {0}', error.text));
+    if (out.params === null) throw new Unknowable(out.unknownReason ?? msg('the cell\'s parameters are not known'));
+    return { trainable: out.params.trainable, nonTrainable: out.params.nonTrainable, expr: out.formula?.replace(/ = [\d,]+$/, '') ?? null };
+  },
+};
+
+export const RECURRENT_RULES: readonly LayerRule[] = [SIMPLE_RNN, LSTM, GRU, BIDIRECTIONAL, RNN];

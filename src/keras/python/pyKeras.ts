@@ -8,6 +8,8 @@ import type { SyntaxNode } from '@lezer/common';
 import type { LayerCall } from '../kerasModel';
 import type { CallExtra, LayerObject, ModelBuild, SequentialBuild, Sym, TensorRef } from '../graph/symbolic';
 import { derivedFrom, isForeign, markStructure, reasonOf } from '../graph/reach';
+import { callSignature } from '../layers/callSignatures';
+import { canonicalClassName } from '../layers/layerNames';
 import { unknownSym } from '../graph/symbolic';
 import { children } from '../sourceText';
 import { type CallArgs, buildLayerCall, stringArg, toPy } from './pyArgs';
@@ -63,8 +65,10 @@ function mayHoldTensors(name: string, sym: Sym): boolean {
  * inputs of the node too (Keras' node.input_tensors), so the layers that produce them belong to the model.
  */
 export function applyLayer(ctx: ReaderContext, layer: LayerObject, args: CallArgs): Sym {
-  const byKeyword = args.positional.length === 0 && args.keyword.has('inputs');
-  const mainName = byKeyword ? 'inputs' : '#0';
+  // The main input's keyword is the first parameter of the class's call(): `inputs`, `sequences` (RNNs), `query`.
+  const keyword = callSignature(canonicalClassName(layer.call.className))?.[0] ?? 'inputs';
+  const byKeyword = args.positional.length === 0 && args.keyword.has(keyword);
+  const mainName = byKeyword ? keyword : '#0';
   const main = byKeyword ? args.keyword.get('inputs') : args.positional[0];
   const extras: CallExtra[] = [];
   const extra = (name: string, sym: Sym): CallExtra => ({ name, tensors: mayHoldTensors(name, sym) ? tensorRefs(sym) : null, value: toPy(sym) });
@@ -72,7 +76,7 @@ export function applyLayer(ctx: ReaderContext, layer: LayerObject, args: CallArg
   for (const [name, sym] of args.keyword) if (name !== mainName) extras.push(extra(name, sym));
   const inputs = args.unpackNote && !main ? [{ unknown: args.unpackNote }] : tensorRefs(main);
   if (args.unpackNote) extras.push({ name: '**', tensors: [{ unknown: args.unpackNote }], value: { kind: 'unknown', reason: args.unpackNote } });
-  return { sym: 'tensor', ref: ctx.builder.apply(layer, inputs, ctx.frames, extras, mainName) };
+  return { sym: 'tensor', ref: ctx.builder.apply(layer, inputs, ctx.frames, extras, mainName, ctx.naming()) };
 }
 
 export function makeInput(ctx: ReaderContext, site: CallSite): Sym {

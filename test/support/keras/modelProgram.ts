@@ -12,6 +12,8 @@ export interface ProgramNode {
   readonly call: Call;
   /** Indices of the earlier nodes it is applied to, in order (a merge layer's list). */
   readonly inputs: readonly number[];
+  /** Tensors passed in the call's other arguments: '#1' for the second positional one, else a keyword (`key=`). */
+  readonly callArgs?: readonly { readonly name: string; readonly node: number }[];
 }
 
 export interface ModelProgram {
@@ -22,7 +24,7 @@ export const isInputCall = (call: Call): boolean => call.className === 'Input' |
 
 /** The nodes no other node takes: the model's outputs, in order. */
 export function outputNodes(p: ModelProgram): number[] {
-  const used = new Set(p.nodes.flatMap((n) => n.inputs));
+  const used = new Set(p.nodes.flatMap((n) => [...n.inputs, ...(n.callArgs ?? []).map((a) => a.node)]));
   return p.nodes.map((_, i) => i).filter((i) => !used.has(i) && !isInputCall(p.nodes[i]!.call));
 }
 
@@ -37,6 +39,7 @@ export function inputNodes(p: ModelProgram): number[] {
  */
 export function isChain(p: ModelProgram): boolean {
   return p.nodes.every((n, i) => {
+    if (n.callArgs && n.callArgs.length > 0) return false;
     if (i === 0) return n.inputs.length === 0;
     if (isInputCall(n.call) || /^[a-z]/.test(n.call.className)) return false;
     return n.inputs.length === 1 && n.inputs[0] === i - 1;

@@ -30,6 +30,9 @@ export interface SpellingOptions {
 /** Layers whose call() takes its main input as `inputs` (Keras 3.15 signatures), so `layer(inputs=x)` works. */
 const TAKES_INPUTS = /^(Dense|Conv\w*|Convolution\w*|\w*Pool\w*|Flatten|Dropout|Activation|BatchNormalization|Reshape|Embedding|ReLU|LeakyReLU|ELU|Softmax|RepeatVector|UpSampling\w+|ZeroPadding\w+|Cropping\w+)$/;
 
+/** Layers whose main input is a list even when it holds the same tensor twice (`Attention()([x, x])`). */
+const LIST_INPUT = /^(Attention|AdditiveAttention|Add|Subtract|Multiply|Average|Maximum|Minimum|Concatenate|Dot)$/;
+
 interface Writer {
   readonly rng: Rng;
   readonly style: ImportStyle;
@@ -56,7 +59,9 @@ export function spellPython(written: ModelProgram, rng: Rng, options: SpellingOp
   const choices = [`imports: ${style.name}`];
   const w: Writer = { rng, style, classes, choices, plain, values: new ValueWriter(plain ? fixedRng() : rng, (c) => cls(w, c)) };
   const chain = isChain(written);
-  const form = chain && rng.int(3) > 0 ? (rng.int(2) === 0 ? 'list' : 'add') : 'functional';
+  // A model without an Input (an unbuilt Sequential) can only be a Sequential.
+  const inputless = inputNodes(withInputNode(written)).length === 0;
+  const form = chain && (inputless || rng.int(3) > 0) ? (rng.int(2) === 0 ? 'list' : 'add') : 'functional';
   choices.push(`form: ${form}`);
   // A functional model needs an Input; a Sequential may keep the program's own input_shape= (or move it).
   const program = form === 'functional' || rng.int(2) === 0 ? withInputNode(written) : written;
@@ -112,12 +117,14 @@ function shapeItems(w: Writer, shape: PyValue): string[] {
 
 /** Variable names: a node consumed only by the next one shares its name (`x = layer(x)`), others get their own. */
 function variableNames(program: ModelProgram, reuse: boolean): string[] {
-  const consumers = program.nodes.map((_, i) => program.nodes.flatMap((n, j) => (n.inputs.includes(i) ? [j] : [])));
+  const consumers = program.nodes.map((_, i) => program.nodes.flatMap((n, j) => (n.inputs.includes(i) || (n.callArgs ?? []).some((a) => a.node === i) ? [j] : [])));
   const names: string[] = new Array<string>(program.nodes.length);
   for (let i = program.nodes.length - 1; i >= 0; i--) {
     const only = consumers[i]!;
     const input = isInputCall(program.nodes[i]!.call);
-    names[i] = reuse && !input && only.length === 1 && only[0] === i + 1 && !program.nodes[i + 1]!.inputs.slice(1).includes(i) ? names[i + 1]! : input ? `inp_${i}` : `t_${i}`;
+    const next = program.nodes[i + 1];
+    const once = only.length === 1 && only[0] === i + 1 && next !== undefined && next.inputs.filter((j) => j === i).length === 1 && !(next.callArgs ?? []).some((a) => a.node === i);
+    names[i] = reuse && !input && once ? names[i + 1]! : input ? `inp_${i}` : `t_${i}`;
   }
   return names;
 }
@@ -155,10 +162,11 @@ function functionalStatements(w: Writer, program: ModelProgram): string[][] {
       out.push([`${names[i]} = ${cls(w, n.call.className)}([${args.join(', ')}]${kw})`]);
       return;
     }
-    const arg = args.length === 1 ? args[0]! : `[${args.join(', ')}]`;
+    const arg = args.length === 1 && !LIST_INPUT.test(n.call.className) ? args[0]! : `[${args.join(', ')}]`;
     const byKeyword = TAKES_INPUTS.test(n.call.className) && w.rng.int(4) === 0;
     const layer = made.get(i) ?? callText(w, n.call);
-    out.push([`${names[i]} = ${layer}(${byKeyword ? `inputs=${arg}` : arg})`]);
+    const others = (n.callArgs ?? []).map((a) => (a.name.startsWith('#') ? names[a.node]! : `${a.name}=${names[a.node]!}`));
+    out.push([`${names[i]} = ${layer}(${[byKeyword ? `inputs=${arg}` : arg, ...others].join(', ')})`]);
   });
   const ins = inputNodes(program).map((i) => names[i]!);
   const outs = outputNodes(program).map((i) => names[i]!);
