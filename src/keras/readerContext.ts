@@ -225,6 +225,7 @@ export class ReaderContext<Body = SyntaxNode> {
    * function only trusts when the module does not assign the name again after the function's definition.
    */
   lookup(name: string): Sym | undefined {
+    if (this.scope === this.module) return this.module.own(name);
     if (this.scope.declaration(name) === 'global') return this.moduleValue(name);
     for (let s: Scope | null = this.scope; s; s = s.parent) {
       if (s === this.module) return this.moduleValue(name);

@@ -78,6 +78,7 @@ function outcomeFor(node: ModelNode, inputs: readonly (Shape | null)[], built: B
 
 /** The argument of a node's call that is its main input: the first positional one, or its keyword (`inputs=`). */
 function mainArgument(node: ModelNode): NodeArgument | undefined {
+  if (node.args.length === 1) return node.args[0];
   return node.args.find((a) => a.name === '#0') ?? node.args.find((a) => MAIN_INPUT_NAMES.has(a.name));
 }
 
@@ -87,8 +88,11 @@ export function mainInputs(node: ModelNode): TensorInput[] {
   return (mainArgument(node)?.tensors ?? []).filter((t): t is TensorInput => t !== null);
 }
 
+const NO_ARGUMENTS: readonly CallArgument[] = [];
+
 /** The other arguments of a node's call, with the shapes of their tensors (null where unknown). */
-function callArguments(node: ModelNode, shapeAt: (t: TensorInput) => Shape | null): CallArgument[] {
+function callArguments(node: ModelNode, shapeAt: (t: TensorInput) => Shape | null): readonly CallArgument[] {
+  if (node.args.length <= 1) return NO_ARGUMENTS;
   const main = mainArgument(node);
   return node.args.filter((a) => a !== main).map((a) => ({
     name: a.name, value: a.value, tensors: a.tensors ? a.tensors.map((t) => (t ? shapeAt(t) : null)) : null,
@@ -101,8 +105,7 @@ function shapeOf(outcome: LayerOutcome | undefined, output: number): Shape | nul
   return output === 0 ? outcome.outputShape : outcome.outputShapes?.[output] ?? null;
 }
 
-function layerOutcomes(graph: ModelGraph, built: BuiltModel, given?: Shape): LayerSummary[] {
-  const start = given ? { shape: given, reason: null } : graph.kind === 'sequential' ? sequentialInput(graph, built) : null;
+function layerOutcomes(graph: ModelGraph, built: BuiltModel, start: SequentialInput | null): LayerSummary[] {
   const out: LayerSummary[] = [];
   for (const node of graph.nodes) {
     if (start === 'unbuilt') {
@@ -154,9 +157,12 @@ export interface SummarizeOptions {
 
 export function summarizeModel(built: BuiltModel, options: SummarizeOptions = {}): ModelSummary {
   const { graph } = built;
-  const unbuilt = graph.kind === 'sequential' && sequentialInput(graph, built) === 'unbuilt' && graph.nodes.length > 0;
+  const start = graph.kind === 'sequential' ? sequentialInput(graph, built) : null;
+  const unbuilt = start === 'unbuilt' && graph.nodes.length > 0;
   const onceBuilt = unbuilt && (options.onceBuilt ?? true);
-  const layers = onceBuilt ? onceBuiltLayers(candidateInputs().map((input) => layerOutcomes(graph, built, input)), UNBUILT_REASON) : layerOutcomes(graph, built);
+  const layers = onceBuilt
+    ? onceBuiltLayers(candidateInputs().map((input) => layerOutcomes(graph, built, { shape: input, reason: null })), UNBUILT_REASON)
+    : layerOutcomes(graph, built, start);
   const diagnostics = layerDiagnostics(layers);
   if (unbuilt) {
     diagnostics.push({

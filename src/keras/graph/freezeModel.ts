@@ -57,8 +57,8 @@ function freezeSequential(model: SequentialBuild): BuiltModel {
 }
 
 /** Every tensor an application takes: its main input, then the tensors of its other arguments. */
-function allRefs(app: Application): TensorRef[] {
-  return [...app.inputs, ...app.extras.flatMap((e) => e.tensors ?? [])];
+function allRefs(app: Application): readonly TensorRef[] {
+  return app.extras.length === 0 ? app.inputs : [...app.inputs, ...app.extras.flatMap((e) => e.tensors ?? [])];
 }
 
 /**
@@ -148,6 +148,7 @@ function freezeFunctional(model: FunctionalBuild, apps: readonly Application[]):
 /** The call's arguments in Keras' order: positional ones first, then keywords sorted by name (tree.flatten of the kwargs dict). */
 function nodeArguments(app: Application, tensorOf: (ref: TensorRef) => TensorInput | null): NodeArgument[] {
   const main: NodeArgument = { name: app.mainName, tensors: app.inputs.map(tensorOf), value: null };
+  if (app.extras.length === 0) return [main];
   const others = app.extras.map((e): NodeArgument => ({ name: e.name, tensors: e.tensors ? e.tensors.map(tensorOf) : null, value: e.tensors ? null : e.value }));
   const all = [main, ...others];
   const positional = all.filter((a) => a.name.startsWith('#')).sort((a, b) => Number(a.name.slice(1)) - Number(b.name.slice(1)));

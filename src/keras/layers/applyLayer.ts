@@ -142,7 +142,7 @@ function checkCommonArguments(rule: LayerRule, signature: readonly string[], arg
     problems.push({ severity: 'error', code: 'invalid-argument', ...said(msg('input_shape must be a tuple, not a number: write {0}', `input_shape=(${inputShape.value},)`)) });
   }
   if (rule.openKwargs) return;
-  const accepted = new Set([...signature, ...(rule.extraKwargs ?? []), ...BASE_KWARGS]);
+  const accepted = acceptedKeywords(rule, signature);
   for (const name of args.names()) {
     if (accepted.has(name)) continue;
     const guess = closestName(name, [...accepted]);
@@ -151,6 +151,18 @@ function checkCommonArguments(rule: LayerRule, signature: readonly string[], arg
       : msg('{0} has no argument {1} (Keras 3 raises "Unrecognized keyword arguments")', args.className, name);
     problems.push({ severity: 'warning', code: 'unknown-argument', ...said(text) });
   }
+}
+
+/** Every keyword a rule's class accepts, made once per rule and signature. */
+const ACCEPTED = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function acceptedKeywords(rule: LayerRule, signature: readonly string[]): ReadonlySet<string> {
+  let set = ACCEPTED.get(signature);
+  if (!set) {
+    set = new Set([...signature, ...(rule.extraKwargs ?? []), ...BASE_KWARGS]);
+    ACCEPTED.set(signature, set);
+  }
+  return set;
 }
 
 function checkInputCount(rule: LayerRule, className: string, inputs: readonly (Shape | null)[]): void {

@@ -27,16 +27,18 @@ export function evalCall(ctx: ReaderContext, node: SyntaxNode): Sym {
     unmodelled(ctx, node);
     return unknownSym(msg('has a syntax error'));
   }
-  const parts = children(callee);
-  // A callee glued onto a broken line (`a(b` + newline + `c.d(e)`): only the part before the error counts.
-  if (callee.name === 'MemberExpression' && parts[1]?.type.isError) {
-    unmodelled(ctx, argList);
-    return evalExpr(ctx, callee);
-  }
-  if (callee.name === 'MemberExpression' && parts[1]?.name === '.' && parts[2]) {
-    const dotted = dottedName(ctx, callee);
-    const bound = dotted !== null ? ctx.lookup(dotted) : undefined;
-    if (!bound) return methodCall(ctx, node, callee, argList, evalExpr(ctx, parts[0]!), ctx.src.slice(parts[2]));
+  if (callee.name === 'MemberExpression') {
+    const parts = children(callee);
+    // A callee glued onto a broken line (`a(b` + newline + `c.d(e)`): only the part before the error counts.
+    if (parts[1]?.type.isError) {
+      unmodelled(ctx, argList);
+      return evalExpr(ctx, callee);
+    }
+    if (parts[1]?.name === '.' && parts[2]) {
+      const dotted = dottedName(ctx, callee);
+      const bound = dotted !== null ? ctx.lookup(dotted) : undefined;
+      if (!bound) return methodCall(ctx, node, callee, argList, evalExpr(ctx, parts[0]!), ctx.src.slice(parts[2]));
+    }
   }
   const fn = evalExpr(ctx, callee);
   switch (fn.sym) {
@@ -116,7 +118,7 @@ function callPath(ctx: ReaderContext, path: string, fromImport: boolean, s: Call
   if (path.startsWith('builtins.')) return evalBuiltin(path.slice('builtins.'.length), s.args);
   const ref = kerasRef(path);
   if (!ref) return genericCall(ctx, s);
-  if (/^[A-Z]/.test(ref.category) || /\.[A-Z]\w*\.[a-z_]\w*$/.test(path)) {
+  if (ref.ofClass) {
     // A method called through its class (`keras.Sequential.add(model, layer)`) changes the object it is given.
     markAnything(ctx, [...s.args.positional, ...s.args.keyword.values()].flatMap((a) => rootsOf(a)), changedAt(ctx.src.nodeSpan(s.node).line, ctx.src.short(s.node)));
     return genericCall(ctx, s);
@@ -162,17 +164,23 @@ function opaqueTensor(ctx: ReaderContext, s: CallSite): Sym {
 
 /** Function values among the arguments may be called by the code they are handed to, with anything it was given. */
 function escape(ctx: ReaderContext, args: CallArgs, receiver: readonly Sym[]): Root[] {
-  const all = [...args.positional, ...args.keyword.values()];
-  const roots = [...receiver, ...all].flatMap((a) => rootsOf(a));
-  const visit = (a: Sym): void => {
-    if (a.sym === 'function') {
-      const fn = ctx.functions[a.id];
-      if (fn) fn.escapedWith = [...(fn.escapedWith ?? []), ...roots];
-    } else if (a.sym === 'list') a.items.forEach(visit);
-    else if (a.sym === 'dict') for (const v of a.entries.values()) visit(v);
-  };
-  all.forEach(visit);
+  // Most calls (print(...), np.zeros(...)) hand over neither models nor functions: nothing is allocated for them.
+  const roots: Root[] = [];
+  for (const r of receiver) rootsOf(r, roots);
+  for (const a of args.positional) rootsOf(a, roots);
+  for (const a of args.keyword.values()) rootsOf(a, roots);
+  for (const a of args.positional) if (a.sym === 'function' || a.sym === 'list' || a.sym === 'dict') handOver(ctx, a, roots);
+  for (const a of args.keyword.values()) if (a.sym === 'function' || a.sym === 'list' || a.sym === 'dict') handOver(ctx, a, roots);
   return roots;
+}
+
+/** The functions in `a` (itself, or in a list or dict) may now be called with anything reachable from `roots`. */
+function handOver(ctx: ReaderContext, a: Sym, roots: readonly Root[]): void {
+  if (a.sym === 'function') {
+    const fn = ctx.functions[a.id];
+    if (fn) fn.escapedWith = [...(fn.escapedWith ?? []), ...roots];
+  } else if (a.sym === 'list') for (const item of a.items) handOver(ctx, item, roots);
+  else if (a.sym === 'dict') for (const v of a.entries.values()) handOver(ctx, v, roots);
 }
 
 /**

@@ -8,7 +8,7 @@
  * becomes an unknown PyValue whose reason is a predicate meant to follow the argument's name: "units comes
  * from the function argument `n`".
  */
-import type { SyntaxNode } from '@lezer/common';
+import type { NodeType, SyntaxNode } from '@lezer/common';
 import type { PyValue, SourceSpan } from '../kerasModel';
 import { type Sym, pySym, unknownSym } from '../graph/symbolic';
 import { children } from '../sourceText';
@@ -127,11 +127,20 @@ function parenthesized(ctx: ReaderContext, node: SyntaxNode): Sym {
   return inner.length === 1 ? evalExpr(ctx, inner[0]!) : unknownSym(msg('has a syntax error'));
 }
 
+const LIST_PUNCTUATION = new Set(['(', ')', '[', ']', ',', 'Comment']);
+
+/** The items of a list or tuple literal (its children without brackets, commas and comments). */
+function listItems(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) if ((c.type as NodeType | undefined) && !LIST_PUNCTUATION.has(c.name)) out.push(c);
+  return out;
+}
+
 /** `[a, b]` / `(a, b)`: items up to the first syntax error or `*rest` (the rest is marked truncated, and still read). */
 export function evalList(ctx: ReaderContext, node: SyntaxNode): Sym {
   const items: Sym[] = [];
   let truncated: Message | null = null;
-  const parts = children(node).filter((c) => !['(', ')', '[', ']', ','].includes(c.name));
+  const parts = listItems(node);
   for (let i = 0; i < parts.length; i++) {
     const c = parts[i]!;
     if (truncated) {
@@ -254,8 +263,16 @@ function conditional(ctx: ReaderContext, node: SyntaxNode): Sym {
 export function dottedName(ctx: ReaderContext, node: SyntaxNode): string | null {
   if (node.name === 'VariableName') return ctx.src.slice(node);
   if (node.name !== 'MemberExpression') return null;
-  const [obj, dot, prop] = children(node);
+  // Sibling by sibling rather than children(): this runs for every attribute and call of a file.
+  const obj = node.firstChild;
+  const dot = nonComment(obj?.nextSibling ?? null);
+  const prop = nonComment(dot?.nextSibling ?? null);
   if (!obj || dot?.name !== '.' || prop?.name !== 'PropertyName') return null;
   const base = dottedName(ctx, obj);
   return base === null ? null : `${base}.${ctx.src.slice(prop)}`;
+}
+
+function nonComment(c: SyntaxNode | null): SyntaxNode | null {
+  while (c && c.name === 'Comment') c = c.nextSibling;
+  return c;
 }

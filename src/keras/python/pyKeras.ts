@@ -10,7 +10,7 @@ import type { CallExtra, LayerObject, ModelBuild, SequentialBuild, Sym, TensorRe
 import { derivedFrom, isForeign, markStructure, reasonOf } from '../graph/reach';
 import { callSignature } from '../layers/callSignatures';
 import { canonicalClassName } from '../layers/layerNames';
-import { unknownSym } from '../graph/symbolic';
+import { pySym, unknownSym } from '../graph/symbolic';
 import { children } from '../sourceText';
 import { type CallArgs, buildLayerCall, stringArg, toPy } from './pyArgs';
 import type { ReaderContext } from '../readerContext';
@@ -66,14 +66,16 @@ function mayHoldTensors(name: string, sym: Sym): boolean {
  */
 export function applyLayer(ctx: ReaderContext, layer: LayerObject, args: CallArgs): Sym {
   // The main input's keyword is the first parameter of the class's call(): `inputs`, `sequences` (RNNs), `query`.
-  const keyword = callSignature(canonicalClassName(layer.call.className))?.[0] ?? 'inputs';
+  const keyword = args.positional.length === 0 ? callSignature(canonicalClassName(layer.call.className))?.[0] ?? 'inputs' : '';
   const byKeyword = args.positional.length === 0 && args.keyword.has(keyword);
   const mainName = byKeyword ? keyword : '#0';
   const main = byKeyword ? args.keyword.get('inputs') : args.positional[0];
   const extras: CallExtra[] = [];
-  const extra = (name: string, sym: Sym): CallExtra => ({ name, tensors: mayHoldTensors(name, sym) ? tensorRefs(sym) : null, value: toPy(sym) });
-  args.positional.slice(1).forEach((sym, i) => extras.push(extra(`#${i + 1}`, sym)));
-  for (const [name, sym] of args.keyword) if (name !== mainName) extras.push(extra(name, sym));
+  if (args.positional.length > 1 || args.keyword.size > (byKeyword ? 1 : 0)) {
+    const extra = (name: string, sym: Sym): CallExtra => ({ name, tensors: mayHoldTensors(name, sym) ? tensorRefs(sym) : null, value: toPy(sym) });
+    args.positional.slice(1).forEach((sym, i) => extras.push(extra(`#${i + 1}`, sym)));
+    for (const [name, sym] of args.keyword) if (name !== mainName) extras.push(extra(name, sym));
+  }
   const inputs = args.unpackNote && !main ? [{ unknown: args.unpackNote }] : tensorRefs(main);
   if (args.unpackNote) extras.push({ name: '**', tensors: [{ unknown: args.unpackNote }], value: { kind: 'unknown', reason: args.unpackNote } });
   return { sym: 'tensor', ref: ctx.builder.apply(layer, inputs, ctx.frames, extras, mainName, ctx.naming()) };
@@ -165,7 +167,8 @@ export function makeFunctional(ctx: ReaderContext, site: CallSite): Sym {
  */
 export function modelMethod(ctx: ReaderContext, model: ModelBuild, method: string, site: CallSite): Sym {
   const { args } = site;
-  const result = derivedFrom([model], msg('is the result of `{0}()`, known when the code runs', method));
+  // add, build and compile return None; anything else (pop's layer, fit's History, ...) is derived from the model.
+  const result = method === 'add' || method === 'build' || method === 'compile' ? pySym({ kind: 'none' }) : derivedFrom([model], msg('is the result of `{0}()`, known when the code runs', method));
   const structural = (method === 'add' || method === 'pop' || method === 'build') && model.kind === 'sequential';
   if (isForeign(ctx, model)) {
     if (structural) markStructure(ctx, [model], ctx.speculation ?? msg('HyperLab cannot tell when this model changes.'));

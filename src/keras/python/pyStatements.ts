@@ -6,7 +6,7 @@
  * few with no effect on values (`pass`, `type X = ...`), named here as such: nothing is skipped silently
  * (the soundness rule in analyzeDocument.ts); a node the parser could not make sense of marks what it names.
  */
-import type { SyntaxNode } from '@lezer/common';
+import type { NodeType, SyntaxNode } from '@lezer/common';
 import { type Sym, pySym, unknownSym } from '../graph/symbolic';
 import { children } from '../sourceText';
 import { binaryOp } from './pyArith';
@@ -31,9 +31,18 @@ export function bodyOf(node: SyntaxNode | null | undefined): SyntaxNode[] {
   return node ? children(node).filter((c) => c.name !== ':') : [];
 }
 
-/** The expressions of a simple statement (after its keyword, without commas). */
+/** Keywords and punctuation of simple statements, which are not expressions. */
+const NOT_EXPRESSIONS = new Set([',', 'Comment', 'assert', 'print', 'yield', 'del', 'raise', 'from']);
+
+/** Reads the expressions of a simple statement (after its keyword, without commas). */
+function evalExpressionsOf(ctx: ReaderContext, node: SyntaxNode): void {
+  // (A token @lezer/lr's error recovery left without a node type is not an expression either.)
+  for (let c = node.firstChild; c; c = c.nextSibling) if ((c.type as NodeType | undefined) && !NOT_EXPRESSIONS.has(c.name)) evalExpr(ctx, c);
+}
+
+/** The expressions of a simple statement, as nodes. */
 function expressionsOf(node: SyntaxNode): SyntaxNode[] {
-  return children(node).filter((c) => c.name !== ',' && !/^[a-z]+$/.test(c.name));
+  return children(node).filter((c) => !NOT_EXPRESSIONS.has(c.name));
 }
 
 function execStatement(ctx: ReaderContext, node: SyntaxNode): void {
@@ -43,8 +52,7 @@ function execStatement(ctx: ReaderContext, node: SyntaxNode): void {
     case 'UpdateStatement': return execUpdate(ctx, node);
     case 'StatementGroup': return execBlock(ctx, children(node).filter((c) => c.name !== ';'));
     case 'ExpressionStatement': case 'AssertStatement': case 'PrintStatement': case 'YieldStatement':
-      for (const e of expressionsOf(node)) evalExpr(ctx, e);
-      return;
+      return evalExpressionsOf(ctx, node);
     case 'IfStatement': return execIf(ctx, node);
     case 'ForStatement': case 'WhileStatement': return execLoop(ctx, node);
     case 'TryStatement': return execTry(ctx, node);
@@ -146,7 +154,7 @@ function execReturn(ctx: ReaderContext, node: SyntaxNode): void {
 
 /** `raise` ends the body it is in (a `try` catches it: pyControlFlow.ts); inside a loop or an `if` it may not run. */
 function execRaise(ctx: ReaderContext, node: SyntaxNode): void {
-  for (const e of expressionsOf(node)) evalExpr(ctx, e);
+  evalExpressionsOf(ctx, node);
   if (ctx.frames.length > 0) return;
   ctx.returned ??= unknownSym(msg('raises an exception (line {0})', ctx.src.nodeSpan(node).line));
   ctx.stopped = true;
