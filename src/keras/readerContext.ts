@@ -39,6 +39,11 @@ export class ReaderContext<Body = SyntaxNode> {
   readonly module: Scope = new Scope(null, null);
   scope: Scope = this.module;
   frames: ActiveFrame[] = [];
+  /**
+   * The loops and ifs around the call sites of the function being read (a function called in a loop runs
+   * many times): with `frames`, what decides whether something happens for certain, and how many times.
+   */
+  outerFrames: readonly ActiveFrame[] = [];
   /** Loops and ifs around the call sites of the function being read (for automatic names). */
   outerLoops = 0;
   outerIfs = 0;
@@ -77,6 +82,16 @@ export class ReaderContext<Body = SyntaxNode> {
   get moduleAssigned(): ReadonlyMap<string, readonly number[]> {
     this.assignedAtModuleLevel ??= this.scanModule();
     return this.assignedAtModuleLevel;
+  }
+
+  /** The loops and ifs around what is being read, the call sites' included: what the graph records. */
+  get graphFrames(): readonly Frame[] {
+    return this.outerFrames.length === 0 ? this.frames : [...this.outerFrames, ...this.frames];
+  }
+
+  /** True when what is being read runs exactly once (no loop or if around it or around its function's calls). */
+  get certain(): boolean {
+    return this.frames.length === 0 && this.outerFrames.length === 0;
   }
 
   naming(): NamingContext {
@@ -135,12 +150,13 @@ export class ReaderContext<Body = SyntaxNode> {
    */
   inFunction(fn: ReaderFunction<Body>, params: ReadonlyMap<string, Sym>, read: () => void): Sym {
     const saved = {
-      scope: this.scope, frames: this.frames, outerLoops: this.outerLoops, outerIfs: this.outerIfs,
+      scope: this.scope, frames: this.frames, outerFrames: this.outerFrames, outerLoops: this.outerLoops, outerIfs: this.outerIfs,
       returned: this.returned, stopped: this.stopped, raising: this.raising,
     };
     this.outerLoops += this.frames.filter((f) => f.kind === 'loop').length;
     this.outerIfs += this.frames.filter((f) => f.kind === 'if').length;
     this.scope = new Scope(fn.closure, fn, 'function');
+    this.outerFrames = this.frames.length === 0 ? this.outerFrames : [...this.outerFrames, ...this.frames];
     this.frames = [];
     this.returned = null;
     this.stopped = false;

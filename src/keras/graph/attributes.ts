@@ -50,7 +50,7 @@ export function setObjectAttribute(ctx: AttributeContext, obj: Sym, attr: string
 function setTrainable(ctx: AttributeContext, obj: Sym, roots: readonly Root[], value: Sym, where: Where): void {
   const flag = value.sym === 'py' && value.value.kind === 'bool' ? value.value.value : null;
   const why = msg('`{0}` is changed in a way HyperLab cannot follow, so the trainable split is unknown.', where.text);
-  const exact = flag !== null && ctx.frames.length === 0 && roots.length === 1 && !isForeign(ctx, roots[0]!);
+  const exact = flag !== null && ctx.certain && roots.length === 1 && !isForeign(ctx, roots[0]!);
   if (exact && obj.sym === 'layer') obj.layer.trainable = flag;
   else if (exact && obj.sym === 'model') {
     // Keras' setter sets every layer the model has now; layers added later keep their own flag.

@@ -10,14 +10,15 @@
 import type { NamingContext } from './layerNames';
 import type { GraphBuilder } from './graphBuilder';
 import type { LayerCall } from '../kerasModel';
-import type { Frame, LayerObject, ModelBuild, Root, SequentialBuild, Sym } from './symbolic';
+import type { LayerObject, ModelBuild, Root, SequentialBuild, Sym } from './symbolic';
 import { unknownSym } from './symbolic';
 import { type Message, msg } from '../message';
 
 /** What the marking needs of a reader's context. */
 export interface ReachContext {
   readonly builder: GraphBuilder;
-  readonly frames: readonly Frame[];
+  /** True when the code being read runs exactly once. */
+  readonly certain: boolean;
   readonly readId: number;
   /** Where the function read speculatively is defined (entries added after it may be preceded by its effects). */
   readonly speculativeSince: number;

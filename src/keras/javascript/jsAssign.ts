@@ -88,7 +88,7 @@ function setProperty(ctx: JsContext, target: TS.PropertyAccessExpression | TS.El
   const keySym = ts.isElementAccessExpression(target) ? evalJs(ctx, target.argumentExpression) : null;
   const key = ts.isPropertyAccessExpression(target) ? target.name.text : keySym?.sym === 'py' && (keySym.value.kind === 'string' || keySym.value.kind === 'number') ? keySym.value.value : null;
   const why = msg('is changed at line {0} (`{1}`)', ctx.span(target).line, ctx.short(target));
-  const plain = ctx.frames.length === 0;
+  const plain = ctx.certain;
   if (obj.sym === 'dict') {
     if (typeof key === 'string' && plain) obj.entries.set(key, value);
     else obj.incomplete ??= why;

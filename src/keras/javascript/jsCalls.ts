@@ -13,6 +13,7 @@ import type { LayerCall, PyValue } from '../kerasModel';
 import { type CallExtra, type LayerObject, type ModelBuild, type SequentialBuild, type Sym, unknownSym } from '../graph/symbolic';
 import { changedAt, derivedFrom, isForeign, markAnything, markStructure, reasonOf, rootsOf } from '../graph/reach';
 import { forgetItems } from '../python/pyCollections';
+import { extraFrames } from '../graph/graphBuilder';
 import { msg } from '../message';
 import { toPy } from '../python/pyArgs';
 import { tensorRefs } from '../python/pyKeras';
@@ -134,14 +135,14 @@ function tfjsPath(ctx: JsContext, path: string, fromImport: boolean, site: JsSit
   if (rest.join('.') === 'model') return makeModel(ctx, site);
   if (rest.join('.') === 'input' || rest.join('.') === 'layers.input') {
     const layer = makeLayer(ctx, 'Input', fromImport, site, true);
-    return { sym: 'tensor', ref: ctx.builder.apply(layer, [], ctx.frames) };
+    return { sym: 'tensor', ref: ctx.builder.apply(layer, [], ctx.graphFrames) };
   }
   if (rest[0] === 'layers' && rest.length === 2) {
     const className = tfjsLayerClass(rest[1]!);
     if (site.args[0]?.sym === 'list') {
       // tf.layers.concatenate([a, b]) applies the new layer at once.
       const layer = makeLayer(ctx, className, fromImport, { ...site, args: site.args.slice(1) });
-      return { sym: 'tensor', ref: ctx.builder.apply(layer, tensorRefs(site.args[0]), ctx.frames) };
+      return { sym: 'tensor', ref: ctx.builder.apply(layer, tensorRefs(site.args[0]), ctx.graphFrames) };
     }
     return { sym: 'layer', layer: makeLayer(ctx, className, fromImport, site, className === 'InputLayer') };
   }
@@ -155,7 +156,7 @@ function makeSequential(ctx: JsContext, site: JsSite): Sym {
   const name = cfg.get('name');
   const call = layerCall(ctx, 'Sequential', true, site);
   ctx.kerasCalls.push(call);
-  const model = ctx.builder.newSequential({ span: call.span, explicitName: name?.sym === 'py' && name.value.kind === 'string' ? name.value.value : null, frames: [...ctx.frames] }, ctx.naming());
+  const model = ctx.builder.newSequential({ span: call.span, explicitName: name?.sym === 'py' && name.value.kind === 'string' ? name.value.value : null, frames: [...ctx.graphFrames] }, ctx.naming());
   const list = cfg.get('layers');
   if (list?.sym === 'list') {
     for (const item of list.items) addItem(ctx, model, item, item.sym === 'py' && item.value.span ? item.value.span.from : call.span.from);
@@ -168,14 +169,14 @@ function makeSequential(ctx: JsContext, site: JsSite): Sym {
 
 function addItem(ctx: JsContext, model: SequentialBuild, item: Sym, at: number): void {
   if (item.sym === 'layer') {
-    ctx.builder.addToSequential(model, item.layer, ctx.frames, ctx.naming(), true, at);
+    ctx.builder.addToSequential(model, item.layer, ctx.graphFrames, ctx.naming(), true, at);
     return;
   }
   const reason = reasonOf(item) ?? msg('is not a layer HyperLab can follow');
   const call: LayerCall = { className: '?', isKeras: false, args: [], kwargs: {}, span: model.span, calleeSpan: model.span };
   const layer = ctx.builder.createLayer({ call, isInput: false, note: msg('This item {0}.', reason), explicitName: '?' }, ctx.naming());
   model.unknownReason ??= msg('An item of the model {0}.', reason);
-  ctx.builder.addToSequential(model, layer, ctx.frames, ctx.naming(), true, at);
+  ctx.builder.addToSequential(model, layer, ctx.graphFrames, ctx.naming(), true, at);
 }
 
 function makeModel(ctx: JsContext, site: JsSite): Sym {
@@ -183,7 +184,7 @@ function makeModel(ctx: JsContext, site: JsSite): Sym {
   const name = cfg.get('name');
   const call = layerCall(ctx, 'Model', true, site);
   ctx.kerasCalls.push(call);
-  const spec = { span: call.span, explicitName: name?.sym === 'py' && name.value.kind === 'string' ? name.value.value : null, frames: [...ctx.frames] };
+  const spec = { span: call.span, explicitName: name?.sym === 'py' && name.value.kind === 'string' ? name.value.value : null, frames: [...ctx.graphFrames] };
   return { sym: 'model', model: ctx.builder.newFunctional(spec, tensorRefs(cfg.get('inputs')), tensorRefs(cfg.get('outputs')), ctx.naming()) };
 }
 
@@ -197,7 +198,7 @@ function methodCall(ctx: JsContext, obj: Sym, method: string, site: JsSite): Sym
   if (obj.sym === 'model') return modelMethod(ctx, obj.model, method, site);
   if (obj.sym === 'list' && MUTATING.has(method)) {
     const why = msg('is changed at line {0} (`{1}`)', ctx.span(site.node).line, ctx.short(site.node));
-    if (method === 'push' && ctx.frames.length === 0 && !obj.truncated) obj.items.push(...site.args);
+    if (method === 'push' && ctx.certain && !obj.truncated) obj.items.push(...site.args);
     else if (method === 'push') obj.truncated ??= why;
     else forgetItems(obj, why);
   }
@@ -220,7 +221,7 @@ function applyLayer(ctx: JsContext, layer: LayerObject, args: readonly Sym[]): S
   } else if (kwargs) {
     extras.push({ name: '#1', tensors: tensorRefs(kwargs), value: toPy(kwargs) });
   }
-  return { sym: 'tensor', ref: ctx.builder.apply(layer, tensorRefs(args[0]), ctx.frames, extras) };
+  return { sym: 'tensor', ref: ctx.builder.apply(layer, tensorRefs(args[0]), ctx.graphFrames, extras) };
 }
 
 function modelMethod(ctx: JsContext, model: ModelBuild, method: string, site: JsSite): Sym {
@@ -232,7 +233,7 @@ function modelMethod(ctx: JsContext, model: ModelBuild, method: string, site: Js
   }
   if (method === 'add' && model.kind === 'sequential') addItem(ctx, model, site.args[0] ?? unknownSym(msg('is missing')), site.node.getStart(ctx.sf));
   else if (method === 'pop' && model.kind === 'sequential') {
-    if (ctx.frames.length > 0) model.unknownReason ??= msg('A layer is removed inside a loop or an `if`; HyperLab cannot follow it.');
+    if (extraFrames(ctx.graphFrames, model.frames) !== null) model.unknownReason ??= msg('A layer is removed inside a loop or an `if`; HyperLab cannot follow it.');
     else model.entries.pop();
   } else if (method === 'compile' || method === 'fit') {
     const cfgIndex = method === 'compile' ? 0 : 2;

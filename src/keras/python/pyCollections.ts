@@ -40,7 +40,7 @@ export function setItem(ctx: ReaderContext, target: SyntaxNode, objNode: SyntaxN
   const obj = evalExpr(ctx, objNode);
   const inner = target.getChildren('[').length === 1 ? keyNodes(target) : [];
   const why = msg('is changed at line {0} (`{1}`)', ctx.src.nodeSpan(target).line, ctx.src.short(target));
-  const exact = ctx.frames.length === 0 && inner.length === 1;
+  const exact = ctx.certain && inner.length === 1;
   if (obj.sym === 'list') {
     const i = exact && !obj.truncated ? indexOf(ctx, inner[0], obj.items.length) : null;
     if (i !== null && value) obj.items[i] = value;
@@ -77,7 +77,7 @@ export function collectionMethod(ctx: ReaderContext, obj: ListSym | DictSym, met
   const why = msg('is changed at line {0} (`{1}`)', ctx.src.nodeSpan(call).line, ctx.src.short(call));
   const result: Sym = { sym: 'py', value: { kind: 'unknown', reason: msg('is the result of `{0}()`, known when the code runs', method) } };
   if (READ_ONLY.has(method)) return result;
-  const plain = ctx.frames.length === 0;
+  const plain = ctx.certain;
   if (obj.sym === 'list') {
     if (method === 'append' && args.length === 1 && plain) obj.items.push(args[0]!);
     else if (method === 'extend' && args[0]?.sym === 'list' && !args[0].truncated && plain) obj.items.push(...args[0].items);

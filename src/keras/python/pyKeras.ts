@@ -8,6 +8,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { LayerCall } from '../kerasModel';
 import type { CallExtra, LayerObject, ModelBuild, SequentialBuild, Sym, TensorRef } from '../graph/symbolic';
 import { derivedFrom, isForeign, markStructure, reasonOf } from '../graph/reach';
+import { extraFrames } from '../graph/graphBuilder';
 import { callSignature } from '../layers/callSignatures';
 import { canonicalClassName } from '../layers/layerNames';
 import { pySym, unknownSym } from '../graph/symbolic';
@@ -78,12 +79,12 @@ export function applyLayer(ctx: ReaderContext, layer: LayerObject, args: CallArg
   }
   const inputs = args.unpackNote && !main ? [{ unknown: args.unpackNote }] : tensorRefs(main);
   if (args.unpackNote) extras.push({ name: '**', tensors: [{ unknown: args.unpackNote }], value: { kind: 'unknown', reason: args.unpackNote } });
-  return { sym: 'tensor', ref: ctx.builder.apply(layer, inputs, ctx.frames, extras, mainName, ctx.naming()) };
+  return { sym: 'tensor', ref: ctx.builder.apply(layer, inputs, ctx.graphFrames, extras, mainName, ctx.naming()) };
 }
 
 export function makeInput(ctx: ReaderContext, site: CallSite): Sym {
   const layer = constructLayer(ctx, 'Input', true, site, true);
-  return { sym: 'tensor', ref: ctx.builder.apply(layer, [], ctx.frames) };
+  return { sym: 'tensor', ref: ctx.builder.apply(layer, [], ctx.graphFrames) };
 }
 
 const nestedLayers = new WeakMap<ModelBuild, LayerObject>();
@@ -120,7 +121,7 @@ export function addItem(ctx: ReaderContext, model: SequentialBuild, item: Sym, i
     layer = placeholderLayer(ctx, itemNode ? ctx.src.short(itemNode, 30) : '?', span, msg('This item {0}.', reason));
     model.unknownReason ??= msg('An item of the model {0}.', reason);
   }
-  ctx.builder.addToSequential(model, layer, ctx.frames, ctx.naming(), rebuild, at ?? itemNode?.from ?? model.span.from);
+  ctx.builder.addToSequential(model, layer, ctx.graphFrames, ctx.naming(), rebuild, at ?? itemNode?.from ?? model.span.from);
   const error = itemNode ? ctx.src.firstErrorIn(itemNode.from, itemNode.to) : null;
   if (error !== null) model.unknownReason ??= msg('A syntax error at line {0} breaks the model\'s definition; layers after it are unknown.', ctx.src.span(error, error).line);
 }
@@ -130,7 +131,7 @@ export function makeSequential(ctx: ReaderContext, site: CallSite): Sym {
   const layersArg = args.positional[0] ?? args.keyword.get('layers');
   const name = stringArg(args.keyword.get('name') ?? args.positional[2]);
   ctx.kerasCalls.push(buildLayerCall(ctx, 'Sequential', true, site.node, site.callee, args));
-  const model = ctx.builder.newSequential({ span: ctx.src.nodeSpan(site.node), explicitName: name, frames: [...ctx.frames] }, ctx.naming());
+  const model = ctx.builder.newSequential({ span: ctx.src.nodeSpan(site.node), explicitName: name, frames: [...ctx.graphFrames] }, ctx.naming());
   if (layersArg?.sym === 'list') {
     const itemNodes = listItemNodes(site.args.positionalNodes[0]);
     layersArg.items.forEach((item, i) => addItem(ctx, model, item, itemNodes[i], false));
@@ -157,7 +158,7 @@ export function makeFunctional(ctx: ReaderContext, site: CallSite): Sym {
   const inputs = tensorRefs(args.keyword.get('inputs') ?? args.positional[0]);
   const outputs = tensorRefs(args.keyword.get('outputs') ?? args.positional[1]);
   const name = stringArg(args.keyword.get('name') ?? args.positional[2]);
-  const spec = { span: ctx.src.nodeSpan(site.node), explicitName: name, frames: [...ctx.frames] };
+  const spec = { span: ctx.src.nodeSpan(site.node), explicitName: name, frames: [...ctx.graphFrames] };
   return { sym: 'model', model: ctx.builder.newFunctional(spec, inputs, outputs, ctx.naming()) };
 }
 
@@ -177,7 +178,7 @@ export function modelMethod(ctx: ReaderContext, model: ModelBuild, method: strin
   if (method === 'add' && model.kind === 'sequential') {
     addItem(ctx, model, args.positional[0] ?? args.keyword.get('layer') ?? unknownSym(msg('is missing')), site.args.positionalNodes[0], true, site.node.from);
   } else if (method === 'pop' && model.kind === 'sequential') {
-    if (ctx.frames.length > 0) model.unknownReason ??= msg('A layer is removed inside a loop or an `if`; HyperLab cannot follow it.');
+    if (extraFrames(ctx.graphFrames, model.frames) !== null) model.unknownReason ??= msg('A layer is removed inside a loop or an `if`; HyperLab cannot follow it.');
     else model.entries.pop();
   } else if (method === 'build' && model.kind === 'sequential') {
     const shape = args.positional[0] ?? args.keyword.get('input_shape');

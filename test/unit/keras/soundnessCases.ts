@@ -21,9 +21,10 @@ export interface SoundnessCase {
 }
 
 const t = (trainable: number, nonTrainable = 0): ParamCount => ({ trainable, nonTrainable });
-// Dense(8) on 4 features: 40. Dense(2) on 8: 18; on 16: 34; on 5: 12.
+// Dense(8) on 4 features: 40. Dense(16) on 8: 144; on 16: 272. Dense(2) on 8: 18; on 16: 34; on 5: 12.
 const UNCHANGED = { last: t(18), total: t(58) };
 const ADDS_16 = { last: t(34), total: t(40 + 144 + 34) };
+const ADDS_TWO_16 = { last: t(34), total: t(40 + 144 + 272 + 34) };
 
 export const PYTHON_CASES: readonly SoundnessCase[] = [
   { title: 'statements joined with ;', code: 'model.add(layers.Dense(16)); model.add(layers.Dense(5))', last: t(12), total: t(40 + 144 + 85 + 12), exact: true },
@@ -49,6 +50,9 @@ export const PYTHON_CASES: readonly SoundnessCase[] = [
   { title: 'a method never called', code: 'class C:\n    def grow(self):\n        model.add(layers.Dense(16))', ...UNCHANGED, exact: false },
   { title: 'a function given the model', code: 'def grow(m):\n    m.add(layers.Dense(16))\ngrow(model)', ...ADDS_16, exact: true },
   { title: 'a function never called', code: 'def grow():\n    model.add(layers.Dense(16))', ...UNCHANGED, exact: false },
+  { title: 'a function given the model, called in a loop', code: 'def grow(m):\n    m.add(layers.Dense(16))\nfor _ in range(2):\n    grow(model)', ...ADDS_TWO_16, exact: false },
+  { title: 'a function called under an if on a run-time value', code: 'def grow():\n    model.add(layers.Dense(16))\nif flag:\n    grow()', ...ADDS_16, exact: false },
+  { title: 'a function that calls one that adds, called in a while loop', code: 'def grow():\n    model.add(layers.Dense(16))\ndef outer():\n    grow()\nn = 2\nwhile n:\n    outer()\n    n -= 1', ...ADDS_TWO_16, exact: false },
   { title: 'a function handed to other code', code: 'def grow():\n    model.add(layers.Dense(16))\ncallbacks.append(grow)\nrun(grow)', ...ADDS_16, exact: false },
   { title: 'global in a function', code: 'def rebuild():\n    global model\n    model = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(16)])\nrebuild()', last: t(34), total: t(80 + 34), exact: true },
   { title: 'nonlocal in a nested function', code: 'def outer():\n    m = None\n    def inner():\n        nonlocal m\n        m = model\n    inner()\n    m.add(layers.Dense(16))\nouter()', ...ADDS_16, exact: true },

@@ -22,6 +22,7 @@ interface Case {
 const t = (trainable: number, nonTrainable = 0): ParamCount => ({ trainable, nonTrainable });
 const UNCHANGED = { last: t(18), total: t(58) };
 const ADDS_16 = { last: t(34), total: t(40 + 144 + 34) };
+const ADDS_TWO_16 = { last: t(34), total: t(40 + 144 + 272 + 34) };
 const D16 = 'tf.layers.dense({units: 16})';
 
 const CASES: readonly Case[] = [
@@ -33,6 +34,8 @@ const CASES: readonly Case[] = [
   { title: 'an arrow function never called', code: `const grow = () => model.add(${D16});`, ...UNCHANGED, exact: false },
   { title: 'a function given the model', code: `function grow(m) { m.add(${D16}); }\ngrow(model);`, ...ADDS_16, exact: true },
   { title: 'a function never called', code: `function grow() { model.add(${D16}); }`, ...UNCHANGED, exact: false },
+  { title: 'a function given the model, called in a loop', code: `function grow(m) { m.add(${D16}); }\nfor (let i = 0; i < 2; i++) grow(model);`, ...ADDS_TWO_16, exact: false },
+  { title: 'an arrow function called under an if on a run-time value', code: `const grow = () => model.add(${D16});\nif (flag) { grow(); }`, ...ADDS_16, exact: false },
   { title: 'a function handed to other code', code: `setTimeout(function () { model.add(${D16}); }, 0);`, ...ADDS_16, exact: false },
   { title: '&& on a run-time value', code: `flag && model.add(${D16});`, ...ADDS_16, exact: false },
   { title: '?: on a run-time value', code: `const r = flag ? model.add(${D16}) : null;`, ...ADDS_16, exact: false },

@@ -44,6 +44,13 @@ describe('soundness: the Python reader never gives a wrong number', () => {
     assert.deepEqual(a.models.map((m) => [m.graph.name, m.totals]), [['net', { trainable: 500 + 707, nonTrainable: 0 }]]);
   });
 
+  it('a function that applies a layer, called in a loop, makes the functional model unknown rather than one layer short', () => {
+    const a = analyzeDocument('import keras\nfrom keras import layers\nx = keras.Input((4,))\ndef f(t):\n    return layers.Dense(4)(t)\ny = x\nfor _ in range(2):\n    y = f(y)\nm2 = keras.Model(x, y)\n', 'python');
+    const m = a.models.find((x) => x.graph.name === 'm2')!;
+    assert.equal(m.totals, null);
+    assert.match(english(m.graph.unknownReason), /loop/);
+  });
+
   it('a syntax error inside a statement marks what it names instead of skipping it silently', () => {
     const a = analyzeDocument('import keras\nfrom keras import layers\nmodel = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(8)])\nmodel.add(layers.Dense(16) +* )\nmodel.add(layers.Dense(2))\n', 'python');
     const m = a.models[0]!;
