@@ -16,7 +16,7 @@ import { forgetItems } from '../python/pyCollections';
 import { extraFrames } from '../graph/graphBuilder';
 import { msg } from '../message';
 import { toPy } from '../python/pyArgs';
-import { tensorRefs } from '../python/pyKeras';
+import { holdsAppliedTensor, tensorRefs } from '../python/pyKeras';
 import type { JsContext } from './jsContext';
 import { evalJs, evalJsSpanned } from './jsEval';
 import { callJsFunction } from './jsFunctions';
@@ -55,18 +55,18 @@ export function evalJsCall(ctx: JsContext, node: TS.CallExpression): Sym {
  * string can reach anything), `Object.assign`, `Object.defineProperty`, `Reflect.*`. Null for any other call.
  */
 function reflectiveCall(ctx: JsContext, site: JsSite): Sym | null {
-  const text = ctx.text(site.callee);
+  // Most calls are not reflective: look at the callee's shape before building any text or message.
+  const ts = ctx.ts, callee = site.callee;
+  const head = ts.isIdentifier(callee) ? callee.text
+    : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : '';
+  if (head !== 'eval' && head !== 'Function' && head !== 'Object' && head !== 'Reflect') return null;
+  const text = ctx.text(callee);
+  const everything = text === 'eval' || text === 'Function';
+  if (!everything && !/^(Object\.(assign|defineProperty|defineProperties|setPrototypeOf)|Reflect\.\w+)$/.test(text)) return null;
+  if (ctx.lookup(head) !== undefined) return null;
   const why = changedAt(ctx.span(site.node).line, ctx.short(site.node));
-  const result = unknownSym(msg('is computed by `{0}()` when the code runs', text));
-  if ((text === 'eval' || text === 'Function') && ctx.lookup(text) === undefined) {
-    markAnything(ctx, ctx.allRoots(), why);
-    return result;
-  }
-  if (/^(Object\.(assign|defineProperty|defineProperties|setPrototypeOf)|Reflect\.\w+)$/.test(text) && ctx.lookup(text.split('.')[0]!) === undefined) {
-    markAnything(ctx, site.args.flatMap((a) => rootsOf(a)), why);
-    return result;
-  }
-  return null;
+  markAnything(ctx, everything ? ctx.allRoots() : site.args.flatMap((a) => rootsOf(a)), why);
+  return unknownSym(msg('is computed by `{0}()` when the code runs', text));
 }
 
 /** `new X(...)`: a class HyperLab does not follow (TF.js layers are made by factory functions). */
@@ -92,7 +92,7 @@ function genericCall(ctx: JsContext, site: JsSite, receiver: Sym | null): Sym {
   };
   site.args.forEach(visit);
   const callee = ctx.short(site.callee, 60);
-  if ([receiver, ...site.args].some((a) => a !== null && tensorRefs(a).some((r) => 'app' in r))) {
+  if ((receiver !== null && holdsAppliedTensor(receiver)) || site.args.some(holdsAppliedTensor)) {
     return { sym: 'tensor', ref: { unknown: msg('comes from `{0}(...)`, which HyperLab does not follow', callee) } };
   }
   if (roots.length > 0) return derivedFrom(roots, msg('is returned by `{0}(...)`, which HyperLab does not follow', callee));

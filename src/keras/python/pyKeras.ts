@@ -48,6 +48,14 @@ export function tensorRefs(sym: Sym | undefined): TensorRef[] {
   return [{ unknown: msg('is not a Keras tensor') }];
 }
 
+/** True when `sym` holds a tensor some layer made (what tensorRefs would list as applied), without building the list. */
+export function holdsAppliedTensor(sym: Sym): boolean {
+  if (sym.sym === 'tensor') return 'app' in sym.ref;
+  if (sym.sym === 'list') return sym.items.some(holdsAppliedTensor);
+  if (sym.sym === 'dict') { for (const v of sym.entries.values()) if (holdsAppliedTensor(v)) return true; }
+  return false;
+}
+
 /** Call arguments that never hold tensors: an unknown value there is not a tensor HyperLab failed to follow. */
 const FLAG_ARGUMENTS = new Set(['training', 'return_attention_scores', 'use_causal_mask', 'return_state', 'return_sequences']);
 
