@@ -7,9 +7,9 @@
 import path from 'node:path';
 import { echo } from '../shared/echo';
 import { type DocumentLanguage, analyzeDocument } from '../keras/analyzeDocument';
-import type { Diagnostic, DocumentAnalysis, ModelSummary } from '../keras/kerasModel';
+import type { Diagnostic, Dim, DocumentAnalysis, ModelSummary } from '../keras/kerasModel';
 import { summaryRows } from '../keras/summaryRows';
-import { summaryTable } from '../keras/summaryTable';
+import { kerasModelName, summaryTable } from '../keras/summaryTable';
 import type { Output } from './trainCommand';
 import { renderMessage } from '../keras/message';
 import { msg } from '../shared/message';
@@ -51,31 +51,45 @@ export interface SummaryJsonLayer {
   readonly params: number | null;
   readonly trainable_params: number | null;
   readonly non_trainable_params: number | null;
+  /** The numbers are those Keras 3 gives the layer once it builds the model (on its first call): it has not yet. */
+  readonly once_built: boolean;
 }
 
 export interface SummaryJson {
   readonly file: string;
   readonly models: {
+    /** The model's name in Keras (`Model: "..."` of its summary: name= or the automatic 'sequential', 'functional_1'). */
     readonly name: string;
+    /** The Python variable it is assigned to, or null. */
+    readonly variable: string | null;
     readonly line: number;
     readonly layers: SummaryJsonLayer[];
     readonly total_params: number | null;
     readonly trainable_params: number | null;
     readonly non_trainable_params: number | null;
+    /** Keras 3 has not built the model (its summary prints "0 (unbuilt)"): its numbers are those it will have once built. */
+    readonly once_built: boolean;
   }[];
   readonly diagnostics: { readonly line: number; readonly severity: Diagnostic['severity']; readonly message: string }[];
 }
 
+/** A dimension in the JSON contract: a number, or null for None and for a size HyperLab cannot read. */
+function jsonDim(d: Dim): number | null {
+  return typeof d === 'number' ? d : null;
+}
+
 function modelJson(summary: ModelSummary): SummaryJson['models'][number] {
   const layers = summaryRows(summary).rows.map((r): SummaryJsonLayer => ({
-    class_name: r.className, name: r.name, line: r.line, output_shape: r.outputShape ? [...r.outputShape] : null,
+    class_name: r.className, name: r.name, line: r.line, output_shape: r.outputShape ? r.outputShape.map(jsonDim) : null,
     params: r.params ? r.params.trainable + r.params.nonTrainable : null,
     trainable_params: r.params ? r.params.trainable : null, non_trainable_params: r.params ? r.params.nonTrainable : null,
+    once_built: summary.onceBuilt,
   }));
   const t = summary.totals;
   return {
-    name: summary.graph.name, line: summary.graph.span.line, layers,
+    name: kerasModelName(summary), variable: summary.graph.variable, line: summary.graph.span.line, layers,
     total_params: t ? t.trainable + t.nonTrainable : null, trainable_params: t ? t.trainable : null, non_trainable_params: t ? t.nonTrainable : null,
+    once_built: summary.onceBuilt,
   };
 }
 
@@ -106,7 +120,10 @@ function unknownNotes(m: ModelSummary): string[] {
 export function summaryText(analysis: DocumentAnalysis, terminalColumns: number): string[] {
   const out: string[] = [];
   if (analysis.models.length === 0) out.push('No Keras model found.');
-  for (const m of analysis.models) out.push(summaryTable(m, { terminalColumns }), ...unknownNotes(m), '');
+  for (const m of analysis.models) {
+    const once = m.onceBuilt ? ['Keras 3 builds this model on its first call (fit, predict or build); until then its summary prints "0 (unbuilt)". The numbers above are the ones it will have then.'] : [];
+    out.push(summaryTable(m, { terminalColumns }), ...once, ...unknownNotes(m), '');
+  }
   for (const d of allDiagnostics(analysis)) out.push(`line ${d.span.line}: ${d.severity}: ${d.message}`);
   return out;
 }

@@ -15,7 +15,14 @@ export function formatCount(n: number): string {
 
 export function formatShape(shape: Shape | null): string {
   if (shape === null) return UNKNOWN_MARK;
-  return `(${shape.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
+  return `(${shape.map((d) => (d === null ? 'None' : typeof d === 'number' ? String(d) : UNKNOWN_MARK)).join(', ')})`;
+}
+
+/** A layer's output as Keras prints it: one shape, or the list of shapes of a layer that returns several. */
+export function formatOutputs(outcome: { readonly outputShape: Shape | null; readonly outputShapes?: readonly (Shape | null)[] } | null): string {
+  if (!outcome) return UNKNOWN_MARK;
+  if (outcome.outputShapes && outcome.outputShapes.length > 1) return `[${outcome.outputShapes.map(formatShape).join(', ')}]`;
+  return formatShape(outcome.outputShape);
 }
 
 /** Bytes of `count` float32 weights (dtype_size('float32') = 32 bits, / 8). */

@@ -49,8 +49,16 @@ export interface LayerCall {
   readonly calleeSpan: SourceSpan;
 }
 
-/** A dimension: a number, or null for None (the batch axis, or a length only known at run time). */
-export type Dim = number | null;
+/**
+ * A dimension: a number; null for None (the batch axis, or a length Keras itself leaves open); or a size the
+ * code fixes but HyperLab cannot read statically (`Input(shape=(x_train.shape[1], 4))`), with the reason.
+ * The rest of a shape still propagates around an unknown size: GRU(16) after (None, ?, 4) is (None, 16).
+ */
+export type Dim = number | null | UnknownDim;
+
+export interface UnknownDim {
+  readonly unknown: Message;
+}
 
 /** A tensor shape including the batch axis, as Keras prints it: [null, 28, 28, 1] is (None, 28, 28, 1). */
 export type Shape = readonly Dim[];
@@ -77,6 +85,8 @@ export interface Diagnostic {
 export interface LayerOutcome {
   /** Output shape with the batch axis, or null when it cannot be known statically. */
   readonly outputShape: Shape | null;
+  /** For a layer that returns several tensors (an LSTM with return_state=True): each one's shape, the first being outputShape. */
+  readonly outputShapes?: readonly (Shape | null)[];
   /** Parameter counts, or null when unknown. */
   readonly params: ParamCount | null;
   /** Why shape or params are unknown, for the hover. */
@@ -95,14 +105,35 @@ export interface LayerProblemReport {
   readonly code: string;
 }
 
+/** A tensor a node takes: the output `output` (0 unless its layer returns several) of node `node`. */
+export interface TensorInput {
+  readonly node: number;
+  readonly output: number;
+}
+
+/** One argument of a layer application in a functional model: `x`, `initial_state=[h, c]`, `training=False`. */
+export interface NodeArgument {
+  /** The keyword, or '#0', '#1', ... for positional arguments. */
+  readonly name: string;
+  /** The tensors it holds (a tensor, or a list or dict of them), null where one cannot be followed; null when it holds none. */
+  readonly tensors: readonly (TensorInput | null)[] | null;
+  /** Its value when it holds no tensor. */
+  readonly value: PyValue | null;
+}
+
 /** One node of a model graph: an Input or a layer application. */
 export interface ModelNode {
   readonly id: number;
   /** The layer call, or for an Input node its call `Input(shape=...)`. */
   readonly call: LayerCall;
   readonly isInput: boolean;
-  /** Ids of the nodes whose outputs feed this one (empty for inputs and for a Sequential's first layer). */
+  /**
+   * Ids of the nodes whose outputs feed this one, in Keras' order (node.input_tensors: positional arguments,
+   * then keyword arguments by name); empty for inputs and for a Sequential's first layer.
+   */
   readonly inputs: readonly number[];
+  /** The arguments of the call (functional models); empty for a Sequential's layers, whose input is the previous layer. */
+  readonly args: readonly NodeArgument[];
   /** When the same layer object is applied again (a shared layer), the id of its first application: its params count once. */
   readonly sharedWith: number | null;
   /** The Keras layer name: the `name=` argument, else Keras' automatic one (dense, dense_1, ...). */
@@ -110,8 +141,10 @@ export interface ModelNode {
 }
 
 export interface ModelGraph {
-  /** The Python variable the model is assigned to (or the Model's name= argument). */
+  /** The Model's name= argument, else the Python variable it is assigned to, else Keras' automatic name. */
   readonly name: string;
+  /** The Python (or JavaScript) variable the model is assigned to, or null when it is not assigned to one. */
+  readonly variable: string | null;
   readonly kind: 'sequential' | 'functional';
   /** The line of the model's definition (the Sequential(...) / Model(...) call). */
   readonly span: SourceSpan;
@@ -136,6 +169,11 @@ export interface ModelSummary {
   /** Totals; null when any layer's count is unknown. */
   readonly totals: ParamCount | null;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Keras 3 has not built this model (its summary prints "0 (unbuilt)" until the first call): the numbers are
+   * those it will have once built, which the code alone fixes (onceBuilt.ts).
+   */
+  readonly onceBuilt: boolean;
 }
 
 /** Everything the code intelligence knows about one document version. */

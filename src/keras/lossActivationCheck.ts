@@ -83,7 +83,8 @@ export function lossActivationDiagnostics(graph: ModelGraph, layers: readonly La
   const activation = outputActivation(out.node.call);
   if (activation === null) return [];
   const shape = out.outcome.outputShape;
-  const units = shape && shape.length > 0 ? shape[shape.length - 1] ?? null : null;
+  const lastDim = shape && shape.length > 0 ? shape[shape.length - 1] : null;
+  const units = typeof lastDim === 'number' ? lastDim : null;
   const text = mismatch(loss, activation, units);
   if (!text) return [];
   return [{ severity: 'warning', code: 'loss-activation-mismatch', ...said(text), span: loss.value.span ?? graph.compile.span }];

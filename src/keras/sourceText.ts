@@ -99,11 +99,22 @@ function collectErrors(tree: Tree, offset: number, out: [number, number][]): voi
   }
 }
 
+/** Each buffer's errors relative to it: buffers are immutable and a segment kept from the previous parse keeps them. */
+const bufferErrors = new WeakMap<TreeBuffer, readonly (readonly [number, number])[]>();
+const NO_ERRORS: readonly (readonly [number, number])[] = [];
+
 function collectBufferErrors(buffer: TreeBuffer, at: number, out: [number, number][]): void {
-  const { types } = buffer.set;
-  const data = buffer.buffer;
-  // Error recovery can leave ids of tokens that are not node types (no entry in the set): not errors.
-  for (let i = 0; i < data.length; i += 4) if (types[data[i]!]?.isError) out.push([at + data[i + 1]!, at + data[i + 2]!]);
+  let errors = bufferErrors.get(buffer);
+  if (!errors) {
+    const { types } = buffer.set;
+    const data = buffer.buffer;
+    const found: [number, number][] = [];
+    // Error recovery can leave ids of tokens that are not node types (no entry in the set): not errors.
+    for (let i = 0; i < data.length; i += 4) if (types[data[i]!]?.isError) found.push([data[i + 1]!, data[i + 2]!]);
+    errors = found.length > 0 ? found : NO_ERRORS;
+    bufferErrors.set(buffer, errors);
+  }
+  for (const [from, to] of errors) out.push([at + from, at + to]);
 }
 
 /**

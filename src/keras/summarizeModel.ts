@@ -5,10 +5,13 @@
  * (Keras' summary prints "0 (unbuilt)"; HyperLab says unknown, and why). A shared layer's parameters count
  * once; totals are null as soon as any count they need is unknown. Layer problems become diagnostics.
  */
-import type { Diagnostic, LayerOutcome, LayerSummary, ModelGraph, ModelNode, ModelSummary, ParamCount, PyValue, Shape } from './kerasModel';
+import type { Diagnostic, Dim, LayerOutcome, LayerSummary, ModelGraph, ModelNode, ModelSummary, NodeArgument, ParamCount, PyValue, Shape, TensorInput } from './kerasModel';
 import type { BuiltModel } from './graph/freezeModel';
-import { applyLayer, declaredInputShape } from './layers/applyLayer';
+import { type CallArgument, applyLayer, declaredInputShape } from './layers/applyLayer';
+import { MAIN_INPUT_NAMES } from './layers/callSignatures';
+import { unknownSize } from './layers/declaredInputShape';
 import { type Message, msg, said } from './message';
+import { candidateInputs, onceBuiltLayers } from './onceBuilt';
 
 export const UNBUILT_REASON = msg('the model has no input shape (unbuilt): add input_shape=... to the first layer or keras.Input(shape=...)');
 
@@ -30,11 +33,13 @@ function declarationReason(node: ModelNode): Message {
 function buildShapeOf(value: PyValue): Shape | Message {
   if (value.kind === 'unknown') return msg('{0}: {1}', 'model.build', value.reason);
   if (value.kind !== 'tuple') return msg('model.build takes a shape tuple such as (None, 784)');
-  const dims: (number | null)[] = [];
+  const dims: Dim[] = [];
   for (const item of value.items) {
-    if (item.kind === 'none') dims.push(null);
+    const unknown = unknownSize(item);
+    if (unknown) dims.push(unknown);
+    else if (item.kind === 'none') dims.push(null);
     else if (item.kind === 'number' && Number.isInteger(item.value) && item.value >= 0) dims.push(item.value);
-    else return item.kind === 'unknown' ? msg('{0}: {1}', 'model.build', item.reason) : msg('model.build takes a shape tuple such as (None, 784)');
+    else return msg('model.build takes a shape tuple such as (None, 784)');
   }
   return dims;
 }
@@ -60,10 +65,10 @@ function withTrainable(node: ModelNode, built: BuiltModel): ModelNode['call'] {
   return t === undefined ? node.call : { ...node.call, kwargs: { ...node.call.kwargs, trainable: { kind: 'bool', value: t } } };
 }
 
-function outcomeFor(node: ModelNode, inputs: readonly (Shape | null)[], built: BuiltModel, inputReason: Message | null): LayerOutcome {
+function outcomeFor(node: ModelNode, inputs: readonly (Shape | null)[], built: BuiltModel, inputReason: Message | null, callArgs: readonly CallArgument[]): LayerOutcome {
   const note = built.notes.get(node.id);
   if (note) return unknownOutcome(note);
-  const outcome = applyLayer(withTrainable(node, built), inputs);
+  const outcome = applyLayer(withTrainable(node, built), inputs, callArgs);
   if (inputReason && outcome.outputShape === null) return { ...outcome, unknownReason: inputReason };
   if (built.trainableUnknown && outcome.params && outcome.params.trainable + outcome.params.nonTrainable > 0) {
     return { ...outcome, params: null, unknownReason: built.trainableUnknown };
@@ -71,8 +76,36 @@ function outcomeFor(node: ModelNode, inputs: readonly (Shape | null)[], built: B
   return outcome;
 }
 
-function layerOutcomes(graph: ModelGraph, built: BuiltModel): LayerSummary[] {
-  const start = graph.kind === 'sequential' ? sequentialInput(graph, built) : null;
+/** The argument of a node's call that is its main input: the first positional one, or its keyword (`inputs=`). */
+function mainArgument(node: ModelNode): NodeArgument | undefined {
+  if (node.args.length === 1) return node.args[0];
+  return node.args.find((a) => a.name === '#0') ?? node.args.find((a) => MAIN_INPUT_NAMES.has(a.name));
+}
+
+/** The tensors of a node's main input (its first argument): the previous layer in a Sequential. */
+export function mainInputs(node: ModelNode): TensorInput[] {
+  if (node.args.length === 0) return node.inputs.map((n) => ({ node: n, output: 0 }));
+  return (mainArgument(node)?.tensors ?? []).filter((t): t is TensorInput => t !== null);
+}
+
+const NO_ARGUMENTS: readonly CallArgument[] = [];
+
+/** The other arguments of a node's call, with the shapes of their tensors (null where unknown). */
+function callArguments(node: ModelNode, shapeAt: (t: TensorInput) => Shape | null): readonly CallArgument[] {
+  if (node.args.length <= 1) return NO_ARGUMENTS;
+  const main = mainArgument(node);
+  return node.args.filter((a) => a !== main).map((a) => ({
+    name: a.name, value: a.value, tensors: a.tensors ? a.tensors.map((t) => (t ? shapeAt(t) : null)) : null,
+  }));
+}
+
+/** The shape of output `output` of a layer (a layer with several outputs lists them in outputShapes). */
+function shapeOf(outcome: LayerOutcome | undefined, output: number): Shape | null {
+  if (!outcome) return null;
+  return output === 0 ? outcome.outputShape : outcome.outputShapes?.[output] ?? null;
+}
+
+function layerOutcomes(graph: ModelGraph, built: BuiltModel, start: SequentialInput | null): LayerSummary[] {
   const out: LayerSummary[] = [];
   for (const node of graph.nodes) {
     if (start === 'unbuilt') {
@@ -80,8 +113,9 @@ function layerOutcomes(graph: ModelGraph, built: BuiltModel): LayerSummary[] {
       continue;
     }
     const feedsFirst = start !== null && node.inputs.length === 0 && !node.isInput;
-    const inputs = feedsFirst ? [start.shape] : node.inputs.map((i) => out[i]?.outcome.outputShape ?? null);
-    out.push({ node, outcome: outcomeFor(node, node.isInput ? [] : inputs, built, feedsFirst ? start.reason : null) });
+    const shapeAt = (t: TensorInput): Shape | null => shapeOf(out[t.node]?.outcome, t.output);
+    const inputs = feedsFirst ? [start.shape] : mainInputs(node).map(shapeAt);
+    out.push({ node, outcome: outcomeFor(node, node.isInput ? [] : inputs, built, feedsFirst ? start.reason : null, callArguments(node, shapeAt)) });
   }
   return out;
 }
@@ -96,7 +130,9 @@ function totalsOf(graph: ModelGraph, layers: readonly LayerSummary[], built: Bui
     nonTrainable += outcome.params.nonTrainable;
   }
   // Each layer's count is exact (applyLayer refuses larger ones); a sum past 2^53 - 1 would not be.
-  return Number.isSafeInteger(trainable + nonTrainable) ? { trainable, nonTrainable } : null;
+  if (!Number.isSafeInteger(trainable + nonTrainable)) return null;
+  // model.trainable = False: Keras' model-level trainable_weights is empty, whatever its layers say.
+  return built.modelTrainable === false ? { trainable: 0, nonTrainable: trainable + nonTrainable } : { trainable, nonTrainable };
 }
 
 function layerDiagnostics(layers: readonly LayerSummary[]): Diagnostic[] {
@@ -113,15 +149,28 @@ function layerDiagnostics(layers: readonly LayerSummary[]): Diagnostic[] {
   return out;
 }
 
-export function summarizeModel(built: BuiltModel): ModelSummary {
+export interface SummarizeOptions {
+  /**
+   * Give an unbuilt Sequential the numbers it will have once built (onceBuilt.ts): Keras 3 builds it on its
+   * first call. TensorFlow.js refuses such a model outright, so its reader leaves this off.
+   */
+  readonly onceBuilt?: boolean;
+}
+
+export function summarizeModel(built: BuiltModel, options: SummarizeOptions = {}): ModelSummary {
   const { graph } = built;
-  const layers = layerOutcomes(graph, built);
+  const start = graph.kind === 'sequential' ? sequentialInput(graph, built) : null;
+  const unbuilt = start === 'unbuilt' && graph.nodes.length > 0;
+  const onceBuilt = unbuilt && (options.onceBuilt ?? true);
+  const layers = onceBuilt
+    ? onceBuiltLayers(candidateInputs().map((input) => layerOutcomes(graph, built, { shape: input, reason: null })), UNBUILT_REASON)
+    : layerOutcomes(graph, built, start);
   const diagnostics = layerDiagnostics(layers);
-  if (graph.kind === 'sequential' && sequentialInput(graph, built) === 'unbuilt' && graph.nodes.length > 0) {
+  if (unbuilt) {
     diagnostics.push({
       severity: 'warning', code: 'unbuilt-model', span: graph.span,
       ...said(msg('Model {0} has no input shape, so Keras cannot build it before training (its summary says "0 (unbuilt)"): add input_shape=... to the first layer or start with keras.Input(shape=...).', graph.name)),
     });
   }
-  return { graph, layers, totals: totalsOf(graph, layers, built), diagnostics };
+  return { graph, layers, totals: totalsOf(graph, layers, built), diagnostics, onceBuilt };
 }

@@ -6,7 +6,7 @@
  * once with the output shape of its last call, and is "sequential-like" (no Connected to column) unless a
  * depth holds several nodes, a node has several inputs, or a layer is called twice.
  */
-import type { ModelNode, ModelSummary, ParamCount, Shape } from './kerasModel';
+import type { ModelNode, ModelSummary, ParamCount, Shape, TensorInput } from './kerasModel';
 import { canonicalClassName } from './layers/layerNames';
 
 export interface SummaryRow {
@@ -18,6 +18,8 @@ export interface SummaryRow {
   readonly className: string;
   readonly line: number;
   readonly outputShape: Shape | null;
+  /** Every output's shape, for a layer that returns several tensors. */
+  readonly outputShapes?: readonly (Shape | null)[];
   readonly params: ParamCount | null;
   /** `dense[0][0], input_layer[0][0]`, or '-'; null for sequential-like tables. */
   readonly connectedTo: string | null;
@@ -86,14 +88,21 @@ function isSequentialLike(nodes: readonly ModelNode[], depthGroups: readonly num
   return !nodes.some((n) => n.sharedWith !== null);
 }
 
-/** `name[node_index][tensor_index]` for each input of each call of the layer. */
+/** The tensors a node takes, with the output index of each (a layer returning several tensors: `lstm[0][2]`). */
+function tensorInputs(node: ModelNode | undefined): TensorInput[] {
+  if (!node) return [];
+  if (node.args.length === 0) return node.inputs.map((n) => ({ node: n, output: 0 }));
+  return node.args.flatMap((a) => (a.tensors ?? []).filter((t): t is TensorInput => t !== null));
+}
+
+/** `name[node_index][tensor_index]` for each input tensor of each call of the layer (Keras' node.input_tensors). */
 function connections(nodes: readonly ModelNode[], callsOf: ReadonlyMap<number, number[]>, calls: readonly number[]): string {
   const parts: string[] = [];
   for (const id of calls) {
-    for (const input of nodes[id]?.inputs ?? []) {
-      const producer = nodes[input]!;
-      const index = (callsOf.get(opOf(producer)) ?? []).indexOf(input);
-      parts.push(`${producer.name}[${Math.max(0, index)}][0]`);
+    for (const input of tensorInputs(nodes[id])) {
+      const producer = nodes[input.node]!;
+      const index = (callsOf.get(opOf(producer)) ?? []).indexOf(input.node);
+      parts.push(`${producer.name}[${Math.max(0, index)}][${input.output}]`);
     }
   }
   return parts.length > 0 ? parts.join(', ') : '-';
@@ -108,9 +117,10 @@ export function summaryRows(summary: ModelSummary): SummaryRows {
   const row = (op: number, connectedTo: string | null): SummaryRow => {
     const calls = callsOf.get(op) ?? [op];
     const first = nodes[op]!;
+    const last = outcome(calls[calls.length - 1]!);
     return {
       name: displayName(first), label: first.name, className: displayClass(first), line: first.call.span.line,
-      outputShape: outcome(calls[calls.length - 1]!)?.outputShape ?? null, params: outcome(op)?.params ?? null,
+      outputShape: last?.outputShape ?? null, ...(last?.outputShapes ? { outputShapes: last.outputShapes } : {}), params: outcome(op)?.params ?? null,
       connectedTo, nodeIds: calls,
     };
   };

@@ -7,7 +7,7 @@
  * published summaries are 76 wide. Anything HyperLab cannot know prints as "?".
  */
 import type { ModelSummary } from './kerasModel';
-import { UNKNOWN_MARK, countWithSize, formatCount, formatShape, totalCount } from './kerasFormat';
+import { UNKNOWN_MARK, countWithSize, formatCount, formatOutputs, totalCount } from './kerasFormat';
 import { type RichColumn, renderRichTable } from './richTable';
 import { type SummaryRow, summaryRows } from './summaryRows';
 
@@ -38,9 +38,11 @@ function columns(sequentialLike: boolean, lineLength: number): RichColumn[] {
   });
 }
 
-function cells(row: SummaryRow, sequentialLike: boolean): string[] {
-  const params = row.params === null ? UNKNOWN_MARK : formatCount(row.params.trainable + row.params.nonTrainable);
-  const out = [`${row.label} (${row.className})`, formatShape(row.outputShape), params];
+function cells(row: SummaryRow, sequentialLike: boolean, onceBuilt: boolean): string[] {
+  const count = row.params === null ? null : row.params.trainable + row.params.nonTrainable;
+  // Keras prints "0 (unbuilt)" for a layer of an unbuilt model; HyperLab prints what it will be once built.
+  const params = count === null ? UNKNOWN_MARK : onceBuilt && count > 0 ? `${formatCount(count)} (once built)` : formatCount(count);
+  const out = [`${row.label} (${row.className})`, formatOutputs(row), params];
   if (!sequentialLike) out.push(row.connectedTo ?? '-');
   return out;
 }
@@ -49,13 +51,14 @@ export function summaryTable(summary: ModelSummary, options: SummaryTableOptions
   const { sequentialLike, rows } = summaryRows(summary);
   const terminal = options.terminalColumns ?? Number.POSITIVE_INFINITY;
   const lineLength = options.lineLength ?? Math.min(sequentialLike ? 88 : 108, terminal - 4);
-  const table = renderRichTable(columns(sequentialLike, lineLength), rows.map((r) => cells(r, sequentialLike)), lineLength);
+  const table = renderRichTable(columns(sequentialLike, lineLength), rows.map((r) => cells(r, sequentialLike, summary.onceBuilt)), lineLength);
   const totals = summary.totals;
+  const once = summary.onceBuilt && totals !== null ? ' once built' : '';
   return [
     `Model: "${kerasModelName(summary)}"`,
     ...table,
-    ` Total params: ${countWithSize(totalCount(totals))}`,
-    ` Trainable params: ${countWithSize(totals ? totals.trainable : null)}`,
-    ` Non-trainable params: ${countWithSize(totals ? totals.nonTrainable : null)}`,
+    ` Total params: ${countWithSize(totalCount(totals))}${once}`,
+    ` Trainable params: ${countWithSize(totals ? totals.trainable : null)}${once}`,
+    ` Non-trainable params: ${countWithSize(totals ? totals.nonTrainable : null)}${once}`,
   ].join('\n');
 }

@@ -153,7 +153,7 @@ export function experimentFromModel(summary: ModelSummary, seed = 42): Experimen
     experiment: blocked ? null : { seed, model: { input_shape: inputShape as Json, layers: layers as Json[] }, compile, fit },
     partial: { seed, model: { input_shape: inputShape as Json, layers: layers.filter((l) => l !== null) as Json[] }, compile, fit },
     inputSize: inputShape ? product(inputShape) : null,
-    outputSize: last ? product(last.slice(1)) : null,
+    outputSize: last && last.slice(1).every((d) => typeof d === 'number' || d === null) ? product(last.slice(1) as (number | null)[]) : null,
     blockers: c.blockers,
     notes: c.notes,
   };
@@ -163,5 +163,6 @@ export function experimentFromModel(summary: ModelSummary, seed = 42): Experimen
 function inputShapeOf(summary: ModelSummary): (number | null)[] | null {
   const inputNode = summary.layers.find((l) => l.node.isInput);
   const shape = inputNode?.outcome.outputShape ?? (summary.graph.nodes[0] ? declaredInputShape(summary.graph.nodes[0].call) : null);
-  return shape ? shape.slice(1) : null;
+  // A size HyperLab cannot read is as unusable for training as None.
+  return shape ? shape.slice(1).map((d) => (typeof d === 'number' ? d : null)) : null;
 }

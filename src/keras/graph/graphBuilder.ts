@@ -7,7 +7,7 @@
  */
 import type { LayerCall, SourceSpan } from '../kerasModel';
 import { type LayerNames, type NamingContext, kerasSnakeCase } from './layerNames';
-import type { Application, Frame, FunctionalBuild, LayerObject, ModelBuild, SequentialBuild, TensorRef } from './symbolic';
+import type { Application, CallExtra, Frame, FunctionalBuild, LayerObject, ModelBuild, SequentialBuild, TensorRef } from './symbolic';
 import { type Message, msg } from '../message';
 
 export interface LayerSpec {
@@ -37,6 +37,8 @@ export class GraphBuilder {
   readonly layers: LayerObject[] = [];
   readonly apps: Application[] = [];
   readonly models: ModelBuild[] = [];
+  /** The speculative read new objects belong to (ReaderContext.speculate sets it); 0 outside one. */
+  readId = 0;
 
   /**
    * `prefixOf` gives Keras' name prefix for a class ('dense'); `declaresInput` tells whether a layer call
@@ -46,12 +48,17 @@ export class GraphBuilder {
     readonly names: LayerNames,
     private readonly prefixOf: (className: string) => string,
     private readonly declaresInput: (call: LayerCall) => boolean,
+    /** Name prefixes a layer's first call uses up (the sublayers Keras creates when it builds: MultiHeadAttention's Softmax and Dropout). */
+    private readonly buildNames: (className: string) => readonly string[] = () => [],
   ) {}
 
   createLayer(spec: LayerSpec, ctx: NamingContext): LayerObject {
     const className = spec.isInput ? 'InputLayer' : spec.call.className;
     const name = spec.explicitName ?? this.autoLayerName(className, spec.isInput, ctx);
-    const layer: LayerObject = { uid: this.layers.length, call: spec.call, name, isInput: spec.isInput, note: spec.note, applications: [], trainable: null };
+    const layer: LayerObject = {
+      uid: this.layers.length, call: spec.call, name, isInput: spec.isInput, note: spec.note, applications: [], trainable: null,
+      trainableUnknown: null, readId: this.readId,
+    };
     this.layers.push(layer);
     return layer;
   }
@@ -62,9 +69,16 @@ export class GraphBuilder {
     return this.names.next(prefix, className, ctx);
   }
 
-  /** Applies a layer to input tensors (an Input layer to none) and returns its output tensor. */
-  apply(layer: LayerObject, inputs: readonly TensorRef[], frames: readonly Frame[]): TensorRef {
-    const app: Application = { id: this.apps.length, layer, inputs, frames: [...frames] };
+  /**
+   * Applies a layer to input tensors (an Input layer to none) and returns its output tensor; `extras` are the
+   * call's other arguments (`initial_state=`, `mask=`, `training=`), whose tensors are inputs of the node too.
+   */
+  apply(layer: LayerObject, inputs: readonly TensorRef[], frames: readonly Frame[], extras: readonly CallExtra[] = [], mainName = '#0', ctx?: NamingContext): TensorRef {
+    if (layer.applications.length === 0 && this.names.style === 'keras') {
+      const naming = ctx ?? { inLoop: frames.some((f) => f.kind === 'loop'), inIf: frames.some((f) => f.kind === 'if') };
+      for (const prefix of this.buildNames(layer.call.className)) this.names.next(prefix, prefix, naming);
+    }
+    const app: Application = { id: this.apps.length, layer, inputs, mainName, extras, frames: [...frames] };
     this.apps.push(app);
     layer.applications.push(app.id);
     return { app: app.id };
@@ -74,7 +88,7 @@ export class GraphBuilder {
     const model: SequentialBuild = {
       kind: 'sequential', span: spec.span, explicitName: spec.explicitName, varName: null, frames: spec.frames,
       kerasName: spec.explicitName ?? this.modelName('sequential', ctx), entries: [], buildShape: null, hasInputLayer: false,
-      unknownReason: null, compile: null, fit: null, trainable: null, trainableUnknown: null,
+      unknownReason: null, compile: null, fit: null, trainable: null, trainableUnknown: null, readId: this.readId,
     };
     this.models.push(model);
     return model;
@@ -85,7 +99,7 @@ export class GraphBuilder {
    * the first layer's input_shape= creates an InputLayer (an automatic 'input_layer' name), and every
    * rebuild once an InputLayer is at the bottom creates a Functional (an automatic 'functional' name).
    */
-  addToSequential(model: SequentialBuild, layer: LayerObject, frames: readonly Frame[], ctx: NamingContext, rebuild = true): void {
+  addToSequential(model: SequentialBuild, layer: LayerObject, frames: readonly Frame[], ctx: NamingContext, rebuild = true, at = layer.call.span.from): void {
     const extra = extraFrames(frames, model.frames);
     const uncertain = extra === 'loop' ? msg('This layer is added in a loop; HyperLab cannot unroll it.')
       : extra === 'if' ? msg('This layer is added inside an `if`; HyperLab cannot tell whether it runs.') : null;
@@ -98,7 +112,7 @@ export class GraphBuilder {
       model.hasInputLayer = true;
     }
     if (layer.isInput && model.entries.length === 0) model.hasInputLayer = true;
-    model.entries.push({ layer, uncertain });
+    model.entries.push({ layer, uncertain, at });
     if (rebuild) this.maybeRebuild(model, ctx);
   }
 
@@ -119,7 +133,7 @@ export class GraphBuilder {
     const model: FunctionalBuild = {
       kind: 'functional', span: spec.span, explicitName: spec.explicitName, varName: null, frames: spec.frames,
       kerasName: spec.explicitName ?? this.modelName('functional', ctx), inputs, outputs,
-      unknownReason: null, compile: null, fit: null, trainable: null, trainableUnknown: null,
+      unknownReason: null, compile: null, fit: null, trainable: null, trainableUnknown: null, readId: this.readId,
     };
     this.models.push(model);
     return model;

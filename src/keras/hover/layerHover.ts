@@ -4,9 +4,10 @@
  * learned parameters with their formula and numbers (`784 × 512 + 512 = 401,920`) and the output shape, or
  * exactly why they are unknown. Pure Markdown from the analysis; no 'vscode'.
  */
-import { formatShape } from '../kerasFormat';
+import { formatOutputs, formatShape } from '../kerasFormat';
 import type { LayerSummary, ModelSummary, Shape } from '../kerasModel';
 import { declaredInputShape } from '../layers/applyLayer';
+import { mainInputs } from '../summarizeModel';
 import type { CallArgument } from './callArguments';
 import { type Translate, escapeMarkdown, inlineCode, localNumber, localizeCounts, lookupOwn, parametersVsHyperparameters, sections, sourceSentence, table, valueCell, valueText } from './hoverMarkdown';
 import { LAYER_DEFAULTS, REQUIRED, argumentGroup, groupLabel, layerKind, layerNotes, layerRoleText } from './layerFacts';
@@ -78,7 +79,8 @@ function weightsSection(model: ModelSummary, layer: LayerSummary, t: Translate):
       : `**${t('Parameters')}**: ${formula}${t('{0} trainable (learned by the optimizer), {1} non-trainable (updated during training, not by the optimizer)', localNumber(p.trainable, t), localNumber(p.nonTrainable, t))}`);
   }
   if (node.sharedWith !== null) lines.push(t('Shared layer: this call reuses the weights of its first call, so they count once in the model.'));
-  lines.push(`**${t('Output shape')}**: ${inlineCode(formatShape(outcome.outputShape))}${shapeNote(outcome.outputShape, outcome.unknownReason, t)}`);
+  if (model.onceBuilt) lines.push(t('Once built: the model has no input shape, so Keras 3 builds it (and creates these weights) on its first call — fit, predict or model.build; until then its summary prints "0 (unbuilt)". The numbers here are the ones it will have then; "?" marks what depends on the data it gets.'));
+  lines.push(`**${t('Output shape')}**: ${inlineCode(formatOutputs(outcome))}${shapeNote(outcome.outputShape, outcome.unknownReason, t)}`);
   const input = inputShapeOf(model, layer);
   if (input) lines.push(`${t('Input shape')}: ${inlineCode(formatShape(input))}`);
   return lines.join('\n\n');
@@ -91,10 +93,12 @@ function shapeNote(shape: Shape | null, reason: Message | null, t: Translate): s
 
 /** The shape flowing into a layer: its predecessor's output, or what it declares itself (input_shape=). */
 export function inputShapeOf(model: ModelSummary, layer: LayerSummary): Shape | null {
-  const first = layer.node.inputs[0];
+  const main = mainInputs(layer.node);
+  const first = main[0];
   if (first !== undefined) {
-    if (layer.node.inputs.length > 1) return null;
-    return model.layers.find((l) => l.node.id === first)?.outcome.outputShape ?? null;
+    if (main.length > 1) return null;
+    const producer = model.layers.find((l) => l.node.id === first.node)?.outcome;
+    return (first.output === 0 ? producer?.outputShape : producer?.outputShapes?.[first.output]) ?? null;
   }
   if (layer.node.isInput) return null;
   return declaredInputShape(layer.node.call) ?? null;

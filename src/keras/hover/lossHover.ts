@@ -97,7 +97,8 @@ function outputLine(model: ModelSummary | null, row: Row | null, logits: boolean
   const activation = outputActivation(out.node.call);
   if (activation === null) return null;
   const shape = out.outcome.outputShape;
-  const units = shape && shape.length > 0 ? shape[shape.length - 1] ?? null : null;
+  const lastDim = shape && shape.length > 0 ? shape[shape.length - 1] : null;
+  const units = typeof lastDim === 'number' ? lastDim : null;
   const layer = `${inlineCode(out.node.name)} (${escapeMarkdown(out.node.call.className)})`;
   const line = units === null ? t('Your output layer {0} uses {1}.', layer, inlineCode(activation))
     : units === 1 ? t('Your output layer {0} uses {1} on 1 unit.', layer, inlineCode(activation))

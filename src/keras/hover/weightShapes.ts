@@ -43,7 +43,8 @@ export function weightShape(model: ModelSummary, layer: LayerSummary, role: Weig
 }
 
 function shapeFor(className: string, args: BoundArgs, input: Shape | null, role: WeightRole): number[] | null {
-  const last = input?.at(-1) ?? null;
+  const lastDim = input?.at(-1);
+  const last = typeof lastDim === 'number' ? lastDim : null;
   if (className === 'Dense') {
     const units = args.positiveInt('units');
     if (role === 'bias') return [units];
@@ -75,7 +76,7 @@ function convShape(args: BoundArgs, input: Shape | null, role: WeightRole, rank:
   const kernel = args.intTuple('kernel_size', rank, 1);
   const channelsFirst = args.optionalString('data_format') === 'channels_first';
   const channels = channelsFirst ? input[1] : input.at(-1);
-  if (channels === undefined || channels === null) return null;
+  if (typeof channels !== 'number') return null;
   const groups = transpose ? 1 : args.int('groups', 1);
   const inPerGroup = channels / groups;
   if (!Number.isInteger(inPerGroup)) return null;

@@ -14,7 +14,8 @@ import { SourceText } from '../sourceText';
 import { msg, said } from '../message';
 import { syntaxDiagnostics } from '../syntaxDiagnostics';
 import { JsContext } from './jsContext';
-import { execJsBlock, runUncalledJsFunctions } from './jsStatements';
+import { runUncalledJsFunctions } from './jsFunctions';
+import { execJsBlock } from './jsStatements';
 import { typescript } from './typescriptModule';
 
 export function javascriptModels(text: string, language: 'javascript' | 'typescript'): SourceModels {

@@ -1,17 +1,22 @@
 /**
  * Reads JavaScript / TypeScript statements in order for the TF.js reader: imports of @tensorflow/tfjs,
- * `const`/`let`/`var` declarations (with `{layers} = tf` destructuring), assignments, expression statements,
- * functions (function declarations and arrow functions, read at each call with its arguments, or once at
- * the end with unknown ones), and control flow with the same loop/if frames as the Python reader. Nodes
- * are the TypeScript compiler's.
+ * `const`/`let`/`var` declarations (with `{layers} = tf` destructuring), expression statements (assignments
+ * are expressions: jsAssign.ts), functions (jsFunctions.ts), control flow with the same loop/if frames as the
+ * Python reader (`for ... of` over models' layers keeps its variable derived from them), `throw`, `try`,
+ * `switch` and labels. Statements without effect on values (types, interfaces, `debugger`) are named as
+ * such; the rest (a class body, `with`) marks the models and layers it names (jsUnmodelled.ts): nothing is
+ * skipped silently. Nodes are the TypeScript compiler's.
  */
 import type * as TS from 'typescript';
 import { type Sym, pySym, unknownSym } from '../graph/symbolic';
+import { derivedFrom, rootsOf } from '../graph/reach';
 import { msg } from '../message';
-import { binaryOp, truthy } from '../python/pyArith';
-import type { ReaderFunction, ReaderParam } from '../readerContext';
+import { truthy } from '../python/pyArith';
 import type { JsContext } from './jsContext';
-import { evalJs, evalJsSpanned } from './jsEval';
+import { bindTarget, valueOf } from './jsAssign';
+import { evalJs } from './jsEval';
+import { defineJsFunction } from './jsFunctions';
+import { jsUnmodelled } from './jsUnmodelled';
 import { isTfjsModule } from './tfjsNames';
 
 export function execJsBlock(ctx: JsContext, nodes: readonly TS.Statement[]): void {
@@ -25,7 +30,7 @@ function execJs(ctx: JsContext, node: TS.Statement): void {
   const { ts } = ctx;
   if (ts.isImportDeclaration(node)) return execImport(ctx, node);
   if (ts.isVariableStatement(node)) return execDeclarations(ctx, node.declarationList);
-  if (ts.isExpressionStatement(node)) return execExpression(ctx, node.expression);
+  if (ts.isExpressionStatement(node)) return void evalJs(ctx, node.expression);
   if (ts.isExportAssignment(node)) return void evalJs(ctx, node.expression);
   if (ts.isBlock(node)) return execJsBlock(ctx, node.statements);
   if (ts.isFunctionDeclaration(node)) {
@@ -34,12 +39,16 @@ function execJs(ctx: JsContext, node: TS.Statement): void {
   }
   if (ts.isIfStatement(node)) return execIf(ctx, node);
   if (ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node)) return execLoop(ctx, node);
-  if (ts.isTryStatement(node)) {
-    for (const b of [node.tryBlock, node.catchClause?.block, node.finallyBlock]) if (b) execJsBlock(ctx, b.statements);
-    return;
-  }
-  if (ts.isSwitchStatement(node)) return ctx.inFrame('if', () => { for (const clause of node.caseBlock.clauses) execJsBlock(ctx, clause.statements); });
+  if (ts.isTryStatement(node)) return execTry(ctx, node);
+  if (ts.isSwitchStatement(node)) return execSwitch(ctx, node);
   if (ts.isReturnStatement(node)) return execReturn(ctx, node);
+  if (ts.isThrowStatement(node)) return execThrow(ctx, node);
+  if (ts.isLabeledStatement(node)) return execJs(ctx, node.statement);
+  // No effect on any value: types, interfaces, `;`, `debugger`, `break` / `continue` (their loop is read once, as uncertain).
+  if (ts.isTypeAliasDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isEmptyStatement(node) || ts.isDebuggerStatement(node)
+    || ts.isBreakStatement(node) || ts.isContinueStatement(node) || ts.isExportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return;
+  if (ts.isClassDeclaration(node) && node.name) ctx.bind(node.name.text, { sym: 'class', name: node.name.text });
+  jsUnmodelled(ctx, node);
 }
 
 function execImport(ctx: JsContext, node: TS.ImportDeclaration): void {
@@ -55,80 +64,22 @@ function execImport(ctx: JsContext, node: TS.ImportDeclaration): void {
   }
 }
 
-function execDeclarations(ctx: JsContext, list: TS.VariableDeclarationList): void {
+export function execDeclarations(ctx: JsContext, list: TS.VariableDeclarationList): void {
   for (const d of list.declarations) {
     const value = d.initializer ? valueOf(ctx, d.initializer, d.name) : pySym({ kind: 'none' });
-    bindTarget(ctx, d.name, value);
+    bindTarget(ctx, d.name, value, true);
   }
 }
 
-/** Arrow functions and function expressions become functions of the file; anything else is evaluated. */
-function valueOf(ctx: JsContext, node: TS.Expression, target: TS.Node): Sym {
-  const { ts } = ctx;
-  let inner: TS.Expression = node;
-  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
-  if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) {
-    const fn = defineJsFunction(ctx, inner, ctx.text(target));
-    return fn ? { sym: 'function', id: fn.id, name: fn.name } : unknownSym(msg('is a function'));
-  }
-  return evalJsSpanned(ctx, node);
-}
-
-function bindTarget(ctx: JsContext, target: TS.Node, value: Sym): void {
-  const { ts } = ctx;
-  if (ts.isIdentifier(target)) {
-    if (value.sym === 'model') ctx.nameModel(value.model, target.text);
-    ctx.bind(target.text, value);
-  } else if (ts.isObjectBindingPattern(target)) {
-    for (const el of target.elements) {
-      if (!ts.isIdentifier(el.name)) continue;
-      const key = el.propertyName;
-      const field = key === undefined ? el.name.text : ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : null;
-      if (field === null) continue;
-      const sym: Sym = value.sym === 'module' ? { sym: 'module', path: `${value.path}.${field}`, fromImport: value.fromImport }
-        : value.sym === 'dict' ? value.entries.get(field) ?? unknownSym(msg('has no field {0}', field)) : unknownSym(msg('is destructured from a value known when the code runs (`{0}`)', field));
-      ctx.bind(el.name.text, sym);
-    }
-  } else if (ts.isArrayBindingPattern(target)) {
-    for (const el of target.elements) if (ts.isBindingElement(el) && ts.isIdentifier(el.name)) ctx.bind(el.name.text, unknownSym(msg('is destructured from an array')));
-  }
-}
-
-/** Assignment operators as the arithmetic they apply (`+=` is `+`). */
-function compoundOperator(ts: typeof TS, kind: TS.SyntaxKind): string | null {
-  const K = ts.SyntaxKind;
-  switch (kind) {
-    case K.PlusEqualsToken: return '+';
-    case K.MinusEqualsToken: return '-';
-    case K.AsteriskEqualsToken: return '*';
-    case K.SlashEqualsToken: return '/';
-    case K.PercentEqualsToken: return '%';
-    case K.AsteriskAsteriskEqualsToken: return '**';
-    default: return null;
-  }
-}
-
-function execExpression(ctx: JsContext, node: TS.Expression): void {
-  const { ts } = ctx;
-  if (!ts.isBinaryExpression(node) || node.operatorToken.kind < ts.SyntaxKind.FirstAssignment || node.operatorToken.kind > ts.SyntaxKind.LastAssignment) {
-    evalJs(ctx, node);
-    return;
-  }
-  const target = node.left;
-  const value = valueOf(ctx, node.right, target);
-  if (!ts.isIdentifier(target)) return;
-  if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken) return bindTarget(ctx, target, value);
-  const op = compoundOperator(ts, node.operatorToken.kind);
-  const cur = ctx.lookup(target.text);
-  ctx.bind(target.text, op !== null && cur?.sym === 'py' && value.sym === 'py' ? pySym(binaryOp(op, cur.value, value.value)) : unknownSym(msg('is updated with `{0}`', ctx.short(node))));
+function isKnown(c: Sym): boolean {
+  return c.sym === 'py' && c.value.kind !== 'unknown' && c.value.kind !== 'call';
 }
 
 function execIf(ctx: JsContext, node: TS.IfStatement): void {
   const c = evalJs(ctx, node.expression);
-  const known = c.sym === 'py' && c.value.kind !== 'unknown' && c.value.kind !== 'call' ? truthy(c.value) : null;
   const branches = node.elseStatement ? [node.thenStatement, node.elseStatement] : [node.thenStatement];
-  if (known !== null) {
-    const branch = known ? node.thenStatement : node.elseStatement;
+  if (c.sym === 'py' && isKnown(c)) {
+    const branch = truthy(c.value) ? node.thenStatement : node.elseStatement;
     if (branch) execJs(ctx, branch);
     return;
   }
@@ -140,9 +91,10 @@ function assignedInLoop(ctx: JsContext, loop: TS.Node): Set<string> {
   const { ts } = ctx;
   const out = new Set<string>();
   const visit = (n: TS.Node): void => {
-    if (ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n)) return;
+    if (ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isClassLike(n)) return;
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(n.left)) out.add(n.left.text);
     if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && ts.isIdentifier(n.operand)) out.add(n.operand.text);
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) out.add(n.name.text);
     n.forEachChild(visit);
   };
   visit(loop);
@@ -153,16 +105,59 @@ type Loop = TS.ForStatement | TS.ForOfStatement | TS.ForInStatement | TS.WhileSt
 
 function execLoop(ctx: JsContext, node: Loop): void {
   const { ts } = ctx;
+  // The first initializer and iterable run once, before the loop.
+  const iterable = ts.isForOfStatement(node) || ts.isForInStatement(node) ? evalJs(ctx, node.expression) : null;
+  if (ts.isForStatement(node) && node.initializer) {
+    if (ts.isVariableDeclarationList(node.initializer)) execDeclarations(ctx, node.initializer);
+    else evalJs(ctx, node.initializer);
+  }
   for (const name of assignedInLoop(ctx, node)) {
     const cur = ctx.lookup(name);
-    if (!cur || cur.sym === 'py' || cur.sym === 'list' || cur.sym === 'dict') ctx.bind(name, unknownSym(msg('changes from one loop iteration to the next (`{0}`)', name)));
+    if (!cur || cur.sym === 'py' || cur.sym === 'list' || cur.sym === 'dict') ctx.assign(name, unknownSym(msg('changes from one loop iteration to the next (`{0}`)', name)));
   }
   ctx.inFrame('loop', () => {
-    const init = ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) ? node.initializer : undefined;
-    if (init && ts.isVariableDeclarationList(init)) {
-      for (const d of init.declarations) if (ts.isIdentifier(d.name)) ctx.bind(d.name.text, unknownSym(msg('takes a new value at each loop iteration (`{0}`)', d.name.text)));
+    if (ts.isForOfStatement(node) || ts.isForInStatement(node)) {
+      const why = msg('takes a new value at each loop iteration (`{0}`)', ctx.short(node.initializer));
+      const value = ts.isForOfStatement(node) && iterable ? derivedFrom(rootsOf(iterable), why) : unknownSym(why);
+      if (ts.isVariableDeclarationList(node.initializer)) for (const d of node.initializer.declarations) bindTarget(ctx, d.name, value, true);
+      else bindTarget(ctx, node.initializer, value, false);
+    }
+    if (ts.isForStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node)) {
+      const cond = ts.isForStatement(node) ? node.condition : node.expression;
+      if (cond) evalJs(ctx, cond);
     }
     execJs(ctx, node.statement);
+    if (ts.isForStatement(node) && node.incrementor) evalJs(ctx, node.incrementor);
+  });
+}
+
+/** `try`: a `throw` ends the `try` block; the `catch` block may or may not run; `finally` runs. */
+function execTry(ctx: JsContext, node: TS.TryStatement): void {
+  const saved = { returned: ctx.returned, stopped: ctx.stopped };
+  execJsBlock(ctx, node.tryBlock.statements);
+  const raised = ctx.raising;
+  if (raised) {
+    ctx.raising = false;
+    Object.assign(ctx, saved);
+  }
+  const clause = node.catchClause;
+  if (clause) {
+    ctx.inFrame('if', () => {
+      const v = clause.variableDeclaration;
+      if (v) bindTarget(ctx, v.name, unknownSym(msg('is the exception caught by `catch`')), true);
+      execJsBlock(ctx, clause.block.statements);
+    });
+  }
+  if (node.finallyBlock) execJsBlock(ctx, node.finallyBlock.statements);
+}
+
+function execSwitch(ctx: JsContext, node: TS.SwitchStatement): void {
+  evalJs(ctx, node.expression);
+  ctx.inFrame('if', () => {
+    for (const clause of node.caseBlock.clauses) {
+      if (ctx.ts.isCaseClause(clause)) evalJs(ctx, clause.expression);
+      execJsBlock(ctx, clause.statements);
+    }
   });
 }
 
@@ -176,50 +171,10 @@ function execReturn(ctx: JsContext, node: TS.ReturnStatement): void {
   }
 }
 
-type FunctionNode = TS.FunctionDeclaration | TS.ArrowFunction | TS.FunctionExpression;
-
-function defineJsFunction(ctx: JsContext, node: FunctionNode, name: string): ReaderFunction<TS.Node> | null {
-  const { ts } = ctx;
-  const body = node.body;
-  if (!body) return null;
-  const params: ReaderParam[] = [];
-  for (const p of node.parameters) {
-    if (!ts.isIdentifier(p.name)) continue;
-    params.push({ name: p.name.text, star: p.dotDotDotToken ? '*' : '', defaultValue: p.initializer ? evalJs(ctx, p.initializer) : null });
-  }
-  const fn: ReaderFunction<TS.Node> = { id: ctx.functions.length, name, body, params, defOffset: node.getStart(ctx.sf), running: false, calls: 0 };
-  ctx.functions.push(fn);
-  if (ts.isFunctionDeclaration(node)) ctx.bind(name, { sym: 'function', id: fn.id, name });
-  return fn;
-}
-
-function runJsFunction(ctx: JsContext, fn: ReaderFunction<TS.Node>, values: Map<string, Sym>): Sym {
-  return ctx.inFunction(fn, values, () => {
-    if (ctx.ts.isBlock(fn.body)) execJsBlock(ctx, fn.body.statements);
-    else ctx.returned = evalJs(ctx, fn.body);
-  });
-}
-
-function paramValues(fn: ReaderFunction<TS.Node>, args: readonly Sym[] | undefined): Map<string, Sym> {
-  const out = new Map<string, Sym>();
-  fn.params.forEach((p, i) => {
-    const given = p.star ? undefined : args?.[i];
-    out.set(p.name, given ?? (args && p.defaultValue ? p.defaultValue : unknownSym(msg('comes from the function argument `{0}`', p.name))));
-  });
-  return out;
-}
-
-export function callJsFunction(ctx: JsContext, id: number, args: readonly Sym[]): Sym {
-  const fn = ctx.functions[id];
-  if (!fn || fn.running) return unknownSym(msg('is returned by a recursive call HyperLab does not follow'));
-  fn.calls++;
-  return runJsFunction(ctx, fn, paramValues(fn, args));
-}
-
-export function runUncalledJsFunctions(ctx: JsContext): void {
-  for (const fn of ctx.functions) {
-    if (fn.calls > 0 || fn.running) continue;
-    fn.calls++;
-    runJsFunction(ctx, fn, paramValues(fn, undefined));
-  }
+function execThrow(ctx: JsContext, node: TS.ThrowStatement): void {
+  evalJs(ctx, node.expression);
+  if (ctx.frames.length > 0) return;
+  ctx.returned ??= unknownSym(msg('raises an exception (line {0})', ctx.span(node).line));
+  ctx.stopped = true;
+  ctx.raising = true;
 }

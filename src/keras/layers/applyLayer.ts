@@ -6,17 +6,19 @@
  * re-exports the other public helpers of the layer rules (declaredInputShape, isKnownLayer, KNOWN_LAYERS,
  * kerasAutoName) so callers have one import.
  */
-import type { LayerCall, LayerOutcome, ParamCount, Shape } from '../kerasModel';
+import type { LayerCall, LayerOutcome, ParamCount, PyValue, Shape } from '../kerasModel';
 import { BoundArgs, type Warning } from './boundArgs';
 import { formulaText } from './formatting';
-import { type LayerRule, type RuleContext, type Weights, LayerProblem, RuleInputs, Unknowable, problem } from './layerRule';
+import { type CallArguments, type LayerRule, type RuleContext, type Weights, LayerProblem, NO_CALL_ARGUMENTS, RuleInputs, Unknowable, problem } from './layerRule';
+import { callSignature } from './callSignatures';
+import { canonicalClassName } from './layerNames';
 import { findRule, isUnmodelledKerasLayer } from './layerRegistry';
 import { closestName } from './argumentNames';
 import { type Message, msg, said } from '../message';
 
 export { declaredInputShape } from './declaredInputShape';
 export { KNOWN_LAYERS, isKnownLayer } from './layerRegistry';
-export { kerasAutoName } from './layerNames';
+export { buildTimeNames, kerasAutoName } from './layerNames';
 
 type CallLike = Pick<LayerCall, 'className' | 'args' | 'kwargs'>;
 type Problem = LayerOutcome['problems'][number];
@@ -24,9 +26,13 @@ type Problem = LayerOutcome['problems'][number];
 /** Keyword arguments every Keras layer accepts (keras/src/layers/layer.py), plus tf.keras 2's batch_input_shape, batch_size and weights. */
 const BASE_KWARGS = ['name', 'dtype', 'trainable', 'autocast', 'activity_regularizer', 'input_shape', 'input_dim', 'batch_input_shape', 'batch_size', 'weights'];
 
-export function applyLayer(call: CallLike, inputs: readonly (Shape | null)[]): LayerOutcome {
+/**
+ * `callArgs`: the call's other arguments (`initial_state=`, MultiHeadAttention's value), named as written
+ * ('#1' for the second positional one), each a list of tensor shapes or a value.
+ */
+export function applyLayer(call: CallLike, inputs: readonly (Shape | null)[], callArgs: readonly CallArgument[] = []): LayerOutcome {
   try {
-    return applyKnown(call, inputs);
+    return applyKnown(call, inputs, callArgs);
   } catch (e) {
     // Rules report through LayerProblem/Unknowable; anything else is a HyperLab bug, which must not reach the editor.
     const reason = e instanceof Error ? e.message : String(e);
@@ -34,7 +40,37 @@ export function applyLayer(call: CallLike, inputs: readonly (Shape | null)[]): L
   }
 }
 
-function applyKnown(call: CallLike, inputs: readonly (Shape | null)[]): LayerOutcome {
+/** One argument of a layer's call besides the main input, as written. */
+export interface CallArgument {
+  readonly name: string;
+  readonly tensors: readonly (Shape | null)[] | null;
+  readonly value: PyValue | null;
+}
+
+/**
+ * The call's arguments by their call() names (a positional one takes the name of its place in the signature);
+ * a name the signature does not have is a TypeError in Keras, an argument unpacked from `**kwargs` unknown.
+ */
+function bindCallArguments(className: string, callArgs: readonly CallArgument[]): CallArguments {
+  if (callArgs.length === 0) return NO_CALL_ARGUMENTS;
+  const signature = callSignature(canonicalClassName(className)) ?? callSignature(className) ?? [];
+  const tensors = new Map<string, readonly (Shape | null)[]>();
+  const values = new Map<string, PyValue>();
+  for (const a of callArgs) {
+    if (a.name === '**') throw new Unknowable(msg('the call\'s arguments are unpacked from a dict HyperLab cannot read'));
+    const name = a.name.startsWith('#') ? signature[Number(a.name.slice(1))] : a.name;
+    if (name === undefined || (name !== 'training' && !signature.slice(1).includes(name))) {
+      throw problem('invalid-argument', name === undefined
+        ? msg('{0} takes one positional input; pass the other call arguments by keyword (Keras raises)', className)
+        : msg('{0}.call() has no argument {1} (Keras raises a TypeError)', className, name));
+    }
+    if (a.tensors) tensors.set(name, a.tensors);
+    else if (a.value) values.set(name, a.value);
+  }
+  return { tensors, values };
+}
+
+function applyKnown(call: CallLike, inputs: readonly (Shape | null)[], callArgs: readonly CallArgument[]): LayerOutcome {
   const lookup = findRule(call.className);
   if (lookup === undefined) {
     const reason = isUnmodelledKerasLayer(call.className)
@@ -45,23 +81,28 @@ function applyKnown(call: CallLike, inputs: readonly (Shape | null)[]): LayerOut
   const { rule, signature } = lookup;
   const problems: Problem[] = [];
   let args: BoundArgs;
+  let bound: CallArguments;
   try {
     args = BoundArgs.bind(call.className, signature, call.args, call.kwargs);
     checkCommonArguments(rule, signature, args, problems);
     checkInputCount(rule, call.className, inputs);
+    bound = bindCallArguments(call.className, callArgs);
   } catch (e) {
     return failure(e, problems);
   }
-  const ctx: RuleContext = { args, inputs: new RuleInputs(inputs), nested: (inner, input) => applyLayer(inner, [input]) };
+  const ctx: RuleContext = { args, inputs: new RuleInputs(inputs), nested: (inner, input) => applyLayer(inner, [input]), call: bound };
   try {
     rule.check?.(ctx);
   } catch (e) {
     if (!(e instanceof Unknowable)) return failure(e, [...problems, ...args.warnings]);
   }
   let outputShape: Shape | null = null;
+  let outputShapes: Shape[] | null = null;
   let reason: Message | null = null;
   try {
-    outputShape = rule.inputs === 'none' || inputs.length > 0 ? rule.outputShape(ctx) : noInput();
+    if (rule.inputs !== 'none' && inputs.length === 0) noInput();
+    outputShapes = rule.outputs?.(ctx) ?? null;
+    outputShape = outputShapes ? outputShapes[0] ?? null : rule.outputShape(ctx);
   } catch (e) {
     if (!(e instanceof Unknowable)) return failure(e, [...problems, ...args.warnings]);
     reason = e.reason;
@@ -76,7 +117,10 @@ function applyKnown(call: CallLike, inputs: readonly (Shape | null)[]): LayerOut
     if (!(e instanceof Unknowable)) return failure(e, [...problems, ...args.warnings]);
     reason ??= e.reason;
   }
-  return refuseInexact(call.className, { outputShape, params, unknownReason: reason, formula, problems: [...problems, ...args.warnings] });
+  const outcome: LayerOutcome = { outputShape, params, unknownReason: reason, formula, problems: [...problems, ...args.warnings] };
+  const exact = refuseInexact(call.className, outcome);
+  if (exact !== outcome) return exact;
+  return outputShapes ? { ...outcome, outputShapes } : outcome;
 }
 
 /**
@@ -117,7 +161,7 @@ function checkCommonArguments(rule: LayerRule, signature: readonly string[], arg
     problems.push({ severity: 'error', code: 'invalid-argument', ...said(msg('input_shape must be a tuple, not a number: write {0}', `input_shape=(${inputShape.value},)`)) });
   }
   if (rule.openKwargs) return;
-  const accepted = new Set([...signature, ...(rule.extraKwargs ?? []), ...BASE_KWARGS]);
+  const accepted = acceptedKeywords(rule, signature);
   for (const name of args.names()) {
     if (accepted.has(name)) continue;
     const guess = closestName(name, [...accepted]);
@@ -126,6 +170,18 @@ function checkCommonArguments(rule: LayerRule, signature: readonly string[], arg
       : msg('{0} has no argument {1} (Keras 3 raises "Unrecognized keyword arguments")', args.className, name);
     problems.push({ severity: 'warning', code: 'unknown-argument', ...said(text) });
   }
+}
+
+/** Every keyword a rule's class accepts, made once per rule and signature. */
+const ACCEPTED = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function acceptedKeywords(rule: LayerRule, signature: readonly string[]): ReadonlySet<string> {
+  let set = ACCEPTED.get(signature);
+  if (!set) {
+    set = new Set([...signature, ...(rule.extraKwargs ?? []), ...BASE_KWARGS]);
+    ACCEPTED.set(signature, set);
+  }
+  return set;
 }
 
 function checkInputCount(rule: LayerRule, className: string, inputs: readonly (Shape | null)[]): void {

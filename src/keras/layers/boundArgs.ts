@@ -5,7 +5,8 @@
  * `Unknowable` (with the source's reason) when the value is not statically known, and throw `LayerProblem`
  * when Keras would reject it. Not a parser: values arrive already read as `PyValue`s.
  */
-import type { LayerProblemReport, PyValue } from '../kerasModel';
+import type { Dim, LayerProblemReport, PyValue } from '../kerasModel';
+import { unknownSize } from './declaredInputShape';
 import { type Message, msg, said } from '../message';
 import { Unknowable, problem } from './layerRule';
 
@@ -102,11 +103,23 @@ export class BoundArgs {
     return n;
   }
 
+  /**
+   * A size for an output shape (units, filters): a positive integer, or an unknown size with the reason when
+   * the source value is only known at run time, so the rest of the shape still propagates.
+   */
+  size(name: string): Dim {
+    const value = this.values.get(name);
+    const unknown = value ? unknownSize(value) : null;
+    if (unknown) return { unknown: msg('comes from {0}, which {1}', name, unknown.unknown) };
+    return this.positiveInt(name);
+  }
+
   bool(name: string, fallback: boolean): boolean {
     const value = this.known(name);
     if (value === undefined || value.kind === 'none') return fallback;
     if (value.kind === 'bool') return value.value;
     if (value.kind === 'number') return value.value !== 0;
+    if (value.kind === 'call') throw computed(name, value);
     throw problem('invalid-argument', msg('{0} {1} must be True or False, got {2}', this.className, name, pyRepr(value)));
   }
 
@@ -115,6 +128,7 @@ export class BoundArgs {
     const value = this.known(name);
     if (value === undefined || value.kind === 'none') return null;
     if (value.kind === 'string') return value.value;
+    if (value.kind === 'call') throw computed(name, value);
     throw problem('invalid-argument', msg('{0} {1} must be a string, got {2}', this.className, name, pyRepr(value)));
   }
 
@@ -162,6 +176,7 @@ export class BoundArgs {
     if (value.kind === 'unknown') throw new Unknowable(msg('{0}: {1}', name, value.reason));
     if (value.kind === 'number') return value.value;
     if (value.kind === 'bool') return value.value ? 1 : 0;
+    if (value.kind === 'call') throw computed(name, value);
     throw problem('invalid-argument', msg('{0} {1} must be a number, got {2}', this.className, name, pyRepr(value)));
   }
 
@@ -170,6 +185,11 @@ export class BoundArgs {
     if (!Number.isInteger(n)) throw problem('invalid-argument', msg('{0} {1} must be an integer, got {2}', this.className, name, pyRepr(value)));
     return n;
   }
+}
+
+/** A call's result where a plain value is expected (`units=get_units()`): only known when the code runs. */
+function computed(name: string, value: Extract<PyValue, { kind: 'call' }>): Unknowable {
+  return new Unknowable(msg('{0}: is computed by `{1}(...)` when the code runs', name, value.callee));
 }
 
 function formatInts(items: readonly number[]): string {

@@ -1,5 +1,5 @@
 /**
- * Rules for Conv1D/Conv2D (keras/src/layers/convolutional/base_conv.py) and Conv1DTranspose/Conv2DTranspose
+ * Rules for Conv1D/Conv2D/Conv3D (keras/src/layers/convolutional/base_conv.py) and their Transpose forms
  * (base_conv_transpose.py). Output lengths follow keras/src/ops/operation_utils.py compute_conv_output_shape
  * (valid: ⌊(n − d·(k − 1) − 1)/s⌋ + 1, same/causal: ⌊(n − 1)/s⌋ + 1) and
  * keras/src/backend/common/backend_utils.py compute_conv_transpose_output_shape. Kernels are
@@ -9,7 +9,7 @@
 import type { Dim, Shape } from '../kerasModel';
 import type { BoundArgs } from './boundArgs';
 import { formatShape, product } from './formatting';
-import { type DataFormat, type LayerRule, type RuleContext, Unknowable, dataFormat, knownDim, layoutAxes, problem, requireRank } from './layerRule';
+import { type DataFormat, type LayerRule, type RuleContext, Unknowable, dataFormat, isSize, knownDim, layoutAxes, problem, requireRank } from './layerRule';
 import { type Message, msg } from '../message';
 
 interface ConvOptions {
@@ -53,8 +53,8 @@ function convOptions(args: BoundArgs, rank: number, transpose: boolean): ConvOpt
   return { filters, kernel, strides, dilation, padding, format, groups, outputPadding, useBias: args.bool('use_bias', true) };
 }
 
-function axesText(rank: number, format: DataFormat): string {
-  const spatial = rank === 1 ? ['steps'] : ['height', 'width'];
+export function axesText(rank: number, format: DataFormat): string {
+  const spatial = rank === 1 ? ['steps'] : rank === 2 ? ['height', 'width'] : ['depth', 'height', 'width'];
   const axes = format === 'channels_last' ? ['batch', ...spatial, 'channels'] : ['batch', 'channels', ...spatial];
   return `(${axes.join(', ')})`;
 }
@@ -63,7 +63,7 @@ function axesText(rank: number, format: DataFormat): string {
 function reshapeHint(rank: number, input: Shape, format: DataFormat): Message | null {
   if (format !== 'channels_last') return null;
   const dims = input.slice(1);
-  if (dims.some((d) => d === null)) return null;
+  if (!dims.every(isSize)) return null;
   const reshape = (target: string) => msg('add {0} before it', `Reshape((${target}))`);
   if (rank === 1 && dims.length === 1) return reshape(`${dims[0]}, 1`);
   if (rank === 2 && dims.length === 2) return reshape(`${dims[0]}, ${dims[1]}, 1`);
@@ -80,8 +80,8 @@ function checkedInput(className: string, rank: number, input: Shape, format: Dat
 }
 
 /** Output length of a (non-transposed) convolution along one axis, or a problem when it would be ≤ 0. */
-function convLength(className: string, n: Dim, k: number, s: number, d: number, padding: string, input: Shape): Dim {
-  if (n === null) return null;
+export function convLength(className: string, n: Dim, k: number, s: number, d: number, padding: string, input: Shape): Dim {
+  if (!isSize(n)) return n;
   if (padding !== 'valid') return Math.floor((n - 1) / s) + 1;
   const out = Math.floor((n - d * (k - 1) - 1) / s) + 1;
   if (out <= 0) {
@@ -94,7 +94,7 @@ function convLength(className: string, n: Dim, k: number, s: number, d: number, 
 
 /** compute_conv_transpose_output_shape for one axis (TensorFlow's padding convention). */
 function transposeLength(n: Dim, k: number, s: number, d: number, padding: string, outputPadding: number | null): Dim {
-  if (n === null) return null;
+  if (!isSize(n)) return n;
   const span = (k - 1) * d + 1;
   if (padding === 'valid') return (n - 1) * s + span + (outputPadding ?? Math.max(span, s) - span);
   return outputPadding === null ? n * s : (n - 1) * s + (span % 2) + outputPadding;
@@ -108,7 +108,7 @@ function convRule(className: string, rank: number, transpose: boolean, source: s
     const o = convOptions(args, rank, transpose);
     const axes = layoutAxes(o.format, rank + 2);
     const channels = input[axes.channel] ?? null;
-    if (channels !== null && channels % o.groups !== 0) {
+    if (isSize(channels) && channels % o.groups !== 0) {
       throw problem('impossible-shape', msg('{0} groups ({1}) must divide the input\'s {2} channels', className, o.groups, channels));
     }
     const out: Dim[] = [...input];
@@ -148,7 +148,9 @@ const CONV_EXTRA = ['lora_rank', 'lora_alpha', 'dora_rank', 'dora_alpha'];
 export const CONVOLUTION_RULES: readonly LayerRule[] = [
   convRule('Conv1D', 1, false, 'convolutional/conv1d.py', CONV_SIGNATURE, CONV_EXTRA),
   convRule('Conv2D', 2, false, 'convolutional/conv2d.py', CONV_SIGNATURE, CONV_EXTRA),
+  convRule('Conv3D', 3, false, 'convolutional/conv3d.py', CONV_SIGNATURE, CONV_EXTRA),
   convRule('Conv1DTranspose', 1, true, 'convolutional/conv1d_transpose.py', ['filters', 'kernel_size', 'strides', 'padding', 'output_padding', 'data_format', 'dilation_rate', ...CONV_TAIL], []),
-  // Conv2DTranspose does not list output_padding, but BaseConvTranspose takes it through **kwargs.
-  convRule('Conv2DTranspose', 2, true, 'convolutional/conv2d_transpose.py', ['filters', 'kernel_size', 'strides', 'padding', 'data_format', 'dilation_rate', ...CONV_TAIL], ['output_padding']),
+  convRule('Conv2DTranspose', 2, true, 'convolutional/conv2d_transpose.py', ['filters', 'kernel_size', 'strides', 'padding', 'output_padding', 'data_format', 'dilation_rate', ...CONV_TAIL], []),
+  // Conv3DTranspose puts output_padding after data_format (Keras 3.15's signature).
+  convRule('Conv3DTranspose', 3, true, 'convolutional/conv3d_transpose.py', ['filters', 'kernel_size', 'strides', 'padding', 'data_format', 'output_padding', 'dilation_rate', ...CONV_TAIL], []),
 ];

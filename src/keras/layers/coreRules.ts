@@ -1,13 +1,14 @@
 /**
- * Rules for Keras' core layers: Input/InputLayer, Dense, Embedding, Dropout, and the activation layers
- * (Activation, ReLU, LeakyReLU, Softmax, ELU). Each rule cites its Keras 3 file under keras/src/layers/.
+ * Rules for Keras' core layers: Input/InputLayer, Dense, Embedding, Dropout, Identity, Masking, and the
+ * activation layers (Activation, ReLU, LeakyReLU, Softmax, ELU, PReLU). Each rule cites its Keras 3 file under
+ * keras/src/layers/.
  * Shape and parameter maths only; binding, trainable=False and outcome assembly live in applyLayer.
  */
 import type { Dim, Shape } from '../kerasModel';
 import { pyRepr, type BoundArgs } from './boundArgs';
 import { readShapeTuple } from './declaredInputShape';
 import { formatCount } from './formatting';
-import { type LayerRule, type RuleContext, NO_WEIGHTS, Unknowable, knownDim, problem, requireMinRank } from './layerRule';
+import { type LayerRule, type RuleContext, NO_WEIGHTS, Unknowable, knownDim, problem, requireMinRank, requireNotNone } from './layerRule';
 import { msg } from '../message';
 
 /** Layers whose output is their input (activations, dropout): no weights, any rank. */
@@ -44,7 +45,7 @@ function inputOutputShape(args: BoundArgs, tensorArg: string): Shape {
     if (!args.isNone('batch_size')) throw problem('invalid-argument', msg('{0} gets both batch_size= and {1}=; keep one', args.className, batchArg));
     return dims;
   }
-  const batch: Dim = args.isNone('batch_size') ? null : args.positiveInt('batch_size');
+  const batch: Dim = args.isNone('batch_size') ? null : args.size('batch_size');
   return [batch, ...dims];
 }
 
@@ -53,9 +54,7 @@ function readDims(args: BoundArgs, name: string): Dim[] {
   if (value.kind === 'number') {
     throw problem('invalid-argument', msg('{0} {1} must be a tuple, not a number: write {1}=({2},)', args.className, name, pyRepr(value)));
   }
-  if (value.kind === 'tuple') {
-    for (const item of value.items) if (item.kind === 'unknown') throw new Unknowable(msg('{0}: {1}', name, item.reason));
-  }
+  // A size known only when the code runs stays an unknown size in its axis (readShapeTuple).
   const dims = readShapeTuple(value);
   if (dims === null) throw problem('invalid-argument', msg('{0} {1} must be a tuple of non-negative integers or None, got {2}', args.className, name, pyRepr(value)));
   return dims;
@@ -83,7 +82,7 @@ const DENSE: LayerRule = {
   check: ({ args }) => void args.positiveInt('units'),
   outputShape: ({ args, inputs }) => {
     const input = denseInput(inputs.one());
-    return [...input.slice(0, -1), args.positiveInt('units')];
+    return [...input.slice(0, -1), args.size('units')];
   },
   weights: ({ args, inputs }) => {
     const units = args.positiveInt('units');
@@ -97,7 +96,7 @@ const DENSE: LayerRule = {
 
 function denseInput(input: Shape): Shape {
   requireMinRank('Dense', input, 2, '(batch, ..., features)');
-  knownDim('Dense', input.at(-1), msg('last axis (features)'));
+  requireNotNone('Dense', input.at(-1), msg('last axis (features)'));
   return input;
 }
 
@@ -113,7 +112,7 @@ const EMBEDDING: LayerRule = {
       args.warn('deprecated-argument', msg('Keras 3 ignores input_length (deprecated); declare the length with keras.Input(shape=(length,)) as the first layer, or a Keras 3 Sequential model stays unbuilt'), 'info');
     }
   },
-  outputShape: ({ args, inputs }) => [...inputs.one(), args.positiveInt('output_dim')],
+  outputShape: ({ args, inputs }) => [...inputs.one(), args.size('output_dim')],
   weights: ({ args }) => {
     const v = args.positiveInt('input_dim');
     const d = args.positiveInt('output_dim');
@@ -152,6 +151,27 @@ const LEAKY_RELU = identityRule('LeakyReLU', 'activations/leaky_relu.py', ['nega
   },
 });
 
+/** activations/prelu.py build: alpha of the input's shape without the batch axis, 1 along each shared axis. */
+const PRELU: LayerRule = {
+  className: 'PReLU', source: 'activations/prelu.py', inputs: 'one',
+  signature: ['alpha_initializer', 'alpha_regularizer', 'alpha_constraint', 'shared_axes'],
+  outputShape: ({ inputs }) => inputs.one(),
+  weights: ({ args, inputs }) => {
+    const input = inputs.one();
+    const shared = args.isNone('shared_axes') ? [] : sharedAxes(args, input.length);
+    const dims = input.slice(1).map((d, i) => (shared.includes(i + 1) ? 1 : knownDim('PReLU', d, msg('axis {0}', i + 1))));
+    const count = dims.reduce((a, b) => a * b, 1);
+    return { trainable: count, nonTrainable: 0, expr: dims.map(formatCount).join(' × ') };
+  },
+};
+
+function sharedAxes(args: BoundArgs, rank: number): number[] {
+  const value = args.known('shared_axes')!;
+  const axes = value.kind === 'tuple' ? args.intTuple('shared_axes', value.items.length, 1) : [args.int('shared_axes')];
+  for (const a of axes) if (a < 1 || a >= rank) throw problem('invalid-argument', msg('PReLU shared_axes must name axes 1 to {0} of its input, got {1}', rank - 1, a));
+  return axes;
+}
+
 export const CORE_RULES: readonly LayerRule[] = [
   INPUT_LAYER,
   INPUT,
@@ -163,4 +183,7 @@ export const CORE_RULES: readonly LayerRule[] = [
   LEAKY_RELU,
   identityRule('Softmax', 'activations/softmax.py', ['axis']),
   identityRule('ELU', 'activations/elu.py', ['alpha']),
+  PRELU,
+  identityRule('Identity', 'core/identity.py', []),
+  identityRule('Masking', 'core/masking.py', ['mask_value']),
 ];

@@ -6,7 +6,8 @@
  * keras/src/layers/core/input_layer.py and keras/src/layers/layer.py (`__init__` pops input_dim/input_shape).
  * Returns undefined when nothing is declared and null when a declaration cannot be read statically.
  */
-import type { Dim, LayerCall, PyValue, Shape } from '../kerasModel';
+import type { Dim, LayerCall, PyValue, Shape, UnknownDim } from '../kerasModel';
+import { msg } from '../message';
 import { canonicalClassName } from './layerNames';
 
 type CallLike = Pick<LayerCall, 'className' | 'args' | 'kwargs'>;
@@ -21,16 +22,28 @@ export function declaredInputShape(call: CallLike): Shape | null | undefined {
   return layerDeclaration(call.kwargs, canonical === 'Embedding');
 }
 
-/** The sizes of a shape tuple: non-negative integers or None; null when it is not a readable tuple. */
+/**
+ * The sizes of a shape tuple: non-negative integers or None, and sizes known only when the code runs
+ * (`x_train.shape[1]`) as unknown sizes; null when it is not a readable tuple.
+ */
 export function readShapeTuple(value: PyValue): Dim[] | null {
   if (value.kind !== 'tuple') return null;
   const dims: Dim[] = [];
   for (const item of value.items) {
-    if (item.kind === 'none') dims.push(null);
+    const unknown = unknownSize(item);
+    if (unknown) dims.push(unknown);
+    else if (item.kind === 'none') dims.push(null);
     else if (item.kind === 'number' && Number.isInteger(item.value) && item.value >= 0) dims.push(item.value);
     else return null;
   }
   return dims;
+}
+
+/** A size written as a value HyperLab cannot read statically (a run-time value, a call's result), or null. */
+export function unknownSize(item: PyValue): UnknownDim | null {
+  if (item.kind === 'unknown') return { unknown: item.reason };
+  if (item.kind === 'call') return { unknown: msg('is computed by `{0}(...)` when the code runs', item.callee) };
+  return null;
 }
 
 function bindPositional(call: CallLike, signature: readonly string[]): Map<string, PyValue> {
@@ -78,6 +91,8 @@ function withBatch(shape: PyValue, batchSize: PyValue | undefined): Shape | null
   const dims = readShapeTuple(shape);
   if (dims === null) return null;
   if (batchSize === undefined || batchSize.kind === 'none') return [null, ...dims];
+  const unknown = unknownSize(batchSize);
+  if (unknown) return [unknown, ...dims];
   if (batchSize.kind === 'number' && Number.isInteger(batchSize.value) && batchSize.value > 0) return [batchSize.value, ...dims];
   return null;
 }

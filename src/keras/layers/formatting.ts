@@ -1,7 +1,7 @@
 /**
  * How the layer rules write numbers and shapes in formulas and messages, the way Keras' summary and Python
  * print them: counts with en-US thousands separators ('401,920'), shapes as Python tuples ('(None, 784)',
- * '(None,)'). Pure string helpers; no rules, no Keras semantics.
+ * '(None,)'; a size HyperLab cannot read statically is '?'). Pure string helpers; no rules, no Keras semantics.
  */
 import type { Shape } from '../kerasModel';
 
@@ -14,7 +14,7 @@ export function formatCount(n: number): string {
 
 /** [null, 784] → '(None, 784)'; a one-element shape keeps Python's trailing comma. */
 export function formatShape(shape: Shape): string {
-  const items = shape.map((d) => (d === null ? 'None' : String(d)));
+  const items = shape.map((d) => (d === null ? 'None' : typeof d === 'number' ? String(d) : '?'));
   return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
 }
 

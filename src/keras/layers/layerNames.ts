@@ -12,6 +12,14 @@ const CLASS_ALIASES: Readonly<Record<string, string>> = {
   Convolution2D: 'Conv2D',
   Convolution1DTranspose: 'Conv1DTranspose',
   Convolution2DTranspose: 'Conv2DTranspose',
+  Convolution3D: 'Conv3D',
+  Convolution3DTranspose: 'Conv3DTranspose',
+  MaxPool3D: 'MaxPooling3D',
+  AvgPool3D: 'AveragePooling3D',
+  GlobalMaxPool3D: 'GlobalMaxPooling3D',
+  GlobalAvgPool3D: 'GlobalAveragePooling3D',
+  SeparableConvolution1D: 'SeparableConv1D',
+  SeparableConvolution2D: 'SeparableConv2D',
   MaxPool1D: 'MaxPooling1D',
   MaxPool2D: 'MaxPooling2D',
   AvgPool1D: 'AveragePooling1D',
@@ -31,7 +39,11 @@ const FUNCTIONAL_FORMS: Readonly<Record<string, string>> = {
   average: 'Average',
   maximum: 'Maximum',
   minimum: 'Minimum',
+  dot: 'Dot',
 };
+
+/** Exported names whose Python class is named otherwise (the class name makes the automatic layer name). */
+const PYTHON_CLASS: Readonly<Record<string, string>> = { GroupQueryAttention: 'GroupedQueryAttention' };
 
 /** The class a name stands for: an alias or functional form maps to its class, anything else to itself. */
 export function canonicalClassName(className: string): string {
@@ -52,7 +64,18 @@ export function toSnakeCase(name: string): string {
   return split.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
+/**
+ * The automatic names a layer's first call uses up, in order: the layers Keras creates inside it when it
+ * builds (multi_head_attention.py and grouped_query_attention.py _build_attention: a Softmax, then a Dropout),
+ * which take the next 'softmax' and 'dropout' numbers of the session.
+ */
+export function buildTimeNames(className: string): readonly string[] {
+  const c = canonicalClassName(className);
+  return c === 'MultiHeadAttention' || c === 'GroupQueryAttention' ? ['softmax', 'dropout'] : [];
+}
+
 /** The base of Keras' automatic layer name: Dense → 'dense', LeakyReLU → 'leaky_re_lu', Input → 'input_layer'. */
 export function kerasAutoName(className: string): string {
-  return toSnakeCase(canonicalClassName(className));
+  const canonical = canonicalClassName(className);
+  return toSnakeCase(PYTHON_CLASS[canonical] ?? canonical);
 }

@@ -1,22 +1,32 @@
 /**
  * The registry of layer rules: one Map from Keras class name to rule, filled from the rule families, plus
  * the lookups applyLayer needs (aliases such as MaxPool2D, the functional forms such as `concatenate`, whose
- * first positional argument is the input list) and the names of Keras layers HyperLab does not model yet,
- * so that their hover says so instead of calling them custom layers.
+ * first positional argument is the input list) and which Keras 3 layer classes HyperLab does not model
+ * (callSignatures.ts lists them all), so that their hover says so instead of calling them custom layers.
  */
 import { CONVOLUTION_RULES } from './convolutionRules';
+import { ATTENTION_RULES } from './attentionRules';
+import { AUGMENTATION_RULES } from './augmentationRules';
+import { CONV_LSTM_RULES } from './convLstmRules';
 import { CORE_RULES } from './coreRules';
+import { DEPTHWISE_RULES } from './depthwiseRules';
 import type { LayerRule } from './layerRule';
 import { ALIAS_NAMES, canonicalClassName, isFunctionalForm } from './layerNames';
+import { KERAS_LAYER_CLASSES, callSignature } from './callSignatures';
 import { MERGING_RULES } from './mergingRules';
 import { NORMALIZATION_RULES } from './normalizationRules';
 import { POOLING_RULES } from './poolingRules';
 import { PREPROCESSING_RULES } from './preprocessingRules';
 import { RECURRENT_RULES } from './recurrentRules';
+import { PADDING_RULES } from './paddingRules';
+import { REGULARIZATION_RULES } from './regularizationRules';
 import { RESHAPING_RULES } from './reshapingRules';
+import { WRAPPER_RULES } from './wrapperRules';
 
 const RULES: ReadonlyMap<string, LayerRule> = new Map(
-  [...CORE_RULES, ...CONVOLUTION_RULES, ...POOLING_RULES, ...RECURRENT_RULES, ...NORMALIZATION_RULES, ...RESHAPING_RULES, ...MERGING_RULES, ...PREPROCESSING_RULES]
+  [...CORE_RULES, ...CONVOLUTION_RULES, ...DEPTHWISE_RULES, ...POOLING_RULES, ...RECURRENT_RULES, ...WRAPPER_RULES, ...ATTENTION_RULES,
+    ...NORMALIZATION_RULES, ...REGULARIZATION_RULES, ...RESHAPING_RULES, ...PADDING_RULES, ...MERGING_RULES, ...PREPROCESSING_RULES,
+    ...AUGMENTATION_RULES, ...CONV_LSTM_RULES]
     .map((rule) => [rule.className, rule]),
 );
 
@@ -39,19 +49,12 @@ export function isKnownLayer(className: string): boolean {
   return findRule(className) !== undefined;
 }
 
-/** Keras 3 layers without a rule yet (keras/src/layers/__init__.py), for a truthful unknown reason. */
-const UNMODELLED_KERAS_LAYERS = new Set([
-  'Conv3D', 'Conv3DTranspose', 'SeparableConv1D', 'SeparableConv2D', 'DepthwiseConv1D', 'DepthwiseConv2D',
-  'ConvLSTM1D', 'ConvLSTM2D', 'ConvLSTM3D', 'MaxPooling3D', 'AveragePooling3D', 'GlobalMaxPooling3D', 'GlobalAveragePooling3D',
-  'LayerNormalization', 'GroupNormalization', 'UnitNormalization', 'SpectralNormalization', 'RMSNormalization',
-  'TimeDistributed', 'RNN', 'SimpleRNNCell', 'LSTMCell', 'GRUCell', 'StackedRNNCells',
-  'MultiHeadAttention', 'Attention', 'AdditiveAttention', 'GroupedQueryAttention', 'EinsumDense', 'Identity',
-  'Permute', 'UpSampling3D', 'ZeroPadding1D', 'ZeroPadding3D', 'Cropping1D', 'Cropping3D',
-  'SpatialDropout1D', 'SpatialDropout2D', 'SpatialDropout3D', 'GaussianNoise', 'GaussianDropout', 'AlphaDropout', 'ActivityRegularization',
-  'PReLU', 'Dot', 'Lambda', 'Masking', 'TextVectorization', 'StringLookup', 'IntegerLookup', 'CategoryEncoding', 'Hashing',
-  'Discretization', 'RandomFlip', 'RandomRotation', 'RandomZoom', 'RandomContrast', 'RandomTranslation', 'RandomCrop', 'RandomBrightness',
-]);
-
+/** A layer class Keras 3 exports (keras.layers, callSignatures.ts) that has no rule here: its hover says so. */
 export function isUnmodelledKerasLayer(className: string): boolean {
-  return UNMODELLED_KERAS_LAYERS.has(className);
+  return callSignature(className) !== undefined && !isKnownLayer(className);
+}
+
+/** Every layer class Keras 3.15 exports that HyperLab does not model (for the README's list and its test). */
+export function unmodelledKerasLayers(): string[] {
+  return KERAS_LAYER_CLASSES.filter((c) => !isKnownLayer(c));
 }

@@ -5,7 +5,7 @@
  * itself would refuse the layer; `applyLayer` turns both into a `LayerOutcome`. Also the small helpers the
  * rule families share (shape rank checks, channel axes). No rule lives here.
  */
-import type { Dim, LayerCall, LayerOutcome, Severity, Shape } from '../kerasModel';
+import type { Dim, LayerCall, LayerOutcome, PyValue, Severity, Shape, UnknownDim } from '../kerasModel';
 import type { BoundArgs } from './boundArgs';
 import { formatShape } from './formatting';
 import { type Message, msg, renderMessage } from '../message';
@@ -64,10 +64,22 @@ export class RuleInputs {
 /** Applies another layer call (Bidirectional's wrapped layer) with the same rules. */
 export type NestedApply = (call: Pick<LayerCall, 'className' | 'args' | 'kwargs'>, input: Shape) => LayerOutcome;
 
+/**
+ * The arguments of the layer's call besides its main input, by the names of its call() signature
+ * (`mha(query, value, key=k)`: value and key): a tensor's shape (null when unknown), or a plain value.
+ */
+export interface CallArguments {
+  readonly tensors: ReadonlyMap<string, readonly (Shape | null)[]>;
+  readonly values: ReadonlyMap<string, PyValue>;
+}
+
+export const NO_CALL_ARGUMENTS: CallArguments = { tensors: new Map(), values: new Map() };
+
 export interface RuleContext {
   readonly args: BoundArgs;
   readonly inputs: RuleInputs;
   readonly nested: NestedApply;
+  readonly call: CallArguments;
 }
 
 export interface LayerRule {
@@ -85,6 +97,8 @@ export interface LayerRule {
   /** Checks of arguments alone (Dropout rate, units > 0); runs even when the input is unknown. */
   readonly check?: (ctx: RuleContext) => void;
   readonly outputShape: (ctx: RuleContext) => Shape;
+  /** For a layer that may return several tensors (an RNN with return_state=True): their shapes, or null when it returns one. */
+  readonly outputs?: (ctx: RuleContext) => Shape[] | null;
   readonly weights: (ctx: RuleContext) => Weights;
 }
 
@@ -100,12 +114,41 @@ export function requireMinRank(className: string, input: Shape, rank: number, ex
   throw problem('impossible-shape', msg('{0} expects an input of rank {1} or more {2} but gets {3}', className, rank, expects, formatShape(input)));
 }
 
-/** A dimension that must be known for a weight shape (Keras cannot create a weight of size None). */
+/**
+ * A dimension that must be known for a weight shape: Keras cannot create a weight of size None (a problem),
+ * and HyperLab cannot count one whose size it cannot read (unknown, with the reason).
+ */
 export function knownDim(className: string, dim: Dim | undefined, what: Message): number {
   if (dim === undefined || dim === null) {
     throw problem('impossible-shape', msg('{0} needs a known {1} to create its weights, but it is None; give the input a fixed size there', className, what));
   }
+  if (typeof dim !== 'number') throw new Unknowable(msg('the input\'s {0} {1}', what, dim.unknown));
   return dim;
+}
+
+/** The check knownDim makes before weights exist (an output shape): None is a problem, an unknown size is not. */
+export function requireNotNone(className: string, dim: Dim | undefined, what: Message): void {
+  if (dim === null || dim === undefined || typeof dim === 'number') knownDim(className, dim, what);
+}
+
+/** A size, when it is a number (not None, not unknown). */
+export function isSize(dim: Dim | undefined): dim is number {
+  return typeof dim === 'number';
+}
+
+/**
+ * A size computed from others, as Keras would: None when any is None, unknown (with its reason) when any is
+ * unknown, else `f` of the numbers.
+ */
+export function combineDims(dims: readonly (Dim | undefined)[], f: (sizes: number[]) => number): Dim {
+  if (dims.some((d) => d === null || d === undefined)) return null;
+  const unknown = dims.find((d): d is UnknownDim => typeof d === 'object' && d !== null);
+  return unknown ?? f(dims as number[]);
+}
+
+/** A dimension for a message: 120, None or ?. */
+export function dimText(dim: Dim | undefined): string {
+  return dim === null || dim === undefined ? 'None' : typeof dim === 'number' ? String(dim) : '?';
 }
 
 export type DataFormat = 'channels_last' | 'channels_first';

@@ -2,17 +2,19 @@
  * Rules for the merge layers under keras/src/layers/merging/: Concatenate (concatenate.py: equal ranks, equal
  * sizes except on `axis`, which adds up) and the element-wise Add, Subtract, Multiply, Average, Maximum,
  * Minimum (base_merge.py: Keras' broadcasting of the non-batch axes, aligned from the right, where 1
- * stretches and None stays None). All take a list of inputs and have no weights.
+ * stretches and None stays None), and Dot (dot.py: the two axes named by `axes` are contracted, sizes must
+ * match). All take a list of inputs and have no weights.
  */
 import type { Dim, Shape } from '../kerasModel';
+import { pyRepr } from './boundArgs';
 import { formatShape } from './formatting';
-import { type LayerRule, type RuleContext, NO_WEIGHTS, problem } from './layerRule';
+import { type LayerRule, type RuleContext, NO_WEIGHTS, combineDims, isSize, problem } from './layerRule';
 import { msg } from '../message';
 
 function mergedBatch(className: string, shapes: readonly Shape[]): Dim {
-  const sizes = new Set(shapes.map((s) => s[0] ?? null).filter((d): d is number => d !== null));
+  const sizes = new Set(shapes.map((s) => s[0]).filter(isSize));
   if (sizes.size > 1) throw problem('impossible-shape', msg('{0} cannot merge tensors with different batch sizes: {1}', className, shapes.map(formatShape).join(' and ')));
-  return sizes.size === 1 ? [...sizes][0]! : null;
+  return sizes.size === 1 ? [...sizes][0]! : shapes.map((s) => s[0]).find((d) => d !== null && d !== undefined) ?? null;
 }
 
 /** base_merge.py _compute_elemwise_op_output_shape on the non-batch axes. */
@@ -22,6 +24,8 @@ function broadcast(className: string, a: readonly Dim[], b: readonly Dim[], shap
   b.forEach((y, i) => {
     const x = a[a.length - b.length + i] ?? null;
     if (x === null || y === null) out.push(null);
+    // A size HyperLab cannot read: the other one wins unless it is 1 (in a model that builds, they match or one is 1).
+    else if (!isSize(x) || !isSize(y)) out.push(isSize(x) && x !== 1 ? x : isSize(y) && y !== 1 ? y : isSize(x) ? y : x);
     else if (x === 1) out.push(y);
     else if (y === 1 || x === y) out.push(x);
     else throw problem('impossible-shape', msg('{0} needs inputs of the same shape, but gets {1}', className, shapes.map(formatShape).join(' and ')));
@@ -59,20 +63,47 @@ const CONCATENATE: LayerRule = {
     if (index < 0 || index >= rank) throw problem('impossible-shape', msg('Concatenate axis={0} is outside inputs of rank {1} ({2})', axis, rank, listed));
     for (let j = 1; j < rank; j++) {
       if (j === index) continue;
-      const sizes = new Set(shapes.map((s) => s[j] ?? null).filter((d) => d !== null));
+      const sizes = new Set(shapes.map((s) => s[j]).filter(isSize));
       if (sizes.size > 1) {
         throw problem('impossible-shape', msg('Concatenate(axis={0}) needs the inputs to match on every other axis, but gets {1}', axis, listed));
       }
     }
     const out: Dim[] = [...shapes[0]!];
     const parts = shapes.map((s) => s[index] ?? null);
-    out[index] = parts.some((d) => d === null) ? null : parts.reduce<number>((a, d) => a + d!, 0);
+    out[index] = combineDims(parts, (sizes) => sizes.reduce((a, d) => a + d, 0));
     return out;
   },
   weights: () => NO_WEIGHTS,
 };
 
+/** dot.py compute_output_shape: both inputs lose their contracted axis, the second its batch axis too; rank 1 gets a 1. */
+const DOT: LayerRule = {
+  className: 'Dot', source: 'merging/dot.py', inputs: 'many', signature: ['axes', 'normalize'],
+  check: ({ args }) => void args.required('axes'),
+  outputShape: ({ args, inputs }) => {
+    const shapes = inputs.all();
+    if (shapes.length !== 2) throw problem('invalid-argument', msg('Dot takes a list of exactly 2 inputs, e.g. Dot(axes=1)([a, b]), but gets {0}', shapes.length));
+    const [a, b] = [shapes[0]!, shapes[1]!];
+    const value = args.known('axes')!;
+    const given = value.kind === 'tuple' ? args.intTuple('axes', 2, 1, true) : [args.int('axes'), args.int('axes')];
+    const axes = given.map((axis, i) => {
+      const rank = [a, b][i]!.length;
+      const index = axis < 0 ? rank + axis : axis;
+      if (index < 0 || index >= rank) throw problem('impossible-shape', msg('Dot axes={0} is outside an input of rank {1}', pyRepr(value), rank));
+      return index;
+    });
+    const [x, y] = [a[axes[0]!], b[axes[1]!]];
+    if (isSize(x) && isSize(y) && x !== y) {
+      throw problem('impossible-shape', msg('Dot needs the contracted axes to have the same size, but gets {0} and {1} ({2} and {3})', x, y, formatShape(a), formatShape(b)));
+    }
+    const out: Dim[] = [...a.filter((_, i) => i !== axes[0]), ...b.filter((_, i) => i !== axes[1]).slice(1)];
+    return out.length === 1 ? [...out, 1] : out;
+  },
+  weights: () => NO_WEIGHTS,
+};
+
 export const MERGING_RULES: readonly LayerRule[] = [
+  DOT,
   CONCATENATE,
   elementwiseRule('Add', 'add'),
   elementwiseRule('Subtract', 'subtract'),

@@ -3,12 +3,15 @@
  * trainable, moving_mean and moving_variance non-trainable, each of size C = input[axis]) and the
  * Normalization preprocessing layer (keras/src/layers/preprocessing/normalization.py: without mean=/variance=
  * it creates non-trainable mean and variance over the kept axes plus a scalar count, 2·F + 1 values; with
- * them it creates no weights). Both leave the shape unchanged.
+ * them it creates no weights), LayerNormalization (layer_normalization.py: gamma and beta over the
+ * normalized axes), RMSNormalization (rms_normalization.py: a scale over them), GroupNormalization
+ * (group_normalization.py: gamma and beta of the channel axis, which groups must divide) and UnitNormalization
+ * (no weights). All leave the shape unchanged.
  */
 import type { Shape } from '../kerasModel';
 import type { BoundArgs } from './boundArgs';
 import { formatCount, formatShape } from './formatting';
-import { type LayerRule, Unknowable, knownDim, problem } from './layerRule';
+import { type LayerRule, Unknowable, knownDim, problem, requireNotNone } from './layerRule';
 import { msg } from '../message';
 
 /** The input axis BatchNormalization normalizes (int(axis) in Keras 3), checked against the rank. */
@@ -37,7 +40,7 @@ const BATCH_NORMALIZATION: LayerRule = {
   outputShape: ({ args, inputs }) => {
     const input = inputs.one();
     const axis = batchNormAxis(args, input);
-    knownDim('BatchNormalization', input[axis], msg('axis {0} (the normalized axis)', axis));
+    requireNotNone('BatchNormalization', input[axis], msg('axis {0} (the normalized axis)', axis));
     return input;
   },
   weights: ({ args, inputs }) => {
@@ -82,7 +85,7 @@ const NORMALIZATION: LayerRule = {
   check: ({ args }) => void hasGivenStatistics(args),
   outputShape: ({ args, inputs }) => {
     const input = inputs.one();
-    if (!hasGivenStatistics(args)) keptSize(args, input);
+    if (!hasGivenStatistics(args)) for (const axis of keptAxes(args, input)) requireNotNone('Normalization', input[axis], msg('axis {0} (a kept axis)', axis));
     return input;
   },
   weights: ({ args, inputs }) => {
@@ -97,4 +100,76 @@ function keptSize(args: BoundArgs, input: Shape): number {
   return keptAxes(args, input).reduce((size, axis) => size * knownDim('Normalization', input[axis], msg('axis {0} (a kept axis)', axis)), 1);
 }
 
-export const NORMALIZATION_RULES: readonly LayerRule[] = [BATCH_NORMALIZATION, NORMALIZATION];
+/** The axes `axis` names (an int or a list; negative ones from the end), checked against the rank. */
+function normalizedAxes(args: BoundArgs, input: Shape, fallback: number): number[] {
+  const value = args.known('axis');
+  const axes = value?.kind === 'tuple' ? args.intTuple('axis', value.items.length, fallback, true) : [args.int('axis', fallback)];
+  return axes.map((axis) => {
+    const index = axis < 0 ? input.length + axis : axis;
+    if (index < 0 || index >= input.length) throw problem('impossible-shape', msg('{0} axis={1} is outside the input {2}, which has {3} axes', args.className, axis, formatShape(input), input.length));
+    return index;
+  }).sort((a, b) => a - b);
+}
+
+/** gamma (scale) and beta (center) over the normalized axes: LayerNormalization; RMSNormalization has one scale. */
+function axesRule(className: 'LayerNormalization' | 'RMSNormalization', signature: readonly string[]): LayerRule {
+  return {
+    className, source: className === 'LayerNormalization' ? 'normalization/layer_normalization.py' : 'normalization/rms_normalization.py', inputs: 'one', signature,
+    extraKwargs: className === 'LayerNormalization' ? ['rms_scaling'] : [],
+    outputShape: ({ args, inputs }) => {
+      const input = inputs.one();
+      normalizedAxes(args, input, -1);
+      return input;
+    },
+    weights: ({ args, inputs }) => {
+      const input = inputs.one();
+      const dims = normalizedAxes(args, input, -1).map((axis) => knownDim(className, input[axis], msg('axis {0} (the normalized axis)', axis)));
+      const size = dims.reduce((a, b) => a * b, 1);
+      const rms = className === 'RMSNormalization' || args.bool('rms_scaling', false);
+      const vectors = rms ? 1 : (args.bool('scale', true) ? 1 : 0) + (args.bool('center', true) ? 1 : 0);
+      return { trainable: vectors * size, nonTrainable: 0, expr: vectors === 0 ? null : `${vectors} × ${dims.map(formatCount).join(' × ')}` };
+    },
+  };
+}
+
+const GROUP_NORMALIZATION: LayerRule = {
+  className: 'GroupNormalization', source: 'normalization/group_normalization.py', inputs: 'one',
+  signature: ['groups', 'axis', 'epsilon', 'center', 'scale', 'beta_initializer', 'gamma_initializer', 'beta_regularizer', 'gamma_regularizer', 'beta_constraint', 'gamma_constraint'],
+  outputShape: ({ args, inputs }) => {
+    const input = inputs.one();
+    groupChannels(args, input);
+    return input;
+  },
+  weights: ({ args, inputs }) => {
+    const c = groupChannels(args, inputs.one());
+    const vectors = (args.bool('scale', true) ? 1 : 0) + (args.bool('center', true) ? 1 : 0);
+    return { trainable: vectors * c, nonTrainable: 0, expr: vectors === 0 ? null : `${vectors} × ${formatCount(c)}` };
+  },
+};
+
+/** The channel count GroupNormalization normalizes (groups=-1 means one group per channel), checked as Keras does. */
+function groupChannels(args: BoundArgs, input: Shape): number {
+  const [axis] = normalizedAxes(args, input, -1);
+  const c = knownDim('GroupNormalization', input[axis!], msg('axis {0} (the channel axis)', axis!));
+  const groups = args.int('groups', 32);
+  if (groups !== -1 && (groups <= 0 || c < groups || c % groups !== 0)) {
+    throw problem('impossible-shape', msg('GroupNormalization groups ({0}) must divide the {1} channels of its input', groups, c));
+  }
+  return c;
+}
+
+const UNIT_NORMALIZATION: LayerRule = {
+  className: 'UnitNormalization', source: 'normalization/unit_normalization.py', inputs: 'one', signature: ['axis'],
+  outputShape: ({ args, inputs }) => {
+    const input = inputs.one();
+    normalizedAxes(args, input, -1);
+    return input;
+  },
+  weights: () => ({ trainable: 0, nonTrainable: 0, expr: null }),
+};
+
+export const NORMALIZATION_RULES: readonly LayerRule[] = [
+  BATCH_NORMALIZATION, NORMALIZATION, GROUP_NORMALIZATION, UNIT_NORMALIZATION,
+  axesRule('LayerNormalization', ['axis', 'epsilon', 'center', 'scale', 'beta_initializer', 'gamma_initializer', 'beta_regularizer', 'gamma_regularizer', 'beta_constraint', 'gamma_constraint']),
+  axesRule('RMSNormalization', ['axis', 'epsilon']),
+];

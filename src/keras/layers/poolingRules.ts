@@ -6,16 +6,16 @@
  */
 import type { Dim, Shape } from '../kerasModel';
 import { formatShape } from './formatting';
-import { type LayerRule, NO_WEIGHTS, dataFormat, layoutAxes, problem, requireRank } from './layerRule';
+import { type LayerRule, NO_WEIGHTS, dataFormat, isSize, layoutAxes, problem, requireRank } from './layerRule';
 import { msg } from '../message';
 
 function axesText(dims: number, channelsLast: boolean): string {
-  const spatial = dims === 1 ? ['steps'] : ['height', 'width'];
+  const spatial = dims === 1 ? ['steps'] : dims === 2 ? ['height', 'width'] : ['depth', 'height', 'width'];
   return `(${(channelsLast ? ['batch', ...spatial, 'channels'] : ['batch', 'channels', ...spatial]).join(', ')})`;
 }
 
 function poolLength(className: string, n: Dim, pool: number, stride: number, padding: string, input: Shape): Dim {
-  if (n === null) return null;
+  if (!isSize(n)) return n;
   if (padding === 'same') return Math.floor((n - 1) / stride) + 1;
   const out = Math.floor((n - pool) / stride) + 1;
   if (out <= 0) {
@@ -65,11 +65,34 @@ function globalPoolingRule(className: string, dims: number, source: string): Lay
   };
 }
 
+/** pooling/adaptive_*_pooling{n}d.py: the spatial axes become output_size (an int for each, or one per axis). */
+function adaptiveRule(className: string, dims: number): LayerRule {
+  return {
+    className, source: `pooling/${className.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()}.py`, inputs: 'one', signature: ['output_size', 'data_format'],
+    check: ({ args }) => void args.intTuple('output_size', dims, 1),
+    outputShape: ({ args, inputs }) => {
+      const input = inputs.one();
+      const format = dataFormat(args);
+      requireRank(className, input, dims + 2, axesText(dims, format === 'channels_last'));
+      const size = args.intTuple('output_size', dims, 1);
+      const out: Dim[] = [...input];
+      layoutAxes(format, dims + 2).spatial.forEach((axis, i) => { out[axis] = size[i]!; });
+      return out;
+    },
+    weights: () => NO_WEIGHTS,
+  };
+}
+
 export const POOLING_RULES: readonly LayerRule[] = [
+  ...[1, 2, 3].flatMap((d) => [adaptiveRule(`AdaptiveAveragePooling${d}D`, d), adaptiveRule(`AdaptiveMaxPooling${d}D`, d)]),
   poolingRule('MaxPooling1D', 1, 'pooling/max_pooling1d.py'),
   poolingRule('MaxPooling2D', 2, 'pooling/max_pooling2d.py'),
   poolingRule('AveragePooling1D', 1, 'pooling/average_pooling1d.py'),
   poolingRule('AveragePooling2D', 2, 'pooling/average_pooling2d.py'),
+  poolingRule('MaxPooling3D', 3, 'pooling/max_pooling3d.py'),
+  poolingRule('AveragePooling3D', 3, 'pooling/average_pooling3d.py'),
+  globalPoolingRule('GlobalMaxPooling3D', 3, 'pooling/global_max_pooling3d.py'),
+  globalPoolingRule('GlobalAveragePooling3D', 3, 'pooling/global_average_pooling3d.py'),
   globalPoolingRule('GlobalMaxPooling1D', 1, 'pooling/global_max_pooling1d.py'),
   globalPoolingRule('GlobalMaxPooling2D', 2, 'pooling/global_max_pooling2d.py'),
   globalPoolingRule('GlobalAveragePooling1D', 1, 'pooling/global_average_pooling1d.py'),

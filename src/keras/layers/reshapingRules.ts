@@ -1,12 +1,12 @@
 /**
  * Rules for the weightless reshaping layers under keras/src/layers/reshaping/: Flatten, Reshape (one -1
- * inferred, sizes must match: operation_utils.compute_reshape_output_shape), RepeatVector, UpSampling1D/2D,
- * ZeroPadding2D and Cropping2D. Each states the rank it needs the way its InputSpec does.
+ * inferred, sizes must match: operation_utils.compute_reshape_output_shape), RepeatVector, UpSampling1D/2D/3D
+ * and Permute. Each states the rank it needs the way its InputSpec does. Padding and cropping: paddingRules.ts.
  */
 import type { Dim } from '../kerasModel';
 import { pyRepr, type BoundArgs } from './boundArgs';
 import { formatCount, formatShape } from './formatting';
-import { type LayerRule, NO_WEIGHTS, Unknowable, dataFormat, layoutAxes, problem, requireRank } from './layerRule';
+import { type LayerRule, NO_WEIGHTS, Unknowable, combineDims, dataFormat, isSize, layoutAxes, problem, requireRank } from './layerRule';
 import { msg } from '../message';
 
 /** flatten.py: (batch, ∏ rest), None when any axis is None; a rank-1 input becomes (batch, 1). */
@@ -15,16 +15,16 @@ const FLATTEN: LayerRule = {
   outputShape: ({ inputs }) => {
     const input = inputs.one();
     const rest = input.slice(1);
-    const size = rest.some((d) => d === null) ? null : rest.reduce<number>((a, d) => a * (d ?? 1), 1);
+    const size = combineDims(rest, (sizes) => sizes.reduce((a, d) => a * d, 1));
     return [input[0] ?? null, size];
   },
   weights: () => NO_WEIGHTS,
 };
 
-function targetShape(args: BoundArgs): Dim[] {
+function targetShape(args: BoundArgs): (number | null)[] {
   const value = args.required('target_shape');
   if (value.kind !== 'tuple') throw problem('invalid-argument', msg('Reshape target_shape must be a tuple such as (28, 28, 1), got {0}', pyRepr(value)));
-  const dims = value.items.map((item): Dim => {
+  const dims = value.items.map((item): number | null => {
     if (item.kind === 'unknown') throw new Unknowable(msg('target_shape: {0}', item.reason));
     if (item.kind === 'none') return null;
     if (item.kind === 'number' && Number.isInteger(item.value) && item.value >= -1) return item.value;
@@ -43,7 +43,10 @@ const RESHAPE: LayerRule = {
     const target = targetShape(args);
     const rest = input.slice(1);
     if (rest.some((d) => d === null) || target.some((d) => d === null)) return [input[0] ?? null, ...target.map((d) => (d === -1 ? null : d))];
-    const size = rest.reduce<number>((a, d) => a * d!, 1);
+    const unknown = rest.find((d) => !isSize(d));
+    // A size HyperLab cannot read: the -1 axis is unknown too, and the sizes cannot be checked.
+    if (unknown !== undefined) return [input[0] ?? null, ...target.map((d): Dim => (d === -1 ? unknown : d))];
+    const size = (rest as number[]).reduce((a, d) => a * d, 1);
     const known = target.filter((d) => d !== -1).reduce<number>((a, d) => a * d!, 1);
     const text = `Reshape(${pyRepr({ kind: 'tuple', items: target.map((d) => ({ kind: 'number', value: d! })) })})`;
     if (!target.includes(-1)) {
@@ -81,8 +84,7 @@ function upSamplingRule(className: string, dims: number, signature: readonly str
       const size = dims === 1 ? [args.positiveInt('size', 2)] : args.intTuple('size', dims, 2);
       const out: Dim[] = [...input];
       layoutAxes(format, dims + 2).spatial.forEach((axis, i) => {
-        const n = input[axis] ?? null;
-        out[axis] = n === null ? null : n * size[i]!;
+        out[axis] = combineDims([input[axis] ?? null], ([n]) => n! * size[i]!);
       });
       return out;
     },
@@ -90,47 +92,26 @@ function upSamplingRule(className: string, dims: number, signature: readonly str
   };
 }
 
-/** ZeroPadding2D/Cropping2D amounts: an int, (symmetric_h, symmetric_w) or ((top, bottom), (left, right)). */
-function amounts2d(args: BoundArgs, name: string, fallback: number): [number, number][] {
-  const value = args.known(name);
-  if (value === undefined || value.kind === 'none') return [[fallback, fallback], [fallback, fallback]];
-  if (value.kind !== 'tuple') {
-    const n = args.int(name);
-    if (n < 0) throw problem('invalid-argument', msg('{0} {1} cannot be negative, got {2}', args.className, name, n));
-    return [[n, n], [n, n]];
-  }
-  if (value.items.length !== 2) throw problem('invalid-argument', msg('{0} {1} must have two entries (height, width), got {2}', args.className, name, pyRepr(value)));
-  return value.items.map((item): [number, number] => {
-    if (item.kind === 'unknown') throw new Unknowable(msg('{0}: {1}', name, item.reason));
-    const pair = item.kind === 'tuple' ? item.items : [item, item];
-    const nums = pair.map((p) => (p.kind === 'number' && Number.isInteger(p.value) && p.value >= 0 ? p.value : NaN));
-    if (nums.length !== 2 || nums.some(Number.isNaN)) throw problem('invalid-argument', msg('{0} {1} must hold non-negative integers, got {2}', args.className, name, pyRepr(value)));
-    return [nums[0]!, nums[1]!];
-  });
-}
+/** permute.py: the axes after the batch axis in the order `dims` gives (1-based). */
+const PERMUTE: LayerRule = {
+  className: 'Permute', source: 'reshaping/permute.py', inputs: 'one', signature: ['dims'],
+  check: ({ args }) => void permutation(args),
+  outputShape: ({ args, inputs }) => {
+    const input = inputs.one();
+    const dims = permutation(args);
+    requireRank('Permute', input, dims.length + 1, `(batch, ${dims.length} axes)`);
+    return [input[0] ?? null, ...dims.map((d) => input[d] ?? null)];
+  },
+  weights: () => NO_WEIGHTS,
+};
 
-function paddingRule(className: string, argName: string, fallback: number, sign: 1 | -1): LayerRule {
-  return {
-    className, source: `reshaping/${sign > 0 ? 'zero_padding2d' : 'cropping2d'}.py`, inputs: 'one', signature: [argName, 'data_format'],
-    outputShape: ({ args, inputs }) => {
-      const input = inputs.one();
-      const format = dataFormat(args);
-      requireRank(className, input, 4, format === 'channels_last' ? '(batch, height, width, channels)' : '(batch, channels, height, width)');
-      const amounts = amounts2d(args, argName, fallback);
-      const out: Dim[] = [...input];
-      layoutAxes(format, 4).spatial.forEach((axis, i) => {
-        const n = input[axis] ?? null;
-        const [a, b] = amounts[i]!;
-        if (n === null) return;
-        if (sign < 0 && a + b >= n) {
-          throw problem('impossible-shape', msg('Cropping2D removes {0} of the {1} rows or columns of {2}; the cropping must be smaller than the input', a + b, n, formatShape(input)));
-        }
-        out[axis] = n + sign * (a + b);
-      });
-      return out;
-    },
-    weights: () => NO_WEIGHTS,
-  };
+function permutation(args: BoundArgs): number[] {
+  const value = args.required('dims');
+  if (value.kind !== 'tuple') throw problem('invalid-argument', msg('Permute dims must be a tuple such as (2, 1), got {0}', pyRepr(value)));
+  const dims = args.intTuple('dims', value.items.length, 1);
+  const sorted = [...dims].sort((a, b) => a - b);
+  if (sorted.some((d, i) => d !== i + 1)) throw problem('invalid-argument', msg('Permute dims must be a permutation of 1..{0} (the batch axis stays first), got {1}', dims.length, pyRepr(value)));
+  return dims;
 }
 
 export const RESHAPING_RULES: readonly LayerRule[] = [
@@ -139,7 +120,7 @@ export const RESHAPING_RULES: readonly LayerRule[] = [
   REPEAT_VECTOR,
   upSamplingRule('UpSampling1D', 1, ['size']),
   upSamplingRule('UpSampling2D', 2, ['size', 'data_format', 'interpolation']),
-  paddingRule('ZeroPadding2D', 'padding', 1, 1),
-  paddingRule('Cropping2D', 'cropping', 0, -1),
+  upSamplingRule('UpSampling3D', 3, ['size', 'data_format']),
+  PERMUTE,
 ];
 

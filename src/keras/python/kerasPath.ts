@@ -11,6 +11,8 @@ export interface KerasRef {
   readonly category: string;
   /** The last path component: 'Dense', 'Sequential', 'l2', 'relu'. */
   readonly name: string;
+  /** A method reached through its class (`keras.Sequential.add`, `keras.layers.Dense.build`). */
+  readonly ofClass: boolean;
 }
 
 /** Normalizes a module path to `keras.…`, or null when it is not Keras. */
@@ -29,9 +31,15 @@ export function kerasRef(path: string): KerasRef | null {
   const segs = normalizeKerasPath(path);
   if (!segs || segs.length < 2) return null;
   const name = segs[segs.length - 1]!;
-  if (segs.length === 2) return { category: '', name };
+  const ofClass = segs.length >= 3 && isCapitalized(segs[segs.length - 2]!) && !isCapitalized(name);
+  if (segs.length === 2) return { category: '', name, ofClass };
   // keras.layers.core.Dense, keras.layers.experimental.preprocessing.Normalization: the submodule is segs[1].
-  return { category: segs[1]!, name };
+  return { category: segs[1]!, name, ofClass };
+}
+
+function isCapitalized(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 65 && c <= 90;
 }
 
 /** Roots a snippet may use without importing them, and the module each stands for. */

@@ -31,6 +31,7 @@ export function readArgs(ctx: ReaderContext, argList: SyntaxNode | null): CallAr
     const s = evalExpr(ctx, u.node);
     if (u.star === '**' && s.sym === 'dict') {
       for (const [k, v] of s.entries) if (!keyword.has(k)) keyword.set(k, v);
+      if (s.incomplete) unpackNote ??= msg('Its arguments are unpacked from `{0}`, which {1}.', `**${ctx.src.short(u.node)}`, s.incomplete);
     } else {
       unpackNote ??= msg('Its arguments are unpacked from `{0}`; HyperLab cannot see them.', `${u.star}${ctx.src.short(u.node)}`);
     }
@@ -56,6 +57,7 @@ export function toPy(sym: Sym): PyValue {
     case 'module': return { kind: 'unknown', reason: msg('is a reference to `{0}`', sym.path) };
     case 'function': return { kind: 'unknown', reason: msg('is the function `{0}`', sym.name) };
     case 'class': return { kind: 'unknown', reason: msg('is the class `{0}`', sym.name) };
+    case 'derived': return { kind: 'unknown', reason: sym.reason };
   }
 }
 

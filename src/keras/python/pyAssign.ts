@@ -1,14 +1,19 @@
 /**
- * Python assignment targets: names, dotted attributes kept as names ('self.model'), tuple unpacking
- * (`a, b = 1, 2`; several outputs of one layer are not followed), and `x.trainable = False` on a layer or a
- * model, which moves its parameters to non-trainable. A model keeps the first variable it is assigned to
- * as its name.
+ * Python assignment targets: names, dotted attributes kept as names ('self.model'), tuple unpacking (`a, b =
+ * 1, 2`, and the several outputs of one layer: `out, h, c = LSTM(8, return_state=True)(x)`), items of lists
+ * and dicts (`sizes[0] = 16`, changed in place for every name bound to them), `x.trainable = False` on a
+ * layer or a model (its parameters move to non-trainable), other attributes of layers and models, and `del`.
+ * What cannot be followed marks what it may change (graph/reach.ts). A model keeps the first variable it is
+ * assigned to as its name.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { type ModelBuild, type Sym, unknownSym } from '../graph/symbolic';
+import { type Sym, unknownSym } from '../graph/symbolic';
+import { changedAt, markStructure, rootsOf } from '../graph/reach';
+import { setObjectAttribute } from '../graph/attributes';
 import { children } from '../sourceText';
 import type { ReaderContext } from '../readerContext';
 import { dottedName, evalExpr } from './pyEval';
+import { setItem } from './pyCollections';
 import { type Message, msg } from '../message';
 
 /** Several targets of one `=`: `a, b = value`. */
@@ -20,10 +25,13 @@ export function assignTargets(ctx: ReaderContext, targets: readonly SyntaxNode[]
 function unpack(ctx: ReaderContext, targets: readonly SyntaxNode[], value: Sym): void {
   const items = value.sym === 'list' && !value.truncated ? value.items
     : value.sym === 'py' && value.value.kind === 'tuple' ? value.value.items.map((v): Sym => ({ sym: 'py', value: v })) : null;
-  targets.forEach((t, i) => {
+  const starred = targets.some((t) => t.name === '*');
+  targets.filter((t) => t.name !== '*').forEach((t, i) => {
     let item: Sym;
-    if (items && items.length === targets.length) item = items[i]!;
-    else if (value.sym === 'tensor') item = { sym: 'tensor', ref: { unknown: msg('is one of several outputs of a layer; HyperLab follows single-output layers only') } };
+    if (items && items.length === targets.length && !starred) item = items[i]!;
+    else if (value.sym === 'tensor' && 'app' in value.ref && !starred) item = { sym: 'tensor', ref: { app: value.ref.app, index: i } };
+    else if (value.sym === 'tensor') item = { sym: 'tensor', ref: { unknown: msg('is unpacked from several outputs of a layer (`{0}`)', ctx.src.short(t)) } };
+    else if (value.sym === 'derived') item = value;
     else item = unknownSym(unpackedFrom(ctx.src.short(t)));
     assignTarget(ctx, t, item);
   });
@@ -34,9 +42,10 @@ export function assignTarget(ctx: ReaderContext, target: SyntaxNode, value: Sym)
     assignTargets(ctx, children(target).filter((c) => !['(', ')', '[', ']', ','].includes(c.name)), value);
     return;
   }
-  if (target.name === 'MemberExpression' && isTrainable(ctx, target)) {
-    setTrainable(ctx, target, value);
-    return;
+  if (target.name === 'MemberExpression') {
+    const [objNode, op, prop] = children(target);
+    if (objNode && op?.name === '[') return setItem(ctx, target, objNode, value);
+    if (objNode && prop?.name === 'PropertyName' && setAttribute(ctx, target, objNode, ctx.src.slice(prop), value)) return;
   }
   const name = dottedName(ctx, target);
   if (name === null) return;
@@ -44,36 +53,35 @@ export function assignTarget(ctx: ReaderContext, target: SyntaxNode, value: Sym)
   ctx.bind(name, value);
 }
 
-function isTrainable(ctx: ReaderContext, target: SyntaxNode): boolean {
-  const prop = target.lastChild;
-  return prop?.name === 'PropertyName' && ctx.src.slice(prop) === 'trainable';
+/**
+ * `obj.attr = value` on a layer, a model or something derived from them; false when `obj` is none of these
+ * (the target is then an ordinary dotted name, such as `self.model`).
+ */
+function setAttribute(ctx: ReaderContext, target: SyntaxNode, objNode: SyntaxNode, attr: string, value: Sym): boolean {
+  return setAttributeOf(ctx, evalExpr(ctx, objNode), attr, value, target);
 }
 
-/** `layer.trainable = False`, `model.trainable = False`, or something HyperLab cannot pin to a layer. */
-function setTrainable(ctx: ReaderContext, target: SyntaxNode, value: Sym): void {
-  const objNode = target.firstChild;
-  if (!objNode) return;
-  const obj = evalExpr(ctx, objNode);
-  const flag = value.sym === 'py' && value.value.kind === 'bool' ? value.value.value : null;
-  const unsure = flag === null || ctx.frames.length > 0;
-  if (!unsure && obj.sym === 'layer') obj.layer.trainable = flag;
-  else if (!unsure && obj.sym === 'model') obj.model.trainable = flag;
-  else {
-    const root = rootModel(ctx, objNode);
-    const model = obj.sym === 'model' ? obj.model : root;
-    const why = msg('`{0}` is changed in a way HyperLab cannot follow, so the trainable split is unknown.', ctx.src.short(target));
-    if (model) model.trainableUnknown ??= why;
-    if (obj.sym === 'layer') obj.layer.trainable = null;
+/** `setattr(obj, attr, value)` and `obj.attr = value` once `obj` is read; `at` is the code, for the reasons. */
+export function setAttributeOf(ctx: ReaderContext, obj: Sym, attr: string, value: Sym, at: SyntaxNode): boolean {
+  return setObjectAttribute(ctx, obj, attr, value, { line: ctx.src.nodeSpan(at).line, text: ctx.src.short(at) });
+}
+
+/** `del x`, `del self.model`, `del sizes[0]`. */
+export function deleteTarget(ctx: ReaderContext, target: SyntaxNode): void {
+  const why = msg('is deleted at line {0} (`{1}`)', ctx.src.nodeSpan(target).line, ctx.src.short(target));
+  if (target.name === 'TupleExpression' || target.name === 'ParenthesizedExpression' || target.name === 'ArrayExpression') {
+    for (const c of children(target).filter((n) => !['(', ')', '[', ']', ','].includes(n.name))) deleteTarget(ctx, c);
+    return;
   }
-}
-
-/** The model a target such as `model.layers[0]` starts from, if its root names one. */
-function rootModel(ctx: ReaderContext, node: SyntaxNode): ModelBuild | null {
-  let n: SyntaxNode | null = node;
-  while (n && n.name === 'MemberExpression') n = n.firstChild;
-  if (!n || n.name !== 'VariableName') return null;
-  const s = ctx.lookup(ctx.src.slice(n));
-  return s?.sym === 'model' ? s.model : null;
+  const [objNode, op] = children(target);
+  if (target.name === 'MemberExpression' && objNode && op?.name === '[') return setItem(ctx, target, objNode, null);
+  const name = dottedName(ctx, target);
+  if (name !== null) {
+    ctx.bind(name, unknownSym(why));
+    return;
+  }
+  const roots = rootsOf(objNode ? evalExpr(ctx, objNode) : undefined);
+  if (roots.length > 0) markStructure(ctx, roots, changedAt(ctx.src.nodeSpan(target).line, `del ${ctx.src.short(target)}`));
 }
 
 /** Why a name unpacked from a value read only at run time (`(x_train, y_train), ... = load_data()`) is unknown. */

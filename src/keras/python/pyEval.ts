@@ -1,19 +1,26 @@
 /**
  * Evaluates Python expressions as far as they can be known without running the program: literals,
- * names (imports are module paths), tuples and lists, + - * / // % ** and parentheses, comparisons and
- * `and`/`or`/`not`, `a if c else b`, indexing and slicing of tuples, attribute paths of modules, and calls
- * (handed to pyCalls). What cannot be known becomes an unknown PyValue whose reason is a predicate meant to
- * follow the argument's name: "units comes from the function argument `n`".
+ * names (imports are module paths), tuples, lists, dicts and sets, + - * / // % ** and parentheses,
+ * comparisons and `and`/`or`/`not`, `a if c else b`, f-strings, indexing and slicing, attributes
+ * (pyMembers.ts), calls (pyCalls.ts), comprehensions, `lambda` and `:=` (pyScopedExpressions.ts), `await`
+ * and `yield`. Every sub-expression that may run is read, even when the value stays unknown, so a call
+ * inside one is never missed (a branch whose condition is unknown is read as an `if`). What cannot be known
+ * becomes an unknown PyValue whose reason is a predicate meant to follow the argument's name: "units comes
+ * from the function argument `n`".
  */
-import type { SyntaxNode } from '@lezer/common';
+import type { NodeType, SyntaxNode } from '@lezer/common';
 import type { PyValue, SourceSpan } from '../kerasModel';
 import { type Sym, pySym, unknownSym } from '../graph/symbolic';
 import { children } from '../sourceText';
-import { binaryOp, indexValue, truthy, unaryOp } from './pyArith';
+import { binaryOp, truthy, unaryOp } from './pyArith';
 import type { ReaderContext } from '../readerContext';
 import { evalCall } from './pyCalls';
 import { resolveName } from './pyNames';
 import { parsePythonNumber, parsePythonString } from './pyLiterals';
+import { member } from './pyMembers';
+import { evalComprehension, evalLambda, evalNamed } from './pyScopedExpressions';
+import { unmodelled } from './pyUnmodelled';
+import { derivedFrom, rootsOf } from '../graph/reach';
 import { type Message, msg } from '../message';
 
 const MAX_DEPTH = 150;
@@ -57,7 +64,10 @@ export function evalSpanned(ctx: ReaderContext, node: SyntaxNode): Sym {
 }
 
 function evalNode(ctx: ReaderContext, node: SyntaxNode): Sym {
-  if (node.type.isError) return unknownSym(msg('has a syntax error'));
+  if (node.type.isError) {
+    unmodelled(ctx, node);
+    return unknownSym(msg('has a syntax error'));
+  }
   switch (node.name) {
     case 'Number': return pySym(parsePythonNumber(ctx.src.slice(node)));
     case 'String': case 'FormatString': return stringSym(ctx, node);
@@ -75,15 +85,30 @@ function evalNode(ctx: ReaderContext, node: SyntaxNode): Sym {
     case 'CallExpression': return evalCall(ctx, node);
     case 'ArrayComprehensionExpression': case 'ComprehensionExpression':
     case 'SetComprehensionExpression': case 'DictionaryComprehensionExpression':
-      return unknownSym(msg('is built by a comprehension; HyperLab cannot unroll it'));
-    default: return unknownSym(msg('is only known when the code runs (`{0}`)', ctx.src.short(node)));
+      return evalComprehension(ctx, node);
+    case 'LambdaExpression': return evalLambda(ctx, node);
+    case 'NamedExpression': return evalNamed(ctx, node);
+    // A set, `await x`, `yield x`: the parts are read; the value is only known when the code runs.
+    case 'SetExpression': case 'AwaitExpression': case 'YieldExpression': return evalParts(ctx, node);
+    case 'Ellipsis': return unknownSym(msg('is `...`'));
+    default:
+      unmodelled(ctx, node);
+      return unknownSym(msg('is only known when the code runs (`{0}`)', ctx.src.short(node)));
   }
+}
+
+/** Reads every sub-expression of `node`; the value is unknown, derived from the models and layers in them. */
+function evalParts(ctx: ReaderContext, node: SyntaxNode): Sym {
+  const roots = children(node).filter((c) => !/^[a-z]+$|^[{}(),*]$/.test(c.name)).flatMap((c) => rootsOf(evalExpr(ctx, c)));
+  return derivedFrom(roots, msg('is only known when the code runs (`{0}`)', ctx.src.short(node)));
 }
 
 function stringSym(ctx: ReaderContext, node: SyntaxNode): Sym {
   const text = ctx.src.slice(node);
-  const hasFields = node.name === 'FormatString' && node.getChild('FormatReplacement') !== null;
-  const value = hasFields ? null : parsePythonString(node.name === 'FormatString' ? text.replace(/^([a-zA-Z]*)[fF]/, '$1') : text);
+  const fields = node.name === 'FormatString' ? node.getChildren('FormatReplacement') : [];
+  // The fields of an f-string run when it is built: `f"{model.count_params()}"`.
+  for (const field of fields) for (const e of children(field).filter((c) => c.name !== '{' && c.name !== '}' && !c.name.startsWith('Format'))) evalExpr(ctx, e);
+  const value = fields.length > 0 ? null : parsePythonString(node.name === 'FormatString' ? text.replace(/^([a-zA-Z]*)[fF]/, '$1') : text);
   return value === null ? unknownSym(msg('is an f-string computed when the code runs (`{0}`)', ctx.src.short(node))) : pySym({ kind: 'string', value });
 }
 
@@ -102,46 +127,73 @@ function parenthesized(ctx: ReaderContext, node: SyntaxNode): Sym {
   return inner.length === 1 ? evalExpr(ctx, inner[0]!) : unknownSym(msg('has a syntax error'));
 }
 
-/** `[a, b]` / `(a, b)`: items up to the first syntax error (the rest is marked truncated). */
+const LIST_PUNCTUATION = new Set(['(', ')', '[', ']', ',', 'Comment']);
+
+/** The items of a list or tuple literal (its children without brackets, commas and comments). */
+function listItems(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) if ((c.type as NodeType | undefined) && !LIST_PUNCTUATION.has(c.name)) out.push(c);
+  return out;
+}
+
+/** `[a, b]` / `(a, b)`: items up to the first syntax error or `*rest` (the rest is marked truncated, and still read). */
 export function evalList(ctx: ReaderContext, node: SyntaxNode): Sym {
   const items: Sym[] = [];
   let truncated: Message | null = null;
-  const parts = children(node).filter((c) => !['(', ')', '[', ']', ','].includes(c.name));
+  const parts = listItems(node);
   for (let i = 0; i < parts.length; i++) {
     const c = parts[i]!;
+    if (truncated) {
+      if (!c.type.isError && c.name !== '*') evalExpr(ctx, c);
+      else if (c.type.isError) unmodelled(ctx, c);
+      continue;
+    }
     if (c.type.isError) {
       truncated = msg('has a syntax error at line {0}', ctx.src.span(c.from, c.from).line);
-      break;
+      unmodelled(ctx, c);
+      continue;
     }
     if (c.name === '*') {
       truncated = msg('unpacks `{0}`, which HyperLab does not expand', ctx.src.short(parts[i + 1] ?? c));
-      break;
+      continue;
     }
     items.push(evalSpanned(ctx, c));
   }
   return { sym: 'list', items, span: ctx.src.nodeSpan(node), truncated };
 }
 
-/** `{"units": 64, **base}`: string keys only (what `**config` can pass to a layer). */
+/** `{"units": 64, **base}`: string keys (what `**config` can pass to a layer); anything else makes it incomplete. */
 function evalDict(ctx: ReaderContext, node: SyntaxNode): Sym {
   const entries = new Map<string, Sym>();
+  let incomplete: Message | null = null;
   const parts = children(node).filter((c) => !['{', '}', ','].includes(c.name));
   let i = 0;
   while (i < parts.length) {
     const first = parts[i]!;
     if (first.name === '**' && parts[i + 1]) {
       const spread = evalExpr(ctx, parts[i + 1]!);
-      if (spread.sym === 'dict') for (const [k, v] of spread.entries) entries.set(k, v);
+      if (spread.sym === 'dict') {
+        for (const [k, v] of spread.entries) entries.set(k, v);
+        incomplete ??= spread.incomplete;
+      } else {
+        incomplete ??= msg('unpacks `{0}`, which HyperLab cannot read', ctx.src.short(parts[i + 1]!));
+      }
       i += 2;
       continue;
     }
     const value = parts[i + 2];
-    if (parts[i + 1]?.name !== ':' || !value) break;
+    if (parts[i + 1]?.name !== ':' || !value) {
+      incomplete ??= msg('has a syntax error at line {0}', ctx.src.nodeSpan(first).line);
+      for (const rest of parts.slice(i)) if (rest.name !== ':' && rest.name !== '**') evalExpr(ctx, rest);
+      break;
+    }
     const k = evalExpr(ctx, first);
-    if (k.sym === 'py' && k.value.kind === 'string') entries.set(k.value.value, evalSpanned(ctx, value));
+    const v = evalSpanned(ctx, value);
+    if (k.sym === 'py' && k.value.kind === 'string') entries.set(k.value.value, v);
+    else incomplete ??= msg('has a key HyperLab cannot read (`{0}`)', ctx.src.short(first));
     i += 3;
   }
-  return { sym: 'dict', entries, span: ctx.src.nodeSpan(node) };
+  return { sym: 'dict', entries, span: ctx.src.nodeSpan(node), incomplete };
 }
 
 function unary(ctx: ReaderContext, node: SyntaxNode): Sym {
@@ -159,7 +211,12 @@ function binary(ctx: ReaderContext, node: SyntaxNode): Sym {
   const opText = ctx.src.slice(op);
   const a = evalExpr(ctx, left);
   if (opText === 'and' || opText === 'or') {
-    if (a.sym !== 'py' || a.value.kind === 'unknown') return a;
+    if (a.sym !== 'py' || a.value.kind === 'unknown' || a.value.kind === 'call') {
+      // The right side may or may not run.
+      let b: Sym = a;
+      ctx.inFrame('if', () => { b = evalExpr(ctx, right); });
+      return derivedFrom([...rootsOf(a), ...rootsOf(b)], msg('is only known when the code runs (`{0}`)', ctx.src.short(node)));
+    }
     return truthy(a.value) === (opText === 'and') ? evalExpr(ctx, right) : a;
   }
   const b = evalExpr(ctx, right);
@@ -195,62 +252,27 @@ function conditional(ctx: ReaderContext, node: SyntaxNode): Sym {
   const [then, cond, otherwise] = parts;
   if (!then || !cond || !otherwise) return unknownSym(msg('has a syntax error'));
   const c = evalExpr(ctx, cond);
-  if (c.sym !== 'py' || c.value.kind === 'unknown') return unknownSym(msg('depends on a condition known only when the code runs (`{0}`)', ctx.src.short(cond)));
-  return evalExpr(ctx, truthy(c.value) ? then : otherwise);
+  if (c.sym === 'py' && c.value.kind !== 'unknown' && c.value.kind !== 'call') return evalExpr(ctx, truthy(c.value) ? then : otherwise);
+  // Either branch may run.
+  const roots: ReturnType<typeof rootsOf> = [];
+  for (const branch of [then, otherwise]) ctx.inFrame('if', () => void rootsOf(evalExpr(ctx, branch), roots));
+  return derivedFrom(roots, msg('depends on a condition known only when the code runs (`{0}`)', ctx.src.short(cond)));
 }
 
 /** `a.b` as a dotted name when it is only names ('self.model'), else null. */
 export function dottedName(ctx: ReaderContext, node: SyntaxNode): string | null {
   if (node.name === 'VariableName') return ctx.src.slice(node);
   if (node.name !== 'MemberExpression') return null;
-  const [obj, dot, prop] = children(node);
+  // Sibling by sibling rather than children(): this runs for every attribute and call of a file.
+  const obj = node.firstChild;
+  const dot = nonComment(obj?.nextSibling ?? null);
+  const prop = nonComment(dot?.nextSibling ?? null);
   if (!obj || dot?.name !== '.' || prop?.name !== 'PropertyName') return null;
   const base = dottedName(ctx, obj);
   return base === null ? null : `${base}.${ctx.src.slice(prop)}`;
 }
 
-function member(ctx: ReaderContext, node: SyntaxNode): Sym {
-  const parts = children(node);
-  const obj = parts[0];
-  if (!obj) return unknownSym(msg('has a syntax error'));
-  // `f(x` + newline + `y.g(...)`: the parser glued the next line on after an error; keep the part before it.
-  if (parts[1]?.type.isError) return evalExpr(ctx, obj);
-  if (parts[1]?.name === '[') return subscript(ctx, node, obj, parts.slice(2, -1));
-  const dotted = dottedName(ctx, node);
-  const bound = dotted !== null ? ctx.lookup(dotted) : undefined;
-  if (bound) return bound;
-  const prop = parts[2] ? ctx.src.slice(parts[2]) : '';
-  const base = evalExpr(ctx, obj);
-  if (base.sym === 'module') return { sym: 'module', path: `${base.path}.${prop}`, fromImport: base.fromImport };
-  if (base.sym === 'layer' && prop === 'output' && base.layer.applications.length > 0) return { sym: 'tensor', ref: { app: base.layer.applications[0]! } };
-  const why = msg('is only known when the code runs (`{0}`)', ctx.src.short(node));
-  return base.sym === 'tensor' || base.sym === 'model' ? { sym: 'tensor', ref: { unknown: why } } : unknownSym(why);
-}
-
-function subscript(ctx: ReaderContext, node: SyntaxNode, obj: SyntaxNode, inner: SyntaxNode[]): Sym {
-  const base = evalExpr(ctx, obj);
-  const why = msg('is only known when the code runs (`{0}`)', ctx.src.short(node));
-  const colon = inner.findIndex((c) => c.name === ':');
-  const bound = (c: SyntaxNode | undefined): number | null | undefined => {
-    if (!c || c.name === ':') return undefined;
-    const v = evalExpr(ctx, c);
-    return v.sym === 'py' && v.value.kind === 'number' ? v.value.value : null;
-  };
-  const items = base.sym === 'list' && !base.truncated ? base.items : null;
-  if (base.sym === 'py' || items) {
-    const value = base.sym === 'py' ? base.value : null;
-    const seq = items ?? (value?.kind === 'tuple' ? value.items.map(pySym) : null);
-    if (seq && inner.length === 1) return indexValue(seq, bound(inner[0])) ?? unknownSym(why);
-    if (seq && colon >= 0 && inner.length <= 3 && inner.filter((c) => c.name === ':').length === 1) {
-      const lo = colon > 0 ? bound(inner[0]) : undefined, hi = bound(inner[colon + 1]);
-      if (lo !== null && hi !== null) return sliceSeq(seq, lo, hi, ctx, node);
-    }
-  }
-  return base.sym === 'tensor' || base.sym === 'model' ? { sym: 'tensor', ref: { unknown: why } } : unknownSym(why);
-}
-
-function sliceSeq(seq: readonly Sym[], lo: number | undefined, hi: number | undefined, ctx: ReaderContext, node: SyntaxNode): Sym {
-  const n = seq.length;
-  const norm = (i: number | undefined, dflt: number) => i === undefined ? dflt : Math.min(n, Math.max(0, i < 0 ? n + i : i));
-  return { sym: 'list', items: seq.slice(norm(lo, 0), norm(hi, n)), span: ctx.src.nodeSpan(node), truncated: null };
+function nonComment(c: SyntaxNode | null): SyntaxNode | null {
+  while (c && c.name === 'Comment') c = c.nextSibling;
+  return c;
 }

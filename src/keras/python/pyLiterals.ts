@@ -7,7 +7,11 @@
 import type { PyValueData } from '../kerasModel';
 import { msg } from '../message';
 
+const PLAIN_NUMBER = /^(?:[1-9]\d*|0)(?:\.\d*)?$|^\.\d+$/;
+
 export function parsePythonNumber(text: string): PyValueData {
+  // Plain decimal literals (nearly all of them) need none of the cases below.
+  if (PLAIN_NUMBER.test(text)) return { kind: 'number', value: Number(text) };
   const t = text.replace(/_/g, '').toLowerCase();
   if (t.endsWith('j')) return { kind: 'unknown', reason: msg('is a complex number ({0})', text) };
   let value: number;

@@ -11,7 +11,7 @@ import { assumedRoot } from './kerasPath';
 import { msg } from '../message';
 
 /** Builtins evaluated when their arguments are known. */
-export const BUILTINS = new Set(['int', 'float', 'round', 'abs', 'min', 'max', 'len', 'tuple', 'list', 'sum', 'bool', 'str']);
+export const BUILTINS = new Set(['int', 'float', 'round', 'abs', 'min', 'max', 'len', 'tuple', 'list', 'sum', 'bool', 'str', 'setattr', 'exec', 'eval', 'globals', 'locals', 'vars']);
 
 const TOP_LEVEL_KERAS = new Set(['Sequential', 'Model', 'Input']);
 

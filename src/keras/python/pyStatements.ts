@@ -1,19 +1,23 @@
 /**
  * Reads Python statements in order, the way the program would run them once: imports, assignments
  * (tuple unpacking, attribute targets such as `self.model` or `layer.trainable = False`), expression
- * statements, `def` and `class`, and control flow. Loops and ifs are read once inside a frame: what
- * happens in them is marked uncertain (layers added in a loop) and plain values assigned in them are
- * unknown afterwards; an `if` on a condition known statically runs only its branch.
+ * statements, `;`-separated statement groups, `def` and `class`, `del`, `global` / `nonlocal`, `raise`,
+ * `assert`, and control flow (pyControlFlow.ts). Every statement form of the grammar is read or, for the
+ * few with no effect on values (`pass`, `type X = ...`), named here as such: nothing is skipped silently
+ * (the soundness rule in analyzeDocument.ts); a node the parser could not make sense of marks what it names.
  */
-import type { SyntaxNode } from '@lezer/common';
-import { type Sym, unknownSym } from '../graph/symbolic';
+import type { NodeType, SyntaxNode } from '@lezer/common';
+import { type Sym, pySym, unknownSym } from '../graph/symbolic';
 import { children } from '../sourceText';
-import { binaryOp, truthy } from './pyArith';
+import { binaryOp } from './pyArith';
 import type { ReaderContext } from '../readerContext';
 import { dottedName, evalExpr, evalSpanned } from './pyEval';
 import { defineFunction } from './pyFunctions';
 import { execImport } from './pyImports';
-import { assignTarget, assignTargets } from './pyAssign';
+import { assignTarget, assignTargets, deleteTarget } from './pyAssign';
+import { execIf, execLoop, execMatch, execTry, execWith } from './pyControlFlow';
+import { unmodelled } from './pyUnmodelled';
+import { splitPythonArgs } from './pyTree';
 import { msg } from '../message';
 
 export function execBlock(ctx: ReaderContext, nodes: readonly SyntaxNode[]): void {
@@ -23,8 +27,22 @@ export function execBlock(ctx: ReaderContext, nodes: readonly SyntaxNode[]): voi
   }
 }
 
-function bodyOf(node: SyntaxNode | null | undefined): SyntaxNode[] {
+export function bodyOf(node: SyntaxNode | null | undefined): SyntaxNode[] {
   return node ? children(node).filter((c) => c.name !== ':') : [];
+}
+
+/** Keywords and punctuation of simple statements, which are not expressions. */
+const NOT_EXPRESSIONS = new Set([',', 'Comment', 'assert', 'print', 'yield', 'del', 'raise', 'from']);
+
+/** Reads the expressions of a simple statement (after its keyword, without commas). */
+function evalExpressionsOf(ctx: ReaderContext, node: SyntaxNode): void {
+  // (A token @lezer/lr's error recovery left without a node type is not an expression either.)
+  for (let c = node.firstChild; c; c = c.nextSibling) if ((c.type as NodeType | undefined) && !NOT_EXPRESSIONS.has(c.name)) evalExpr(ctx, c);
+}
+
+/** The expressions of a simple statement, as nodes. */
+function expressionsOf(node: SyntaxNode): SyntaxNode[] {
+  return children(node).filter((c) => !NOT_EXPRESSIONS.has(c.name));
 }
 
 function execStatement(ctx: ReaderContext, node: SyntaxNode): void {
@@ -32,7 +50,9 @@ function execStatement(ctx: ReaderContext, node: SyntaxNode): void {
     case 'ImportStatement': return execImport(ctx, node);
     case 'AssignStatement': return execAssign(ctx, node);
     case 'UpdateStatement': return execUpdate(ctx, node);
-    case 'ExpressionStatement': { const e = node.firstChild; if (e) evalExpr(ctx, e); return; }
+    case 'StatementGroup': return execBlock(ctx, children(node).filter((c) => c.name !== ';'));
+    case 'ExpressionStatement': case 'AssertStatement': case 'PrintStatement': case 'YieldStatement':
+      return evalExpressionsOf(ctx, node);
     case 'IfStatement': return execIf(ctx, node);
     case 'ForStatement': case 'WhileStatement': return execLoop(ctx, node);
     case 'TryStatement': return execTry(ctx, node);
@@ -40,9 +60,14 @@ function execStatement(ctx: ReaderContext, node: SyntaxNode): void {
     case 'MatchStatement': return execMatch(ctx, node);
     case 'FunctionDefinition': return execDef(ctx, node);
     case 'ClassDefinition': return execClass(ctx, node);
-    case 'DecoratedStatement': { const inner = node.lastChild; if (inner) execStatement(ctx, inner); return; }
+    case 'DecoratedStatement': return execDecorated(ctx, node);
     case 'ReturnStatement': return execReturn(ctx, node);
-    default: return;
+    case 'RaiseStatement': return execRaise(ctx, node);
+    case 'DeleteStatement': for (const t of expressionsOf(node)) deleteTarget(ctx, t); return;
+    case 'ScopeStatement': return execScope(ctx, node);
+    // No effect on any value: `pass`; `break` / `continue` (their loop is read once, as uncertain); `type X = int`.
+    case 'PassStatement': case 'BreakStatement': case 'ContinueStatement': case 'TypeDefinition': return;
+    default: return unmodelled(ctx, node);
   }
 }
 
@@ -50,7 +75,11 @@ function execAssign(ctx: ReaderContext, node: SyntaxNode): void {
   const parts = children(node);
   const ops = parts.map((p, i) => (p.name === 'AssignOp' ? i : -1)).filter((i) => i >= 0);
   const last = ops.at(-1);
-  if (last === undefined) return;
+  if (last === undefined) {
+    // `x: int` declares without assigning; anything else here is a broken assignment.
+    if (!parts.some((p) => p.type.isError)) return;
+    return unmodelled(ctx, node);
+  }
   const valueNodes = parts.slice(last + 1).filter((p) => p.name !== ',');
   const value = valueNodes.length === 1 ? evalSpanned(ctx, valueNodes[0]!) : tupleOf(ctx, valueNodes, node);
   let start = 0;
@@ -66,114 +95,18 @@ function tupleOf(ctx: ReaderContext, nodes: SyntaxNode[], whole: SyntaxNode): Sy
 
 function execUpdate(ctx: ReaderContext, node: SyntaxNode): void {
   const [target, op, valueNode] = children(node);
-  if (!target || !op || !valueNode) return;
+  if (!target || !op || !valueNode) return unmodelled(ctx, node);
   const value = evalExpr(ctx, valueNode);
   const name = dottedName(ctx, target);
-  if (!name) return;
-  const cur = ctx.lookup(name);
-  const opText = ctx.src.slice(op).slice(0, -1);
-  ctx.bind(name, cur?.sym === 'py' && value.sym === 'py'
-    ? { sym: 'py', value: binaryOp(opText, cur.value, value.value) }
-    : unknownSym(msg('is updated with `{0}`', ctx.src.short(node))));
-}
-
-/** The Body nodes and conditions of an if/elif/else chain. */
-function ifBranches(node: SyntaxNode): { cond: SyntaxNode | null; body: SyntaxNode }[] {
-  const out: { cond: SyntaxNode | null; body: SyntaxNode }[] = [];
-  const parts = children(node);
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i]!;
-    if ((p.name === 'if' || p.name === 'elif') && parts[i + 2]?.name === 'Body') out.push({ cond: parts[i + 1]!, body: parts[i + 2]! });
-    else if (p.name === 'else' && parts[i + 1]?.name === 'Body') out.push({ cond: null, body: parts[i + 1]! });
-  }
-  return out;
-}
-
-function isMainGuard(ctx: ReaderContext, cond: SyntaxNode): boolean {
-  return /^__name__\s*==\s*['"]__main__['"]$/.test(ctx.src.slice(cond).trim());
-}
-
-function execIf(ctx: ReaderContext, node: SyntaxNode): void {
-  const branches = ifBranches(node);
-  for (const [i, b] of branches.entries()) {
-    if (b.cond && isMainGuard(ctx, b.cond)) return execBlock(ctx, bodyOf(b.body));
-    const c = b.cond ? evalExpr(ctx, b.cond) : null;
-    const known = c === null ? true : c.sym === 'py' && c.value.kind !== 'unknown' && c.value.kind !== 'call' ? truthy(c.value) : null;
-    if (known === true) return execBlock(ctx, bodyOf(b.body));
-    if (known === false) continue;
-    // Unknown condition: this branch and every later one may run.
-    for (const rest of branches.slice(i)) ctx.inFrame('if', () => execBlock(ctx, bodyOf(rest.body)));
+  const why = msg('is updated with `{0}`', ctx.src.short(node));
+  if (!name) {
+    // `x[i] += 1`, `f().a += 1`: the object changes in a way HyperLab does not follow.
+    assignTarget(ctx, target, unknownSym(why));
     return;
   }
-}
-
-/** Names assigned anywhere in a loop body (they change from one iteration to the next). */
-function assignedIn(ctx: ReaderContext, body: SyntaxNode): string[] {
-  const out: string[] = [];
-  const stack: SyntaxNode[] = [body];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.name === 'FunctionDefinition' || n.name === 'ClassDefinition') continue;
-    if (n.name === 'AssignStatement' || n.name === 'UpdateStatement') {
-      for (let c = n.firstChild; c && c.name !== 'AssignOp' && c.name !== 'UpdateOp'; c = c.nextSibling) {
-        if (c.name === 'VariableName') out.push(ctx.src.slice(c));
-      }
-    }
-    for (let c = n.firstChild; c; c = c.nextSibling) if (c.name.endsWith('Statement') || c.name === 'Body') stack.push(c);
-  }
-  return out;
-}
-
-function execLoop(ctx: ReaderContext, node: SyntaxNode): void {
-  const parts = children(node);
-  const bodies = parts.filter((p) => p.name === 'Body');
-  ctx.inFrame('loop', () => {
-    if (node.name === 'ForStatement') {
-      const inAt = parts.findIndex((p) => p.name === 'in');
-      const iterable = parts[inAt + 1];
-      if (iterable && iterable.name !== 'Body') evalExpr(ctx, iterable);
-      const targets = parts.slice(1, Math.max(1, inAt)).filter((p) => p.name !== ',');
-      for (const t of targets) assignTarget(ctx, t, unknownSym(msg('takes a new value at each loop iteration (`{0}`)', ctx.src.short(t))));
-    } else if (parts[1] && parts[1].name !== 'Body') {
-      evalExpr(ctx, parts[1]);
-    }
-    const body = bodies[0];
-    if (!body) return;
-    for (const name of new Set(assignedIn(ctx, body))) {
-      const cur = ctx.lookup(name);
-      if (!cur || cur.sym === 'py' || cur.sym === 'list') ctx.bind(name, unknownSym(msg('changes from one loop iteration to the next (`{0}`)', name)));
-    }
-    execBlock(ctx, bodyOf(body));
-  });
-  for (const extra of bodies.slice(1)) execBlock(ctx, bodyOf(extra));
-}
-
-function execTry(ctx: ReaderContext, node: SyntaxNode): void {
-  const parts = children(node);
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i]!;
-    if (p.name !== 'Body') continue;
-    const keyword = parts.slice(0, i).reverse().find((k) => ['try', 'except', 'else', 'finally'].includes(k.name))?.name;
-    if (keyword === 'except') ctx.inFrame('if', () => execBlock(ctx, bodyOf(p)));
-    else execBlock(ctx, bodyOf(p));
-  }
-}
-
-function execWith(ctx: ReaderContext, node: SyntaxNode): void {
-  const parts = children(node);
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i]!;
-    if (p.name === 'as' && parts[i + 1]) assignTarget(ctx, parts[i + 1]!, unknownSym(msg('is the value of a `with` statement')));
-    else if (p.name !== 'with' && p.name !== 'Body' && p.name !== ',' && parts[i - 1]?.name !== 'as') evalExpr(ctx, p);
-  }
-  execBlock(ctx, bodyOf(node.getChild('Body')));
-}
-
-function execMatch(ctx: ReaderContext, node: SyntaxNode): void {
-  const body = node.getChild('MatchBody');
-  for (const clause of body ? children(body) : []) {
-    if (clause.name === 'MatchClause') ctx.inFrame('if', () => execBlock(ctx, bodyOf(clause.getChild('Body'))));
-  }
+  const cur = ctx.lookup(name);
+  const opText = ctx.src.slice(op).slice(0, -1);
+  ctx.bind(name, cur?.sym === 'py' && value.sym === 'py' ? pySym(binaryOp(opText, cur.value, value.value)) : unknownSym(why));
 }
 
 function execDef(ctx: ReaderContext, node: SyntaxNode): void {
@@ -181,23 +114,55 @@ function execDef(ctx: ReaderContext, node: SyntaxNode): void {
   if (fn) ctx.bind(fn.name, { sym: 'function', id: fn.id, name: fn.name });
 }
 
-/** A class of the file is a custom layer (or model) when called; its methods are read at the end. */
-function execClass(ctx: ReaderContext, node: SyntaxNode): void {
-  const name = node.getChild('VariableName');
-  if (!name) return;
-  ctx.bind(ctx.src.slice(name), { sym: 'class', name: ctx.src.slice(name) });
-  for (const stmt of bodyOf(node.getChild('Body'))) {
-    const def = stmt.name === 'DecoratedStatement' ? stmt.lastChild : stmt;
-    if (def?.name === 'FunctionDefinition') defineFunction(ctx, def);
+/** Decorators run when the definition does (their arguments are read); the name keeps the function or class. */
+function execDecorated(ctx: ReaderContext, node: SyntaxNode): void {
+  for (const part of children(node)) {
+    if (part.name === 'Decorator') {
+      // `@name(args)`: the tree lays the name and its ArgList side by side; the arguments are what may run.
+      const args = part.getChild('ArgList');
+      if (args) {
+        const nodes = splitPythonArgs(args, ctx.src);
+        for (const n of [...nodes.positional, ...nodes.keyword.values(), ...nodes.unpacked.map((u) => u.node)]) evalExpr(ctx, n);
+      }
+    }
+    else execStatement(ctx, part);
   }
 }
 
+/**
+ * A class of the file is a custom layer (or model) when called; its methods are read at the end. The other
+ * statements of its body run when the class is defined, in a scope of their own (the class attributes).
+ */
+function execClass(ctx: ReaderContext, node: SyntaxNode): void {
+  const name = node.getChild('VariableName');
+  if (!name) return unmodelled(ctx, node);
+  const args = node.getChild('ArgList');
+  if (args) for (const base of children(args).filter((c) => !['(', ')', ','].includes(c.name))) evalExpr(ctx, base);
+  ctx.inScope('class', () => execBlock(ctx, bodyOf(node.getChild('Body'))));
+  ctx.bind(ctx.src.slice(name), { sym: 'class', name: ctx.src.slice(name) });
+}
+
 function execReturn(ctx: ReaderContext, node: SyntaxNode): void {
-  const value = node.lastChild && node.lastChild.name !== 'return' ? evalExpr(ctx, node.lastChild) : ({ sym: 'py', value: { kind: 'none' } } as Sym);
+  const value = node.lastChild && node.lastChild.name !== 'return' ? evalExpr(ctx, node.lastChild) : pySym({ kind: 'none' });
   if (ctx.frames.length === 0) {
     ctx.returned ??= value;
     ctx.stopped = true;
   } else {
     ctx.returned = unknownSym(msg('depends on which `return` runs'));
   }
+}
+
+/** `raise` ends the body it is in (a `try` catches it: pyControlFlow.ts); inside a loop or an `if` it may not run. */
+function execRaise(ctx: ReaderContext, node: SyntaxNode): void {
+  evalExpressionsOf(ctx, node);
+  if (ctx.frames.length > 0) return;
+  ctx.returned ??= unknownSym(msg('raises an exception (line {0})', ctx.src.nodeSpan(node).line));
+  ctx.stopped = true;
+  ctx.raising = true;
+}
+
+/** `global x` / `nonlocal x`: later assignments in this body go to the module's / enclosing function's name. */
+function execScope(ctx: ReaderContext, node: SyntaxNode): void {
+  const how = node.firstChild?.name === 'nonlocal' ? 'nonlocal' : 'global';
+  for (const c of children(node)) if (c.name === 'VariableName') ctx.scope.declare(ctx.src.slice(c), how);
 }

@@ -5,7 +5,7 @@
  * other Keras calls and the syntax diagnostics.
  */
 import { parser } from '@lezer/python';
-import { declaredInputShape, kerasAutoName } from '../layers/applyLayer';
+import { buildTimeNames, declaredInputShape, kerasAutoName } from '../layers/applyLayer';
 import { GraphBuilder } from '../graph/graphBuilder';
 import { LayerNames, kerasSnakeCase } from '../graph/layerNames';
 import { type SourceModels, collectModels } from '../graph/sourceModels';
@@ -38,6 +38,7 @@ export function pythonModels(text: string): SourceModels {
     new LayerNames('keras'),
     (className) => safePrefix(className),
     (call) => declaredInputShape(call) !== undefined,
+    buildTimeNames,
   );
   const ctx = new ReaderContext(src, builder, () => scanModuleAssignments(src, tree.topNode));
   execBlock(ctx, children(tree.topNode));

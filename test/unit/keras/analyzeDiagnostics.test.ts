@@ -102,13 +102,14 @@ describe('keras diagnostics: loss and output activation', () => {
 });
 
 describe('keras diagnostics: models and layers', () => {
-  it('warns about an unbuilt model and keeps every count unknown, with the reason', () => {
+  it('warns about an unbuilt model and gives the numbers it will have once built: what depends on the data stays unknown, with the reason', () => {
     const m = analyzeDocument(fixture('build_and_trainable.py'), 'python').models[1]!;
     const d = m.diagnostics.find((x) => x.code === 'unbuilt-model');
     assert.equal(d?.severity, 'warning');
     assert.equal(d?.span.line, 8);
-    assert.ok(m.layers.every((l) => l.outcome.params === null));
-    assert.equal(english(m.layers[0]!.outcome.unknownReason), 'the model has no input shape (unbuilt): add input_shape=... to the first layer or keras.Input(shape=...)');
+    assert.equal(m.onceBuilt, true);
+    assert.deepEqual(m.layers.map((l) => l.outcome.params), [null, { trainable: 32 * 10 + 10, nonTrainable: 0 }]);
+    assert.equal(english(m.layers[0]!.outcome.unknownReason), 'the input\'s last axis (features) is set by the data the model is first called on');
   });
 
   it('builds a Sequential from model.build((None, 16)) given after the layers', () => {

@@ -1,12 +1,27 @@
 /**
  * Test helpers for the layer rules: build layer calls from plain JavaScript values the way the Python parser
  * would hand them over (numbers, strings, booleans, None, tuples, inline calls, unknown values), and run
- * chains of calls through `applyLayer` as a Sequential model or a hand-wired functional graph. Test-only;
- * the real model builder lives elsewhere.
+ * chains of calls through `applyLayer` as a Sequential model or a hand-wired functional graph. Each run also
+ * records its program (`programOf`), so the spelling generators can write the same model as Python source.
+ * Test-only; the real model builder lives elsewhere.
  */
 import type { LayerCall, LayerOutcome, ParamCount, PyValue, Shape, SourceSpan } from '../../../src/keras/kerasModel';
 import { applyLayer, declaredInputShape, kerasAutoName } from '../../../src/keras/layers/applyLayer';
 import { msg } from '../../../src/keras/message';
+import type { ModelProgram, ProgramNode } from '../../support/keras/modelProgram';
+
+/** A recorded run: its program, and for each row the program node it is. */
+export interface RecordedProgram {
+  readonly program: ModelProgram;
+  readonly rowNodes: readonly number[];
+}
+
+const recorded = new WeakMap<readonly LayerRow[], RecordedProgram>();
+
+/** The program the rows of a runSequential or Graph run came from. */
+export function programOf(rows: readonly LayerRow[]): RecordedProgram | undefined {
+  return recorded.get(rows);
+}
 
 /** A JavaScript stand-in for a Python value: null is None, arrays are tuples, PyValues pass through. */
 export type Py = number | string | boolean | null | readonly Py[] | PyValue;
@@ -71,8 +86,12 @@ export function autoNamer(): (call: Call) => string {
 export function runSequential(calls: readonly Call[], input?: Shape): LayerRow[] {
   const name = autoNamer();
   const rows: LayerRow[] = [];
+  const inputCall = input && layer('Input', [], input[0] === null || input[0] === undefined ? { shape: input.slice(1) as Py[] } : { shape: input.slice(1) as Py[], batch_size: input[0] as number });
+  const nodes: ProgramNode[] = inputCall ? [{ call: inputCall, inputs: [] }] : [];
+  const rowNodes: number[] = [];
   let current: Shape | null = input ?? null;
   calls.forEach((call, i) => {
+    nodes.push({ call, inputs: nodes.length > 0 ? [nodes.length - 1] : [] });
     if (i === 0 && (call.className === 'Input' || call.className === 'InputLayer')) {
       current = applyLayer(call, []).outputShape;
       return;
@@ -80,8 +99,10 @@ export function runSequential(calls: readonly Call[], input?: Shape): LayerRow[]
     if (i === 0 && input === undefined) current = declaredInputShape(call) ?? null;
     const outcome = applyLayer(call, [current]);
     rows.push({ call, name: name(call), outcome });
+    rowNodes.push(nodes.length - 1);
     current = outcome.outputShape;
   });
+  recorded.set(rows, { program: { nodes }, rowNodes });
   return rows;
 }
 
@@ -89,12 +110,20 @@ export function runSequential(calls: readonly Call[], input?: Shape): LayerRow[]
 export class Graph {
   readonly rows: LayerRow[] = [];
   private readonly name = autoNamer();
+  private readonly nodes: ProgramNode[] = [];
+
+  constructor() {
+    // Every row of a graph is a node of its program (Inputs included).
+    const nodes = this.nodes;
+    recorded.set(this.rows, { program: { nodes }, get rowNodes() { return nodes.map((_, i) => i); } });
+  }
 
   input(shape: readonly Py[], name?: string): number {
     return this.add(layer('Input', [], name === undefined ? { shape } : { shape, name }));
   }
 
   add(call: Call, ...inputs: number[]): number {
+    this.nodes.push({ call, inputs });
     const shapes = inputs.map((i) => this.rows[i]!.outcome.outputShape);
     const given = call.kwargs['name'];
     const outcome = applyLayer(call, shapes);

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { N } from './publishedModelCatalog';
 import { apply, layer, paramTotal, unknownValue } from './layerCallBuilders';
 import { english } from './analysisFixtures';
+import { type Message, msg } from '../../../src/keras/message';
 
 describe('Dense rule', () => {
   it('gives the lecture formula 784 × 512 + 512 = 401,920 and (None, 512)', () => {
@@ -45,12 +46,22 @@ describe('Dense rule', () => {
     }
   });
 
-  it('passes an unknown units value through as the reason and knows nothing else', () => {
+  it('passes an unknown units value through as the reason: the parameters and that axis are unknown, the batch axis is not', () => {
     const out = apply(layer('Dense', [unknownValue('n_units is a function argument')]), [N, 4]);
-    assert.equal(out.outputShape, null);
+    assert.equal(out.outputShape?.length, 2);
+    assert.equal(out.outputShape?.[0], N);
+    assert.match(english((out.outputShape?.[1] as { unknown: Message }).unknown), /comes from units, which n_units is a function argument/);
     assert.equal(out.params, null);
     assert.match(english(out.unknownReason), /units: n_units is a function argument/);
     assert.deepEqual(out.problems, []);
+  });
+
+  it('counts a Dense after an axis of unknown size when its own input axis is known (class 5: partial shapes)', () => {
+    const out = apply(layer('Dense', [2]), [N, { unknown: msg('is only known when the code runs') }, 16]);
+    assert.deepEqual([out.outputShape?.[2], out.params], [2, { trainable: 34, nonTrainable: 0 }]);
+    const last = apply(layer('Dense', [2]), [N, { unknown: msg('is only known when the code runs') }]);
+    assert.deepEqual([last.outputShape?.[1], last.params, last.problems], [2, null, []]);
+    assert.match(english(last.unknownReason), /the input's last axis \(features\) is only known when the code runs/);
   });
 
   it('keeps the shape and the parameters unknown when the input shape is unknown', () => {
@@ -127,7 +138,7 @@ describe('trainable=False and argument checks shared by every rule', () => {
     const custom = apply(layer('MyAttention', [8]), [N, 4]);
     assert.equal(english(custom.unknownReason), 'custom layer MyAttention: HyperLab cannot know its shape or parameters statically');
     assert.deepEqual([custom.outputShape, custom.params, custom.formula], [null, null, null]);
-    assert.match(english(apply(layer('LayerNormalization'), [N, 4]).unknownReason), /does not model Keras' LayerNormalization/);
+    assert.match(english(apply(layer('EinsumDense', ['ab,bc->ac', 4]), [N, 4]).unknownReason), /does not model Keras' EinsumDense/);
   });
 });
 
@@ -221,9 +232,8 @@ describe('Input and InputLayer rules', () => {
     assert.match(apply(layer('Input', [], { shape: [3], batch_shape: [1, 3] })).problems[0]!.message, /both shape= and batch_shape=/);
   });
 
-  it('passes an unknown size inside the shape through as the reason', () => {
+  it('keeps an unknown size inside the shape as an unknown size in that axis', () => {
     const out = apply(layer('Input', [], { shape: [unknownValue('n_features comes from the data'), 3] }));
-    assert.equal(out.outputShape, null);
-    assert.match(english(out.unknownReason), /n_features comes from the data/);
+    assert.deepEqual(out.outputShape, [N, { unknown: msg('n_features comes from the data') }, 3]);
   });
 });

@@ -37,11 +37,13 @@ describe('recurrent layer rules', () => {
     assert.deepEqual(apply(layer('GRU', [16], { return_sequences: true }), [N, 20, 4]).outputShape, [N, 20, 16]);
   });
 
-  it('knows the parameters but not a single shape with return_state=True', () => {
-    const out = apply(layer('LSTM', [64], { return_state: true }), [N, N, 64]);
-    assert.equal(out.outputShape, null);
-    assert.equal(paramTotal(out), 33_024);
-    assert.match(english(out.unknownReason), /return_state=True returns several tensors/);
+  it('returns the output and its final states with return_state=True: h and c for an LSTM, h for a GRU (rnn.py compute_output_shape)', () => {
+    const lstm = apply(layer('LSTM', [64], { return_state: true }), [N, N, 64]);
+    assert.deepEqual(lstm.outputShapes, [[N, 64], [N, 64], [N, 64]]);
+    assert.equal(paramTotal(lstm), 33_024);
+    const gru = apply(layer('GRU', [8], { return_state: true, return_sequences: true }), [N, 5, 3]);
+    assert.deepEqual(gru.outputShapes, [[N, 5, 8], [N, 8]]);
+    assert.match(english(apply(layer('Bidirectional', [inline('LSTM', [4], { return_state: true })]), [N, 5, 3]).unknownReason), /returns several tensors/);
   });
 
   it('needs a 3-D input and suggests the Reshape', () => {

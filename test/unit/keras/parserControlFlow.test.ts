@@ -72,10 +72,11 @@ describe('keras parser: unknown values', () => {
     assert.match(english(o.unknownReason), /changes at module level after `build` is defined/);
   });
 
-  it('explains an input shape only known at run time', () => {
+  it('explains an input size only known at run time, and still knows the output shape', () => {
     const o = first('model = Sequential([layers.Dense(3, input_shape=(x_train.shape[1],))])');
-    assert.equal(o.outputShape, null);
-    assert.match(english(o.unknownReason), /input_shape: is only known when the code runs \(`x_train\.shape\[1\]`\)/);
+    assert.deepEqual(o.outputShape, [null, 3]);
+    assert.equal(o.params, null);
+    assert.match(english(o.unknownReason), /the input's last axis \(features\) is only known when the code runs \(`x_train\.shape\[1\]`\)/);
   });
 
   it('keeps a value assigned in a loop unknown after it', () => {

@@ -56,11 +56,12 @@ describe('keras parser: TensorFlow.js', () => {
     assert.deepEqual(params(m), [12, null]);
   });
 
-  it('never guesses an array with a hole: inputShape: [3, , 2] leaves the shape unknown', () => {
+  it('never guesses an array with a hole: in inputShape: [3, , 2] that axis is unknown, the last one still counts', () => {
     const src = "const tf = require('@tensorflow/tfjs');\nconst m = tf.sequential({layers: [tf.layers.dense({units: 4, inputShape: [3, , 2]})]});\n";
     const a = analyzeDocument(src, 'javascript');
     assert.deepEqual(a.diagnostics.filter((d) => d.code === 'syntax'), []);
-    assert.deepEqual(params(a.models[0]!), [null]);
+    assert.deepEqual(params(a.models[0]!), [2 * 4 + 4]);
+    assert.equal(typeof a.models[0]!.layers[0]!.outcome.outputShape?.[2], 'object');
   });
 
   it('reports syntax errors in JavaScript and never throws', () => {

@@ -80,7 +80,7 @@ export const KERAS_GUIDE_MODELS: readonly PublishedModel[] = [
     total: 361_866,
   },
   {
-    // The encoder's return_state=True output is a list of three tensors: one shape cannot hold it, so it is unknown.
+    // The encoder's return_state=True output is a list of three tensors, printed as a list of shapes.
     title: 'Working with RNNs: encoder-decoder with return_state (258,698)', source: RNNS,
     build: () => {
       const g = new Graph();
@@ -93,7 +93,7 @@ export const KERAS_GUIDE_MODELS: readonly PublishedModel[] = [
       g.add(layer('Dense', [10]), decoder);
       return g.rows;
     },
-    rows: [[[N, N], 0], [[N, N], 0], [[N, N, 64], 64_000], [[N, N, 64], 128_000], [null, 33_024], [[N, 64], 33_024], [[N, 10], 650]],
+    rows: [[[N, N], 0], [[N, N], 0], [[N, N, 64], 64_000], [[N, N, 64], 128_000], [[[N, 64], [N, 64], [N, 64]], 33_024], [[N, 64], 33_024], [[N, 10], 650]],
     total: 258_698,
   },
   {

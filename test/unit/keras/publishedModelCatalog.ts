@@ -11,8 +11,8 @@ export interface PublishedModel {
   /** Where the printed summary is: repository, path and commit, or the document. */
   readonly source: string;
   readonly build: () => LayerRow[];
-  /** Per printed row, in order: output shape (null when Keras printed several tensors) and parameter count. */
-  readonly rows: readonly (readonly [Shape | null, number])[];
+  /** Per printed row, in order: output shape (a list of shapes when Keras printed several tensors) and parameter count. */
+  readonly rows: readonly (readonly [Shape | readonly Shape[], number])[];
   readonly total: number;
   readonly nonTrainable?: number;
   /** The printed layer names, when they come from a fresh session (so Keras' automatic numbering can be checked). */

@@ -40,26 +40,32 @@ describe('hyperlab summary (CLI)', () => {
     assert.deepEqual(out, {
       file,
       models: [{
-        name: 'model', line: 5,
+        name: 'sequential', variable: 'model', line: 5,
         layers: [
-          { class_name: 'Dense', name: 'dense', line: 6, output_shape: [null, 512], params: 401_920, trainable_params: 401_920, non_trainable_params: 0 },
-          { class_name: 'Dense', name: 'dense_1', line: 7, output_shape: [null, 10], params: 5_130, trainable_params: 5_130, non_trainable_params: 0 },
+          { class_name: 'Dense', name: 'dense', line: 6, output_shape: [null, 512], params: 401_920, trainable_params: 401_920, non_trainable_params: 0, once_built: false },
+          { class_name: 'Dense', name: 'dense_1', line: 7, output_shape: [null, 10], params: 5_130, trainable_params: 5_130, non_trainable_params: 0, once_built: false },
         ],
-        total_params: 407_050, trainable_params: 407_050, non_trainable_params: 0,
+        total_params: 407_050, trainable_params: 407_050, non_trainable_params: 0, once_built: false,
       }],
       diagnostics: [],
     });
-    assert.deepEqual(Object.keys((out['models'] as Record<string, unknown>[])[0]!), ['name', 'line', 'layers', 'total_params', 'trainable_params', 'non_trainable_params']);
+    assert.deepEqual(Object.keys((out['models'] as Record<string, unknown>[])[0]!), ['name', 'variable', 'line', 'layers', 'total_params', 'trainable_params', 'non_trainable_params', 'once_built']);
+  });
+
+  it('gives each model its Keras name (name= or the automatic one, as Keras 3.15 names them) and the Python variable it is assigned to', async () => {
+    const file = writeTemp('names.py', 'import keras\nfrom keras import layers\nclf = keras.Sequential([keras.Input((4,)), layers.Dense(2)], name="classifier")\nnet = keras.Sequential([keras.Input((4,)), layers.Dense(2)])\nx = keras.Input((3,))\nfunc = keras.Model(x, layers.Dense(1)(x))\nkeras.Sequential([keras.Input((2,)), layers.Dense(1)]).summary()\n');
+    const models = (await json(file))['models'] as { name: string; variable: string | null }[];
+    assert.deepEqual(models.map((m) => [m.name, m.variable]), [['classifier', 'clf'], ['sequential', 'net'], ['functional_2', 'func'], ['sequential_1', null]]);
   });
 
   it('writes null for what is unknown and lists functional InputLayer rows (Keras prints them)', async () => {
     const out = await json(fixturePath('control_flow.py'));
-    const models = out['models'] as { name: string; layers: { class_name: string; name: string | null; params: number | null }[]; total_params: number | null }[];
-    const looped = models.find((m) => m.name === 'looped')!;
+    const models = out['models'] as { variable: string; layers: { class_name: string; name: string | null; params: number | null }[]; total_params: number | null }[];
+    const looped = models.find((m) => m.variable === 'looped')!;
     assert.equal(looped.total_params, null);
     assert.deepEqual(looped.layers.map((l) => l.params), [288, null, null]);
     assert.deepEqual(looped.layers.map((l) => l.name), ['dense', null, null], 'names Keras numbers in a loop are unknown');
-    const deep = models.find((m) => m.name === 'deep')!;
+    const deep = models.find((m) => m.variable === 'deep')!;
     assert.equal(deep.layers[0]!.class_name, 'InputLayer');
   });
 
@@ -67,7 +73,7 @@ describe('hyperlab summary (CLI)', () => {
     const out = await json(fixturePath('syntax_error.py'));
     const diagnostics = out['diagnostics'] as { line: number; severity: string; message: string }[];
     assert.ok(diagnostics.some((d) => d.severity === 'error' && d.line === 8), JSON.stringify(diagnostics));
-    assert.deepEqual((out['models'] as { name: string }[]).map((m) => m.name), ['first', 'second', 'third']);
+    assert.deepEqual((out['models'] as { variable: string }[]).map((m) => m.variable), ['first', 'second', 'third']);
   });
 
   it('prints Keras-style tables, then the diagnostics, in text mode', async () => {
