@@ -128,7 +128,7 @@ function applyKnown(call: CallLike, inputs: readonly (Shape | null)[], callArgs:
  * layer whose output shape or parameter count goes past it is refused with an error, not printed wrong.
  */
 function refuseInexact(className: string, outcome: LayerOutcome): LayerOutcome {
-  const shape = outcome.outputShape?.some((d) => d !== null && !Number.isSafeInteger(d)) ?? false;
+  const shape = outcome.outputShape?.some((d) => typeof d === 'number' && !Number.isSafeInteger(d)) ?? false;
   const count = outcome.params !== null && !Number.isSafeInteger(outcome.params.trainable + outcome.params.nonTrainable);
   if (!shape && !count) return outcome;
   const text = shape
