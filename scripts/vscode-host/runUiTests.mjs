@@ -149,7 +149,7 @@ await session({}, async (page) => {
     await openSidebar(page, 'HyperLab');
     const frame = await findWebviewFrame(page, 'sidebar');
     await frame.waitForSelector('body[data-state="ready"]');
-    const groups = await frame.$$eval('vscode-collapsible', (els) => els.map((e) => e.getAttribute('heading')));
+    const groups = await frame.$$eval('.hp-section-header', (els) => els.map((e) => e.textContent));
     if (groups.join('|') !== 'Model architecture|Optimization|Regularization|Initialization|Data') throw new Error(`sidebar groups: ${groups.join('|')}`);
     // The walkthrough step trained exercise 1, which is now in the sidebar: 2 inputs -> 2 ReLU -> 1 output = 6 + 3
     // parameters; 250 training points in batches of 10.
@@ -362,7 +362,7 @@ await session({ name: 'lab' }, async (page) => {
   });
   await step(page, 'lab-derived-labels-live', async () => {
     const frame = await findWebviewFrame(page, 'sidebar');
-    await frame.locator('vscode-collapsible[data-group="data"]').click();
+    if ((await frame.getAttribute('#group-data-header', 'aria-expanded')) !== 'true') await frame.click('#group-data-header');
     await frame.locator('vscode-checkbox[data-feature="sin(x1)"]').click();
     await frame.locator('#input-layer', { hasText: 'Input: 3 features' }).waitFor();
     await frame.waitForSelector('body[data-params="23"]');

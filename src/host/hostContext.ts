@@ -1,5 +1,6 @@
 /** What the host's views and commands share for the extension's lifetime; built once in activate(). */
 import type * as vscode from 'vscode';
+import type { DataPreviewSource } from './sidebar/dataPreview';
 import type { TrainingService } from './training/trainingService';
 import type { WebviewReadiness } from './webviewReadiness';
 
@@ -8,6 +9,8 @@ export interface HostContext {
   readonly log: vscode.LogOutputChannel;
   readonly readiness: WebviewReadiness;
   readonly training: TrainingService;
+  /** The data of the sidebar's settings, which the training panel shows before a run trains on it. */
+  readonly preview: DataPreviewSource;
   /** The run store's folder now (the setting may change), or null when runs cannot be recorded. */
   runsDir(): string | null;
 }

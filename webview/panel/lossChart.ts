@@ -9,6 +9,8 @@
 import { CategoryScale, Chart, type ChartDataset, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip } from 'chart.js';
 import type { PanelStrings } from '../../src/shared/protocol/panelProtocol';
 import { chartTheme } from '../common/themeColors';
+import { LEGEND_LABELS, styleChart } from './chartStyle';
+import { chartKeyboard } from './chartKeyboard';
 import { type EarlyStoppingMarks, earlyStoppingPlugin } from './earlyStoppingPlugin';
 import type { PanelModel, ShownRun } from './panelModel';
 import { splitColors } from './runColors';
@@ -32,7 +34,7 @@ export class LossChart {
   private fed: Fed[] = [];
   private smoothing: number;
 
-  constructor(canvas: HTMLCanvasElement, private readonly strings: PanelStrings, logScale: boolean, smoothing: number) {
+  constructor(canvas: HTMLCanvasElement, private readonly strings: PanelStrings, logScale: boolean, smoothing: number, announce: HTMLElement) {
     this.smoothing = smoothing;
     this.chart = new Chart(canvas, {
       type: 'line',
@@ -40,7 +42,7 @@ export class LossChart {
       plugins: [earlyStoppingPlugin(() => this.marks)],
       options: {
         animation: false, responsive: true, maintainAspectRatio: false, spanGaps: true, parsing: false, normalized: true,
-        plugins: { legend: { labels: { usePointStyle: true, pointStyle: 'line', filter: (item, data) => (data.datasets[item.datasetIndex ?? 0]?.data.length ?? 0) > 0 && !(data.datasets[item.datasetIndex ?? 0] as { hideInLegend?: boolean }).hideInLegend } } },
+        plugins: { legend: { labels: { ...LEGEND_LABELS, filter: (item, data) => (data.datasets[item.datasetIndex ?? 0]?.data.length ?? 0) > 0 && !(data.datasets[item.datasetIndex ?? 0] as { hideInLegend?: boolean }).hideInLegend } } },
         scales: {
           x: { type: 'linear', min: 0, title: { display: true, text: strings.epochAxis }, ticks: { precision: 0 } },
           y: { type: logScale ? 'logarithmic' : 'linear', title: { display: true, text: strings.lossAxis } },
@@ -48,6 +50,7 @@ export class LossChart {
       },
     });
     this.applyThemeDefaults();
+    chartKeyboard(this.chart, canvas, announce, () => strings.epochAxis);
   }
 
   /** The shown runs changed (or their visibility, the smoothing, the theme): datasets from scratch. */
@@ -158,9 +161,7 @@ export class LossChart {
     const theme = chartTheme();
     Chart.defaults.color = theme.foreground;
     Chart.defaults.font.family = theme.fontFamily;
-    for (const axis of Object.values(this.chart.options.scales ?? {})) {
-      if (axis?.grid) axis.grid.color = theme.grid;
-    }
+    styleChart(this.chart);
   }
 
 }

@@ -47,10 +47,18 @@ export function liveStatusText(s: RunState, t: Translate): string {
   }
 }
 
-export function liveInfo(s: RunState): RunInfo {
+/** Whether an experiment trains on Playground's 2-D data (any `data.dataset` but MNIST): the panel's one-screen lab. */
+export function isPlaneExperiment(experiment: unknown): boolean {
+  const data = (experiment as { data?: { dataset?: unknown } } | null)?.data;
+  return typeof data?.dataset === 'string' && data.dataset !== 'mnist';
+}
+
+/** `planeData`: the run's experiment trains on 2-D data (isPlaneExperiment); the points themselves come with the run's start. */
+export function liveInfo(s: RunState, planeData = s.points !== null): RunInfo {
   return {
     id: liveId(s), label: s.name, title: s.label, live: true, task: s.task, totalEpochs: s.totalEpochs, layers: liveLayers(s),
     earlyStopping: s.earlyStopping && { monitor: s.earlyStopping.monitor, patience: s.earlyStopping.patience }, points: s.points,
+    planeData: planeData || s.points !== null,
   };
 }
 
@@ -58,11 +66,11 @@ export function liveStatus(s: RunState, t: Translate): RunStatusView {
   return { status: s.status, statusText: liveStatusText(s, t), bestEpoch: s.bestEpoch, stoppedEpoch: s.stoppedEpoch, restored: s.restoredBestWeights, confusion: s.confusion, pace: s.pace };
 }
 
-export function liveSeries(s: RunState, t: Translate): RunSeries {
+export function liveSeries(s: RunState, t: Translate, planeData = s.points !== null): RunSeries {
   const layers = liveLayers(s);
   const spe = s.stepsPerEpoch;
   return {
-    info: liveInfo(s), status: liveStatus(s, t), epochs: s.epochs.map((e) => epochPoint(e, layers)),
+    info: liveInfo(s, planeData), status: liveStatus(s, t), epochs: s.epochs.map((e) => epochPoint(e, layers)),
     trace: spe ? s.trace.map((p) => tracePoint(p, spe)).filter((p): p is TracePoint => p !== null) : [],
   };
 }
@@ -100,7 +108,7 @@ export function storedSeries(run: RunData, t: Translate): RunSeries {
   return {
     info: {
       id: run.header.id, label: run.meta.name ?? run.header.name, title: run.meta.name ?? run.header.name, live: false, task: (['binary', 'multiclass', 'regression'] as const).find((k) => k === run.start?.task) ?? null,
-      totalEpochs: run.start?.epochs ?? null, layers, points: null,
+      totalEpochs: run.start?.epochs ?? null, layers, points: null, planeData: isPlaneExperiment(run.header.experiment),
       earlyStopping: esSpec ? { monitor: typeof esSpec.monitor === 'string' ? esSpec.monitor : 'val_loss', patience: typeof esSpec.patience === 'number' ? esSpec.patience : 0 } : null,
     },
     status: { status, statusText: storedStatusText(run, t), bestEpoch: run.end?.best_epoch ?? null, stoppedEpoch: run.end?.stopped_epoch ?? null, restored: run.end?.restored_best_weights ?? false, confusion: null, pace: null },

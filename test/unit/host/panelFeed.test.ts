@@ -37,7 +37,7 @@ function harness(initial: RunState | null) {
       assert.ok(isHostToPanel(JSON.parse(JSON.stringify(m))), `the guard accepts ${m.type}`);
       posted.push(m);
     },
-    t, strings: () => strings, log: { error: (m) => assert.fail(m) },
+    t, strings: () => strings, locale: () => 'en', log: { error: (m) => assert.fail(m) },
     readRun: (id) => {
       reads.push(id);
       return Promise.resolve(id === 'gone' ? null : stored(id, id === 's1' ? 2 : 8));
