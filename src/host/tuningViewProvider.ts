@@ -13,7 +13,7 @@ import type { HostToSidebar, SidebarRun } from '../shared/protocol/webviewProtoc
 import type { HostContext } from './hostContext';
 import { SidebarController } from './sidebar/sidebarController';
 import { sidebarRun } from './sidebar/sidebarRun';
-import { displayLocale } from './displayLanguage';
+import { displayLocale, hostTranslate } from './displayLanguage';
 import { setUpWebview } from './webviewSetup';
 import { sidebarProblems, sidebarStrings, sidebarTexts } from './webviewStrings';
 
@@ -87,6 +87,6 @@ export class TuningViewProvider implements vscode.WebviewViewProvider {
   private currentRun(): SidebarRun | null {
     const state = this.ctx.training.state;
     if (!state) return null;
-    return sidebarRun(state, vscode.l10n.t);
+    return sidebarRun(state, hostTranslate());
   }
 }

@@ -48,3 +48,24 @@ export function styleChart(chart: Chart<'line', unknown[]>): void {
     tooltip.borderWidth = 1;
   }
 }
+
+/** A legend entry that names no one dataset (a run's colour, a split's dash). */
+export function legendEntry(text: string, color: string, dash: number[], fontColor: string): LegendItem {
+  return { text, fillStyle: color, strokeStyle: color, fontColor, lineWidth: 2, lineDash: dash, hidden: false, pointStyle: 'line' };
+}
+
+/** Legend options for a chart whose entries may be replaced (several runs): `entries()` null keeps one per dataset. */
+export function compactLegend(entries: () => LegendItem[] | null) {
+  return {
+    labels: {
+      ...LEGEND_LABELS,
+      generateLabels: (chart: Chart) => entries() ?? LEGEND_LABELS.generateLabels(chart),
+      filter: (item: LegendItem, data: { datasets: { data: unknown[]; hideInLegend?: boolean }[] }) =>
+        item.datasetIndex === undefined || ((data.datasets[item.datasetIndex]?.data.length ?? 0) > 0 && !data.datasets[item.datasetIndex]?.hideInLegend),
+    },
+    // An entry that stands for several datasets toggles none (the comparison table shows and hides runs).
+    onClick(this: unknown, e: unknown, item: LegendItem, legend: unknown): void {
+      if (item.datasetIndex !== undefined) (Chart.defaults.plugins.legend.onClick as (this: unknown, ...a: unknown[]) => void).call(legend, e, item, legend);
+    },
+  };
+}

@@ -6,10 +6,10 @@
  * the y axis fits the focus run, so a diverged run being compared cannot squash it into a corner.
  * chart.js is bundled (no CDN) and only the pieces used here are registered.
  */
-import { CategoryScale, Chart, type ChartDataset, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip } from 'chart.js';
+import { CategoryScale, Chart, type ChartDataset, Legend, type LegendItem, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip } from 'chart.js';
 import type { PanelStrings } from '../../src/shared/protocol/panelProtocol';
 import { chartTheme } from '../common/themeColors';
-import { LEGEND_LABELS, styleChart } from './chartStyle';
+import { compactLegend, legendEntry, styleChart } from './chartStyle';
 import { chartKeyboard } from './chartKeyboard';
 import { type EarlyStoppingMarks, earlyStoppingPlugin } from './earlyStoppingPlugin';
 import type { PanelModel, ShownRun } from './panelModel';
@@ -33,6 +33,8 @@ export class LossChart {
   private marks: EarlyStoppingMarks | null = null;
   private fed: Fed[] = [];
   private smoothing: number;
+  /** The legend's entries with several runs (null: one entry per dataset). */
+  private legendRuns: LegendItem[] | null = null;
 
   constructor(canvas: HTMLCanvasElement, private readonly strings: PanelStrings, logScale: boolean, smoothing: number, announce: HTMLElement) {
     this.smoothing = smoothing;
@@ -42,7 +44,9 @@ export class LossChart {
       plugins: [earlyStoppingPlugin(() => this.marks)],
       options: {
         animation: false, responsive: true, maintainAspectRatio: false, spanGaps: true, parsing: false, normalized: true,
-        plugins: { legend: { labels: { ...LEGEND_LABELS, filter: (item, data) => (data.datasets[item.datasetIndex ?? 0]?.data.length ?? 0) > 0 && !(data.datasets[item.datasetIndex ?? 0] as { hideInLegend?: boolean }).hideInLegend } } },
+        // Several runs: one entry per run (its colour) and one per split (solid training, dashed validation), not
+        // runs × splits entries that would squeeze the chart.
+        plugins: { legend: compactLegend(() => this.legendRuns) },
         scales: {
           x: { type: 'linear', min: 0, title: { display: true, text: strings.epochAxis }, ticks: { precision: 0 } },
           y: { type: logScale ? 'logarithmic' : 'linear', title: { display: true, text: strings.lossAxis } },
@@ -90,6 +94,11 @@ export class LossChart {
       return fed;
     });
     this.chart.data.datasets = datasets;
+    const entry = (text: string, color: string, dash: number[]) => legendEntry(text, color, dash, theme.foreground);
+    this.legendRuns = single ? null : [
+      ...visible.map((run) => entry(run.info.label, splitColors(run.index, model.runs.length).train, [])),
+      entry(this.strings.trainLoss, theme.foreground, []), entry(this.strings.valLoss, theme.foreground, [6, 3]),
+    ];
     this.extend(model);
   }
 

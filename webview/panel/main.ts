@@ -10,7 +10,7 @@ import { assertNever } from '../../src/shared/protocol/guards';
 import { type HostToPanel, type PanelSnapshot, type PanelToHost, isHostToPanel } from '../../src/shared/protocol/panelProtocol';
 import { el, render } from '../common/dom';
 import { fillTemplate, formatFixed, formatMetric, setLocale } from '../common/format';
-import { onThemeChange } from '../common/themeColors';
+import { chartTheme, onThemeChange } from '../common/themeColors';
 import { connect } from '../common/vscodeApi';
 import { ComparisonTable } from './comparisonTable';
 import { ConfusionTable } from './confusionTable';
@@ -152,6 +152,8 @@ function drawFrame(): void {
     v.data.retheme();
     v.boundary.retheme();
     v.network.retheme();
+    // For the UI tests: how many theme switches were drawn, and the foreground the charts now use.
+    document.body.dataset.themeRedraws = String(Number(document.body.dataset.themeRedraws ?? 0) + 1);
   }
   if (d.structure) {
     v.chart.rebuild(model);
@@ -194,6 +196,7 @@ function drawFrame(): void {
   document.body.dataset.runs = String(model.runs.length);
   document.body.dataset.ghost = model.runs.length >= 2 ? 'yes' : 'no';
   document.body.dataset.preview = model.preview ? 'yes' : 'no';
+  if (d.theme || d.structure) document.body.dataset.chartForeground = chartTheme().foreground;
   document.body.dataset.frameMs = (performance.now() - t0).toFixed(2);
 }
 

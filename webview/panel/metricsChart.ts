@@ -4,11 +4,12 @@
  * run has a metric. The learning rate (ReduceLROnPlateau logs it) is left out: it lives on another scale.
  * Points are appended as epochs arrive, like the loss chart.
  */
-import { CategoryScale, Chart, type ChartDataset, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
+import { CategoryScale, Chart, type ChartDataset, Legend, type LegendItem, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
 import type { PanelStrings } from '../../src/shared/protocol/panelProtocol';
 import { el } from '../common/dom';
 import type { PanelModel, ShownRun } from './panelModel';
-import { LEGEND_LABELS, styleChart } from './chartStyle';
+import { chartTheme } from '../common/themeColors';
+import { compactLegend, legendEntry, styleChart } from './chartStyle';
 import { chartKeyboard } from './chartKeyboard';
 import { runColor } from './runColors';
 import { ThinnedSeries, type XY } from './thinnedSeries';
@@ -35,6 +36,8 @@ export class MetricsChart {
   private readonly chart: Chart<'line', XY[]>;
   private fed: Fed[] = [];
   private keysKey = '';
+  /** Several runs: an entry per run and per metric (dashed for val_), instead of runs × metrics entries. */
+  private legendRuns: LegendItem[] | null = null;
 
   constructor(private readonly strings: PanelStrings, private readonly smoothing: () => number) {
     const canvas = el('canvas', { id: 'metrics-chart', role: 'img', 'aria-label': strings.metricsTitle });
@@ -45,7 +48,7 @@ export class MetricsChart {
       data: { datasets: [] },
       options: {
         animation: false, responsive: true, maintainAspectRatio: false, spanGaps: true, parsing: false, normalized: true,
-        plugins: { legend: { labels: { ...LEGEND_LABELS } } },
+        plugins: { legend: compactLegend(() => this.legendRuns) },
         scales: { x: { type: 'linear', min: 0, ticks: { precision: 0 } }, y: { type: 'linear' } },
       },
     });
@@ -77,6 +80,12 @@ export class MetricsChart {
     });
     this.keysKey = this.currentKeys(model);
     this.chart.data.datasets = datasets;
+    const fg = chartTheme().foreground;
+    const keys = [...new Set(this.fed.flatMap((f) => f.series.map((s) => s.key)))];
+    this.legendRuns = single ? null : [
+      ...model.visible.map((run) => legendEntry(run.info.label, runColor(run.index), [], fg)),
+      ...keys.map((key) => legendEntry(key, fg, key.startsWith('val_') ? [6, 3] : [], fg)),
+    ];
     this.extend(model);
   }
 

@@ -57,10 +57,10 @@ export function fieldRow(ctx: FormContext, field: Field, id: string, control: HT
     helpButton.setAttribute('aria-expanded', String(!help.hidden));
   });
   for (const target of [control, ...control.querySelectorAll('vscode-textfield, vscode-single-select, vscode-checkbox')]) target.setAttribute('aria-describedby', helpId);
+  // A checkbox carries its own label: its help button sits beside it.
+  const head = labelled ? [el('div', { class: 'hp-label-row' }, el('label', { class: 'hp-label', for: id }, label), helpButton), help, control] : [el('div', { class: 'hp-label-row' }, control, helpButton), help];
   return el('div', { class: 'hp-row', 'data-key': id, title: tooltip },
-    el('div', { class: 'hp-label-row' }, labelled ? el('label', { class: 'hp-label', for: id }, label) : el('span', { class: 'hp-label' }), helpButton),
-    help,
-    control,
+    ...head,
     el('div', { class: 'hp-keras' }, el('code', {}, field.keras), keras),
     error);
 }

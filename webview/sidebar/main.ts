@@ -133,6 +133,16 @@ function focusKey(): string | null {
   return active.id ? `#${CSS.escape(active.id)}` : null;
 }
 
+/** Focuses the element `selector` names once it has rendered (vscode-elements render their shadow DOM a microtask later). */
+function refocus(selector: string): void {
+  const target = document.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(selector);
+  if (!target) return;
+  target.focus();
+  void Promise.resolve(target.updateComplete).then(() => {
+    if (document.activeElement !== target) target.focus();
+  });
+}
+
 function draw(): void {
   if (!snapshot || !settings) return;
   // Every control is drawn again from the settings, so none holds a refused value any more; the control the
@@ -147,7 +157,7 @@ function draw(): void {
   controller ??= new RunController(snapshot.strings, (m) => (m.type === 'startTraining' ? train() : channel.post(m)));
   render(document.getElementById('app')!, controller.element, el('p', { class: 'intro' }, snapshot.strings.intro), summary(), ...sections);
   refreshSummary();
-  if (focused) document.querySelector<HTMLElement>(focused)?.focus();
+  if (focused) refocus(focused);
   document.body.dataset.state = 'ready';
 }
 

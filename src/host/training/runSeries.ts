@@ -6,9 +6,11 @@ import type { EpochPoint, RunInfo, RunSeries, RunStatusView, TracePoint } from '
 import type { EpochRecord, StepPoint } from '../../shared/protocol/workerProtocol';
 import type { RunData } from '../../runs/runReader';
 import type { RunEpochRecord } from '../../runs/runRecord';
+import { type Translate as SharedTranslate, formatQuantity } from '../../shared/message';
 import type { RunState } from './trainingRun';
 
-export type Translate = (message: string, ...args: (string | number)[]) => string;
+/** vscode.l10n.t's shape, with the display locale for our numbers (absent: English). */
+export type Translate = SharedTranslate;
 
 /** The id the panel knows the live run by: its store id, or a stand-in when it is not recorded. */
 export const liveId = (s: RunState): string => s.id ?? `live-${s.startedAt}`;
@@ -33,8 +35,9 @@ export function tracePoint(s: StepPoint, stepsPerEpoch: number): TracePoint | nu
 }
 
 export function liveStatusText(s: RunState, t: Translate): string {
-  const done = s.epochs[s.epochs.length - 1]?.epoch ?? 0;
-  const total = s.totalEpochs ?? '?';
+  // Epoch counts in the display language (3,000 in English, 3000 or 10.000 in Spanish), like the sidebar's.
+  const done = formatQuantity(s.epochs[s.epochs.length - 1]?.epoch ?? 0, t.locale);
+  const total = s.totalEpochs === null ? '?' : formatQuantity(s.totalEpochs, t.locale);
   switch (s.status) {
     case 'starting':
       return t('Loading data and building the model...');
@@ -76,7 +79,7 @@ export function liveSeries(s: RunState, t: Translate, planeData = s.points !== n
 }
 
 function storedStatusText(run: RunData, t: Translate): string {
-  const n = run.epochs.length;
+  const n = formatQuantity(run.epochs.length, t.locale);
   switch (run.status) {
     case 'running':
       return t('Training elsewhere: {0} epochs recorded so far.', n);
