@@ -28,8 +28,8 @@ function testFiles(dir) {
 }
 
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/main.ts', worker: 'src/worker/trainingWorker.ts', trialWorker: 'src/worker/trialWorker.ts', pythonParseWorker: 'src/worker/pythonParseWorker.ts' }, outdir: 'dist' },
-  { ...browser, entryPoints: { panel: 'webview/panel/main.ts', sidebar: 'webview/sidebar/main.ts' }, outdir: 'dist/webview' },
+  { ...node, entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/main.ts', worker: 'src/worker/trainingWorker.ts', trialWorker: 'src/worker/trialWorker.ts', importanceWorker: 'src/worker/importanceWorker.ts', pythonParseWorker: 'src/worker/pythonParseWorker.ts' }, outdir: 'dist' },
+  { ...browser, entryPoints: { panel: 'webview/panel/main.ts', sidebar: 'webview/sidebar/main.ts', sweep: 'webview/sweep/main.ts' }, outdir: 'dist/webview' },
   // The TypeScript compiler as one minified file (3.5 MB instead of 9 MB), required at run time by typescriptModule.ts.
   { ...node, external: [], entryPoints: { typescript: 'node_modules/typescript/lib/typescript.js' }, outdir: 'dist', minify: true, sourcemap: false },
 ];

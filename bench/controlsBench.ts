@@ -23,7 +23,7 @@ const experiment = {
 function newRun(): TrainingRun {
   return new TrainingRun({ label: 'bench', experiment, baseDir: ROOT, source: { kind: 'sidebar' } }, {
     spawnWorker: () => new Worker(path.join(ROOT, 'dist', 'worker.js')),
-    extensionRoot: ROOT, t, log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    extensionRoot: ROOT, readRoots: () => null, t, log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   });
 }
 

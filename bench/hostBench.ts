@@ -34,7 +34,7 @@ async function hostLag(): Promise<{ p50: number; p99: number; max: number; messa
   // The extension's own host path: TrainingRun (guard, append in place) and PanelFeed (the panel's increments, serialized).
   const run = new TrainingRun({ label: 'W1', experiment: W1_EXPERIMENT, baseDir: ROOT, source: { kind: 'cli' } }, {
     spawnWorker: () => new Worker(path.join(ROOT, 'dist', 'worker.js')),
-    extensionRoot: ROOT, t, log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    extensionRoot: ROOT, readRoots: () => null, t, log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   });
   const runs = new Emitter<RunState | null>(), comparisons = new Emitter<Comparison>();
   let messages = 0, bytes = 0;

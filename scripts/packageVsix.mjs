@@ -35,8 +35,8 @@ function zipEntries(file) {
 const SHIPPED = [/^extension\/dist\/.+\.js$/, /^extension\/media\/.+$/, /^extension\/l10n\/bundle\.l10n\.[a-z-]+\.json$/,
   /^extension\/package(\.nls(\.[a-z-]+)?)?\.json$/, /^extension\/(readme|changelog)\.md$/, /^extension\/LICENSE(\.txt)?$/,
   /^\[Content_Types\]\.xml$/, /^extension\.vsixmanifest$/];
-const REQUIRED = ['extension/dist/extension.js', 'extension/dist/cli.js', 'extension/dist/worker.js', 'extension/dist/trialWorker.js', 'extension/dist/pythonParseWorker.js', 'extension/dist/typescript.js', 'extension/dist/webview/panel.js', 'extension/dist/webview/sidebar.js',
-  'extension/media/common.css', 'extension/media/panel.css', 'extension/media/sidebar.css', 'extension/media/hyperlab.svg',
+const REQUIRED = ['extension/dist/extension.js', 'extension/dist/cli.js', 'extension/dist/worker.js', 'extension/dist/trialWorker.js', 'extension/dist/importanceWorker.js', 'extension/dist/pythonParseWorker.js', 'extension/dist/typescript.js', 'extension/dist/webview/panel.js', 'extension/dist/webview/sidebar.js', 'extension/dist/webview/sweep.js',
+  'extension/media/common.css', 'extension/media/panel.css', 'extension/media/sidebar.css', 'extension/media/sweep.css', 'extension/media/hyperlab.svg',
   'extension/l10n/bundle.l10n.es.json', 'extension/package.nls.json', 'extension/package.nls.es.json', 'extension/package.json'];
 
 let passed = 0, failed = 0;

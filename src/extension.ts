@@ -22,13 +22,22 @@ import { TuningViewProvider } from './host/tuningViewProvider';
 import { createMnistGate, registerMnistCommand } from './host/data/mnistPrompt';
 import { registerLanguageFeatures } from './host/language/registerLanguageFeatures';
 import { WebviewReadiness } from './host/webviewReadiness';
+import { WorkspaceTrustGate } from './host/workspaceTrust';
 import { welcomeOnFirstRun } from './host/welcome/firstRun';
+import { sidebarSweepCommand } from './host/sweeps/sidebarSweepCommand';
+import { registerSweepCommands, resumeRememberedSweep } from './host/sweeps/sweepCommands';
+import { sweepPorts } from './host/sweeps/sweepHost';
+import { registerSweepPanelSerializer } from './host/sweeps/sweepPanel';
+import { SweepService } from './host/sweeps/sweepService';
+import { createSweepStatusBar } from './host/sweeps/sweepStatusBar';
+import { sweepsDir } from './host/sweeps/sweepsLocation';
 
 export function activate(context: vscode.ExtensionContext): HyperLabApi {
   const log = vscode.window.createOutputChannel('HyperLab', { log: true });
   const readiness = new WebviewReadiness();
   const runsDir = () => runStoreDir(context.globalStorageUri);
-  const mnist = createMnistGate(context, log);
+  const trust = new WorkspaceTrustGate(log);
+  const mnist = createMnistGate(context, log, trust);
   const training = new TrainingService(trainingPorts({
     extensionRoot: context.extensionUri.fsPath, log, runsDir,
     openPanel: () => TrainingPanel.show(ctx, true),
@@ -36,10 +45,12 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     prepare: (request) => mnist.prepare(request),
   }));
   const preview = new DataPreviewSource(hostTranslate(), log);
-  const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness, training, runsDir, preview };
+  const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness, training, runsDir, trust, preview };
 
   const tuning = new TuningViewProvider(ctx, context.workspaceState);
   const runsView = new RunsView(ctx, context.workspaceState);
+  const sweeps = new SweepService(sweepPorts({ extensionRoot: context.extensionUri.fsPath, log, workspaceState: context.workspaceState, runsDir }));
+  const sweepDeps = { ctx, sweeps, sweepsDir: () => sweepsDir(context.globalStorageUri) };
   context.subscriptions.push(
     log,
     readiness,
@@ -49,24 +60,32 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     vscode.commands.registerCommand(CommandIds.openTrainingPanel, () => {
       TrainingPanel.show(ctx);
     }),
-    vscode.commands.registerCommand(CommandIds.trainExperiment, (arg: unknown) => trainExperimentFile(training, arg)),
+    vscode.commands.registerCommand(CommandIds.trainExperiment, (arg: unknown) => trainExperimentFile(training, trust, arg)),
     vscode.commands.registerCommand(CommandIds.stopTraining, () => training.stop()),
     vscode.commands.registerCommand(CommandIds.pauseTraining, () => training.pause()),
     vscode.commands.registerCommand(CommandIds.resumeTraining, () => training.resume()),
     vscode.commands.registerCommand(CommandIds.trainExercise, (id: unknown) => trainExercise(training, tuning.handle, context.extensionUri.fsPath, id)),
     vscode.commands.registerCommand(CommandIds.loadExercise, (id: unknown) => loadExercise(tuning.handle, context.extensionUri.fsPath, id)),
-    vscode.commands.registerCommand(CommandIds.exportKerasScript, () => exportKerasScript(tuning.handle)),
-    registerMnistCommand(mnist),
+    vscode.commands.registerCommand(CommandIds.exportKerasScript, () => exportKerasScript(tuning.handle, trust)),
+    registerMnistCommand(mnist, trust),
     registerTrainingPanelSerializer(ctx),
     runsView,
     ...registerRunsCommands(ctx, runsView),
     vscode.window.registerWebviewViewProvider(TUNING_VIEW_ID, tuning),
+    sweeps,
+    training.addLiveRuns((id) => sweeps.isLiveRun(id)),
+    sweeps.onDidEnd(() => void runsView.refresh()),
+    registerSweepPanelSerializer(ctx, sweeps),
+    createSweepStatusBar(sweeps),
+    ...registerSweepCommands(sweepDeps),
+    sidebarSweepCommand(sweepDeps, tuning.handle),
   );
-  const parseHelper = registerLanguageFeatures(context, training, tuning.handle);
+  resumeRememberedSweep(sweepDeps).catch((e: unknown) => log.error('sweep: resuming the remembered sweep failed', e));
+  const parseHelper = registerLanguageFeatures(context, training, tuning.handle, trust);
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`HyperLab ${version} activated in VS Code ${vscode.version}`);
   welcomeOnFirstRun(context, log).then(undefined, (err: unknown) => log.error('first run: the welcome failed', err));
-  return createApi(readiness, training, tuning.handle, parseHelper, runsView, runsDir);
+  return createApi(readiness, training, tuning.handle, parseHelper, runsView, runsDir, sweeps, sweepDeps, trust);
 }
 
 export function deactivate(): void {

@@ -70,22 +70,30 @@ function installUnpacked(state, folder) {
   if (Object.keys(packs).length) fs.writeFileSync(path.join(state, 'user-data/languagepacks.json'), JSON.stringify(packs));
 }
 
-export async function startCodeServer({ env = {}, port, extraArgs = [], extensions = [] } = {}) {
+/**
+ * `workspaceTrust`: 'disabled' (the default: every folder is trusted, no prompt) or 'restricted' (trust is
+ * on, the startup prompt is off, so the folder, never trusted in this fresh profile, opens in Restricted Mode).
+ */
+export async function startCodeServer({ env = {}, port, extraArgs = [], extensions = [], workspaceTrust = 'disabled' } = {}) {
+  const restricted = workspaceTrust === 'restricted';
   ensureCodeServer();
   const state = fs.mkdtempSync(path.join(os.tmpdir(), 'hyperlab-host-'));
   const authority = `127.0.0.1:${port ?? await freePort()}`;
   for (const d of ['user-data/User', 'user-data/Machine', 'extensions', 'config', 'workspace']) fs.mkdirSync(path.join(state, d), { recursive: true });
   const settings = JSON.stringify({
-    'telemetry.telemetryLevel': 'off', 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off', 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': restricted,
+    ...(restricted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
     'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'update.mode': 'none', 'workbench.enableExperiments': false,
     'workbench.tips.enabled': false, 'extensions.ignoreRecommendations': true, 'files.hotExit': 'off', 'window.restoreWindows': 'none',
     'git.openRepositoryInParentFolders': 'never', 'git.enabled': false,
     // HyperLab's run store goes to the host's own folder, never into the workspace under test.
     'hyperlab.runs.folder': path.join(state, 'runs'),
+    // And its sweeps (journals, sweep files made from the sidebar).
+    'hyperlab.sweeps.folder': path.join(state, 'sweeps'),
   }, null, 1);
   // The browser workbench keeps user settings in the browser; the remote server applies the Machine ones.
   for (const scope of ['User', 'Machine']) fs.writeFileSync(path.join(state, `user-data/${scope}/settings.json`), settings);
-  const args = ['--bind-addr', authority, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+  const args = ['--bind-addr', authority, '--auth', 'none', '--disable-telemetry', '--disable-update-check', ...(restricted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--ignore-last-opened', '--user-data-dir', path.join(state, 'user-data'),
     '--extensions-dir', path.join(state, 'extensions'), '--config', path.join(state, 'config/config.yaml'), ...extraArgs];
   for (const folder of extensions) installUnpacked(state, folder);

@@ -259,6 +259,8 @@ await session({ locale: 'es' }, async (page) => {
   await step(page, 'lab-es', async () => {
     // The one-screen lab in Spanish: our numbers follow the display language (0,1234; 25 iteraciones), Keras' names stay.
     const sidebar = await findWebviewFrame(page, 'sidebar');
+    await sidebar.locator('vscode-textfield#units-0 input').fill('4'); // 'sidebar-es' left a refused 65 there
+    await sidebar.waitForSelector('body[data-blocked="no"][data-pending="no"]');
     await sidebar.getByText('25 iteraciones por época', { exact: false }).waitFor();
     await sidebar.click('vscode-button#train');
     const panel = await findWebviewFrame(page, 'panel');
@@ -268,6 +270,79 @@ await session({ locale: 'es' }, async (page) => {
     if (!cells.length || !cells.every((c) => /^\d+,\d{4}$/.test(c ?? ''))) throw new Error(`metric cells: ${cells.join(' ')}`);
     await panel.locator('#loss-summary', { hasText: /^Época 100: loss \d+,\d{4}, val_loss \d+,\d{4}/ }).waitFor();
     await panel.locator('#output-title', { hasText: 'Salida' }).waitFor();
+  });
+});
+
+// A sweep from the sidebar (its title bar's Sweep…) on the circle dataset, 20 trials: the dialogs, then the sweep
+// view while it runs (table, parallel coordinates, slices, fANOVA importance), a trial's curves, Cancel.
+await session({}, async (page) => {
+  const quickInput = page.locator('.quick-input-widget');
+  /** Waits for the quick input titled `title` and accepts what it proposes. */
+  const accept = async (title) => {
+    await quickInput.locator('.quick-input-title', { hasText: title }).waitFor();
+    await page.keyboard.press('Enter');
+  };
+  await step(page, 'sweep-dialogs', async () => {
+    await openSidebar(page, 'HyperLab');
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.waitForSelector('body[data-state="ready"]');
+    // Longer trials than Playground's (300 epochs of 125 batches), so the sweep still runs when its views are shot.
+    await frame.locator('vscode-textfield#epochs input').fill('300');
+    await frame.locator('vscode-textfield#batch_size input').fill('2');
+    await page.waitForTimeout(400);
+    const header = page.locator('.pane-header', { hasText: 'Hyperparameters' });
+    await header.hover();
+    await header.locator('.action-item a[aria-label="Sweep…"]').click();
+    await quickInput.locator('.quick-input-title', { hasText: 'which hyperparameters become ranges' }).waitFor();
+    const picked = await quickInput.locator('.monaco-list-row[aria-checked="true"]').allTextContents();
+    if (picked.length !== 3) throw new Error(`picked at first: ${picked.join(' | ')}`);
+    await page.screenshot({ path: path.join(shots, 'sweep-pick-parameters.png') });
+    await page.keyboard.press('Enter');
+    await accept('Sweep (1/3): Learning rate');
+    await accept('Sweep (2/3)');
+    await accept('Sweep (3/3): Activation');
+    await accept('how to search');
+    await accept('stop unpromising trials early');
+    await accept('which metric');
+    await quickInput.locator('.quick-input-title', { hasText: 'how many trials' }).waitFor();
+    await quickInput.locator('.quick-input-message', { hasText: '20 trials × 300 epochs = 6,000 epochs' }).waitFor();
+    await page.screenshot({ path: path.join(shots, 'sweep-plan.png') });
+    await page.keyboard.press('Enter');
+  });
+  await step(page, 'sweep-running', async () => {
+    const frame = await findWebviewFrame(page, 'sweep');
+    await frame.waitForSelector('body[data-state="ready"]');
+    await frame.waitForFunction(() => Number(document.body.dataset.complete) >= 3 && Number(document.body.dataset.importance) >= 1, undefined, { timeout: 120000 });
+    const state = await frame.evaluate(() => document.body.dataset.sweepState);
+    if (state !== 'running') throw new Error(`the sweep is ${state}, not running, when its views are shot`);
+    if (!(Number(await frame.evaluate(() => document.body.dataset.pcpLines)) >= 3)) throw new Error('parallel coordinates drew fewer than 3 lines');
+    await frame.locator('table#trials tbody tr').first().waitFor();
+    await page.screenshot({ path: path.join(shots, 'sweep-view.png') });
+    await frame.locator('section.trials-box').screenshot({ path: path.join(shots, 'sweep-table.png') });
+    await frame.locator('section.pcp-box').screenshot({ path: path.join(shots, 'sweep-parallel-coordinates.png') });
+    await frame.locator('section.importance').screenshot({ path: path.join(shots, 'sweep-importance.png') });
+    await frame.locator('section.slices').screenshot({ path: path.join(shots, 'sweep-slices.png') });
+  });
+  await step(page, 'sweep-keyboard-sort', async () => {
+    // Sort by the objective from the keyboard: Tab to the header's button, Enter.
+    const frame = await findWebviewFrame(page, 'sweep');
+    await frame.locator('th[data-key="value"] button').focus();
+    await page.keyboard.press('Enter');
+    await frame.waitForSelector('th[data-key="value"][aria-sort="ascending"]');
+    const values = await frame.$$eval('table#trials tbody tr[data-state="complete"] td.num:nth-last-child(3)', (cells) => cells.map((c) => Number(c.textContent)));
+    if (values.join() !== [...values].sort((a, b) => a - b).join()) throw new Error(`not sorted: ${values.join(', ')}`);
+  });
+  await step(page, 'sweep-trial-curves', async () => {
+    const frame = await findWebviewFrame(page, 'sweep');
+    await frame.locator('table#trials tbody tr[data-state="complete"]').first().click();
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.waitForSelector('body[data-state="ready"]');
+    await panel.waitForFunction(() => Number(document.body.dataset.runs) >= 1 && Number(document.body.dataset.epochs) >= 1, undefined, { timeout: 30000 });
+  });
+  await step(page, 'sweep-cancel', async () => {
+    const frame = await findWebviewFrame(page, 'sweep');
+    await frame.click('vscode-button#cancel-sweep');
+    await frame.waitForSelector('body[data-sweep-state="cancelled"]', { timeout: 30000 });
   });
 });
 
@@ -365,11 +440,13 @@ await session({ name: 'lab' }, async (page) => {
     await frame.waitForSelector('vscode-button#train:not([disabled])');
   });
   await step(page, 'lab-title-bar-labels', async () => {
-    // The title bar's icons have their titles as tooltips, and the "..." menu writes them out.
-    const titleBar = page.locator('.part.sidebar .composite.title');
+    // The title bar's icons have their titles as tooltips, and the "..." menu writes them out. VS Code shows
+    // a view's actions in the container's title bar when it merges the view into it, else in the view's own
+    // header (both happen with the Runs view beside it, depending on timing): look in either.
+    const titleBar = page.locator('.part.sidebar .composite.title, .part.sidebar .pane-header:has-text("Hyperparameters")');
     const labels = ['Load Hyperparameters from Code', 'Apply Hyperparameters to Code', 'Export as Keras Script'];
     for (const label of labels) await titleBar.locator(`.action-label[aria-label="${label}"]`).first().waitFor();
-    await titleBar.locator('.action-label[aria-label^="Views and More Actions"], .action-label[aria-label^="More Actions"]').first().click();
+    await titleBar.locator('.action-label[aria-label^="More Actions"]').first().click();
     for (const label of [...labels, 'Load a Lecture Exercise into the Sidebar']) await page.locator('.monaco-menu .action-label', { hasText: label }).first().waitFor();
     await page.screenshot({ path: path.join(shots, 'lab-title-bar-menu.png') });
     await page.keyboard.press('Escape');
@@ -439,6 +516,42 @@ await session({ name: 'lab' }, async (page) => {
     await frame.waitForFunction(() => document.querySelector('vscode-single-select#dataset')?.value === 'gauss');
     await page.locator('.tab', { hasText: 'Walkthrough' }).first().click();
     await expectTicks(3);
+  });
+});
+
+// Every run kept and compared (issue 10): the lecture's first exercise with 1, 2 and 3 hidden neurons,
+// trained from the sidebar, then selected in the Runs view: one colour per run and the one hyperparameter that differs.
+await session({ name: 'runs' }, async (page) => {
+  await step(page, 'runs-three-variants', async () => {
+    await runCommandFromPalette(page, 'HyperLab: Load a Lecture Exercise into the Sidebar');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Circle with one hidden layer' }).first().click();
+    const frame = await findWebviewFrame(page, 'sidebar');
+    await frame.waitForFunction(() => document.querySelector('vscode-textfield#units-0')?.value === '2' && !document.querySelector('vscode-textfield#units-1'));
+    for (const units of ['1', '2', '3']) {
+      await frame.locator('vscode-textfield#units-0 input').fill(units);
+      await frame.waitForSelector('body[data-pending="no"][data-blocked="no"]');
+      await frame.click('vscode-button#train');
+      const panel = await findWebviewFrame(page, 'panel');
+      // The live run is named by what it is: circle · 2→[N relu]→1 · SGD 0.03.
+      await panel.waitForFunction((n) => document.body.dataset.run === 'finished' && (document.body.dataset.liveLabel ?? '').includes(`[${n} relu]`), units, { timeout: 60000 });
+    }
+  });
+  await step(page, 'runs-compare', async () => {
+    // VS Code's own "Focus on Runs View" shows the container and expands the view (a click on the activity bar would toggle it).
+    await runCommandFromPalette(page, 'Focus on Runs View');
+    const rows = page.locator('.part.sidebar .monaco-list-row', { hasText: 'circle ·' });
+    await rows.nth(2).waitFor();
+    await rows.nth(0).click();
+    await rows.nth(1).click({ modifiers: ['Control'] });
+    await rows.nth(2).click({ modifiers: ['Control'] });
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.waitForSelector('body[data-runs="3"] section.comparison-box:not([hidden])');
+    const values = (await panel.locator('#comparison tbody tr', { hasText: 'model.layers[0].units' }).locator('td').allTextContents()).sort().join(',');
+    if (values !== '1,2,3') throw new Error(`the units that differ: ${values}`);
+    const differing = await panel.locator('#comparison tbody tr:not(.metric-row)').count();
+    if (differing !== 1) throw new Error(`${differing} hyperparameters differ; only the units should`);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(shots, 'runs-compare.png') });
   });
 });
 

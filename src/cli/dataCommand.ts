@@ -5,6 +5,7 @@
  * stderr. `hyperlab train --download` goes through fullMnistForCli the same way before an MNIST
  * experiment. Proxies come from HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as for curl and Keras' urllib.
  */
+import { echo } from '../shared/echo';
 import { formatBytes, percentDone } from '../data/byteSize';
 import { DownloadError, type DownloadProgress } from '../data/download';
 import { httpGet } from '../data/httpTransport';
@@ -29,11 +30,11 @@ export interface CliOutput {
 
 export function parseDataArgs(argv: readonly string[]): DataArgs | string {
   const [dataset, ...rest] = argv;
-  if (dataset !== 'mnist') return dataset === undefined ? 'missing the data set (mnist)' : `unknown data set '${dataset}' (only mnist)`;
+  if (dataset !== 'mnist') return dataset === undefined ? 'missing the data set (mnist)' : `unknown data set '${echo(dataset)}' (only mnist)`;
   let force = false;
   for (const a of rest) {
     if (a === '--force') force = true;
-    else return `unexpected argument ${a}`;
+    else return `unexpected argument ${echo(a)}`;
   }
   return { dataset, force };
 }

@@ -3,6 +3,7 @@
  * FILE, else to stdout) with the same search space, sampler, pruner and storage, whose objective fits
  * the Keras model or, with --backend hyperlab, runs `hyperlab train` (src/sweeps/optunaScript.ts).
  */
+import { echo } from '../shared/echo';
 import path from 'node:path';
 import { writeFileAtomic } from '../storage/atomicFile';
 import { optunaScript } from '../sweeps/optunaScript';
@@ -23,9 +24,9 @@ export function parseExportOptunaArgs(argv: readonly string[]): ExportOptunaArgs
     if (a === '-o' || a === '--output') {
       out = argv[++i] ?? null;
       if (!out) return `${a} needs a file name`;
-    } else if (a.startsWith('-')) return `unknown option ${a}`;
+    } else if (a.startsWith('-')) return `unknown option ${echo(a)}`;
     else if (file === null) file = a;
-    else return `unexpected argument ${a}`;
+    else return `unexpected argument ${echo(a)}`;
   }
   return file === null ? 'missing the sweep file' : { file, out };
 }

@@ -5,6 +5,7 @@
  * Keras' cache. Bad input exits with code 1 and one line that says what to fix.
  */
 import path from 'node:path';
+import { echo } from '../shared/echo';
 import { DATA_USAGE, data, parseDataArgs, type CliOutput } from './dataCommand';
 import { RUNS_USAGE, parseRunsArgs, runs } from './runsCommand';
 import { SUMMARY_USAGE, parseSummaryArgs, summary, terminalColumns } from './summaryCommand';
@@ -21,7 +22,8 @@ Commands:
       Train the model of an experiment file (JSON in Keras spelling) and print Keras-like progress.
       --json        one JSON object per line: epoch events and a final end event
       --log-steps   with --json, also a step event per optimizer step
-      --weights F   write the trained weights (Keras layout) to F
+      --weights F   write the trained weights (Keras layout) to F, replacing it atomically;
+                    a run whose loss becomes NaN leaves F unchanged
       --kernels K   matrix kernels: auto (WebAssembly SIMD when available), wasm or typescript
       --download    if the experiment trains on MNIST and the full set is missing, download it first
       --runs-dir D  record the run in the run store folder D (e.g. .hyperlab/runs)
@@ -53,6 +55,23 @@ Options:
   --version    print HyperLab's version
 `;
 
+/**
+ * One subcommand: its arguments parsed (a string is what is wrong with them, printed with the usage),
+ * then run; an error it throws is one line naming the subcommand, never a stack trace.
+ */
+async function dispatch<A>(io: CliOutput, name: string, usage: string, parsed: A | string, run: (args: A) => number | Promise<number>): Promise<number> {
+  if (typeof parsed === 'string') {
+    io.err(`hyperlab ${name}: ${parsed}. Usage: ${usage}`);
+    return 1;
+  }
+  try {
+    return await run(parsed);
+  } catch (e) {
+    io.err(`hyperlab ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
 /** Runs the CLI; returns the exit code. `extensionRoot` is the folder holding media/ (the package root). */
 export async function runCli(argv: readonly string[], io: CliOutput, extensionRoot: string): Promise<number> {
   const [first, ...rest] = argv;
@@ -64,75 +83,17 @@ export async function runCli(argv: readonly string[], io: CliOutput, extensionRo
     io.out(__HYPERLAB_VERSION__);
     return 0;
   }
-  if (first === 'train') {
-    const args = parseTrainArgs(rest);
-    if (typeof args === 'string') {
-      io.err(`hyperlab train: ${args}. Usage: ${TRAIN_USAGE}`);
-      return 1;
-    }
-    try {
-      return await train(args, io, extensionRoot);
-    } catch (e) {
-      io.err(`hyperlab train: ${e instanceof Error ? e.message : String(e)}`);
-      return 1;
-    }
-  }
-  if (first === 'data') {
-    const args = parseDataArgs(rest);
-    if (typeof args === 'string') {
-      io.err(`hyperlab data: ${args}. Usage: ${DATA_USAGE}`);
-      return 1;
-    }
-    return data(args, io);
-  }
-  if (first === 'sweep') {
-    const args = parseSweepArgs(rest);
-    if (typeof args === 'string') {
-      io.err(`hyperlab sweep: ${args}. Usage: ${SWEEP_USAGE}`);
-      return 1;
-    }
-    try {
-      return await sweep(args, io, extensionRoot);
-    } catch (e) {
-      io.err(`hyperlab sweep: ${e instanceof Error ? e.message : String(e)}`);
-      return 1;
-    }
-  }
-  if (first === 'export-optuna') {
-    const args = parseExportOptunaArgs(rest);
-    if (typeof args === 'string') {
-      io.err(`hyperlab export-optuna: ${args}. Usage: ${EXPORT_OPTUNA_USAGE}`);
-      return 1;
-    }
-    try {
-      return await exportOptuna(args, io);
-    } catch (e) {
-      io.err(`hyperlab export-optuna: ${e instanceof Error ? e.message : String(e)}`);
-      return 1;
-    }
-  }
-  if (first === 'runs') {
-    const args = parseRunsArgs(rest);
-    if (typeof args === 'string') {
-      io.err(`hyperlab runs: ${args}. Usage: ${RUNS_USAGE}`);
-      return 1;
-    }
-    try {
-      return await runs(args, io);
-    } catch (e) {
-      io.err(`hyperlab runs: ${e instanceof Error ? e.message : String(e)}`);
-      return 1;
-    }
-  }
-  if (first === 'summary') {
-    const args = parseSummaryArgs(rest);
-    if (typeof args === 'string') {
-      io.err(`hyperlab summary: ${args}. Usage: ${SUMMARY_USAGE}`);
-      return 1;
-    }
-    return summary(args, io, { terminalColumns: terminalColumns(process.env, process.stdout.columns) });
-  }
-  io.err(`hyperlab: unknown command '${first}'. Run 'hyperlab --help' for the commands.`);
+  const commands: Readonly<Record<string, () => Promise<number>>> = {
+    train: () => dispatch(io, 'train', TRAIN_USAGE, parseTrainArgs(rest), (a) => train(a, io, extensionRoot)),
+    data: () => dispatch(io, 'data', DATA_USAGE, parseDataArgs(rest), (a) => data(a, io)),
+    sweep: () => dispatch(io, 'sweep', SWEEP_USAGE, parseSweepArgs(rest), (a) => sweep(a, io, extensionRoot)),
+    'export-optuna': () => dispatch(io, 'export-optuna', EXPORT_OPTUNA_USAGE, parseExportOptunaArgs(rest), (a) => exportOptuna(a, io)),
+    runs: () => dispatch(io, 'runs', RUNS_USAGE, parseRunsArgs(rest), (a) => runs(a, io)),
+    summary: () => dispatch(io, 'summary', SUMMARY_USAGE, parseSummaryArgs(rest), (a) => summary(a, io, { terminalColumns: terminalColumns(process.env, process.stdout.columns) })),
+  };
+  const command = Object.hasOwn(commands, first) ? commands[first] : undefined;
+  if (command) return command();
+  io.err(`hyperlab: unknown command '${echo(first)}'. Run 'hyperlab --help' for the commands.`);
   return 1;
 }
 

@@ -4,6 +4,7 @@
  * interrupted, with the epochs it recorded), epochs and best metrics. --json prints one object per run
  * and line.
  */
+import { echo } from '../shared/echo';
 import path from 'node:path';
 import { listRuns, type RunSummary } from '../runs/runList';
 import type { Output } from './trainCommand';
@@ -25,8 +26,8 @@ export function parseRunsArgs(argv: readonly string[]): RunsArgs | string {
       const next = argv[++i];
       if (!next) return '--runs-dir needs a folder';
       runsDir = next;
-    } else if (a.startsWith('-')) return `unknown option ${a}`;
-    else return `unexpected argument ${a}`;
+    } else if (a.startsWith('-')) return `unknown option ${echo(a)}`;
+    else return `unexpected argument ${echo(a)}`;
   }
   return { runsDir, json };
 }

@@ -4,14 +4,19 @@
  * exactly one object, the contract other tools rely on (null = unknown, lines 1-based). Exit code 0 for any
  * readable file, syntax errors included; 1 for an unreadable file or bad usage.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { echo } from '../shared/echo';
 import { type DocumentLanguage, analyzeDocument } from '../keras/analyzeDocument';
 import type { Diagnostic, DocumentAnalysis, ModelSummary } from '../keras/kerasModel';
 import { summaryRows } from '../keras/summaryRows';
 import { summaryTable } from '../keras/summaryTable';
 import type { Output } from './trainCommand';
 import { renderMessage } from '../keras/message';
+import { msg } from '../shared/message';
+import { UserFileError, readUserFile } from '../storage/userFile';
+
+/** The largest source file read: far past any hand-written model file. */
+const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
 
 export const SUMMARY_USAGE = 'hyperlab summary FILE.py [--json]';
 
@@ -24,9 +29,9 @@ export function parseSummaryArgs(argv: readonly string[]): SummaryArgs | string 
   let file: string | null = null, json = false;
   for (const a of argv) {
     if (a === '--json') json = true;
-    else if (a.startsWith('-')) return `unknown option ${a}`;
+    else if (a.startsWith('-')) return `unknown option ${echo(a)}`;
     else if (file === null) file = a;
-    else return `unexpected argument ${a}`;
+    else return `unexpected argument ${echo(a)}`;
   }
   return file === null ? 'missing the Python file' : { file, json };
 }
@@ -115,10 +120,9 @@ export interface SummaryEnvironment {
 export async function summary(args: SummaryArgs, io: Output, env: SummaryEnvironment): Promise<number> {
   let text: string;
   try {
-    text = await readFile(args.file, 'utf8');
+    text = (await readUserFile(args.file, { maxBytes: MAX_SOURCE_BYTES, what: msg('source files') })).toString('utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.err(`hyperlab summary: cannot read ${args.file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(e)}`);
+    io.err(`hyperlab summary: cannot read ${e instanceof UserFileError ? e.message : `${args.file}: ${String(e)}`}`);
     return 1;
   }
   const analysis = analyzeDocument(text, languageOf(args.file));

@@ -6,6 +6,7 @@
  * trials already there toward max_trials, whoever ran them. --json prints one JSON object per line:
  * start, trial, pruned, failed, end. Ctrl+C stops the running trials and ends the sweep.
  */
+import { echo } from '../shared/echo';
 import { randomInt } from 'node:crypto';
 import path from 'node:path';
 import { KERNEL_CHOICES, type KernelChoice } from '../engine/kernels/engineBackend';
@@ -49,9 +50,9 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs | string {
     else if (a === '--study') { study = value() ?? null; if (!study) return '--study needs a study name'; }
     else if (a === '--runs-dir') { const v = value(); if (!v) return '--runs-dir needs a folder'; runsDir = v; }
     else if (a === '--kernels') { const v = value() as KernelChoice | undefined; if (!v || !KERNEL_CHOICES.includes(v)) return `--kernels takes one of ${KERNEL_CHOICES.join(', ')}`; kernels = v; }
-    else if (a.startsWith('-')) return `unknown option ${a}`;
+    else if (a.startsWith('-')) return `unknown option ${echo(a)}`;
     else if (file === null) file = a;
-    else return `unexpected argument ${a}`;
+    else return `unexpected argument ${echo(a)}`;
   }
   if (file === null) return 'missing the sweep file';
   return { file, workers, json, storage, study, maxTrials, runsDir, kernels };

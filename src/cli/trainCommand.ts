@@ -5,8 +5,8 @@
  * per epoch, and {"event":"end",...}. Exit code 0 on success, 1 with a clear message otherwise.
  * --download fetches the full MNIST first when an MNIST experiment does not find it (dataCommand.ts).
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { echo, echoPath } from '../shared/echo';
 import { loadExperiment } from '../engine/experiment/experiment';
 import { nodeDataIo } from '../engine/experiment/nodeDataIo';
 import { finalWeights, runExperiment } from '../engine/experiment/runExperiment';
@@ -15,8 +15,10 @@ import { usesDefaultMnist } from '../engine/datasets/mnistCache';
 import { fullMnistForCli } from './dataCommand';
 import { EngineRunLog, syncSink } from '../runs/engineRunLog';
 import { RunRecorder } from '../runs/runRecorder';
+import { writeFileAtomic } from '../storage/atomicFile';
+import { UserFileError, readUserFile } from '../storage/userFile';
 import { epochHeader, epochLine } from './progressLine';
-import { renderMessage } from '../shared/message';
+import { msg, renderMessage } from '../shared/message';
 
 export interface TrainArgs {
   readonly spec: string;
@@ -57,25 +59,37 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs | string {
       const next = argv[++i] as KernelChoice | undefined;
       if (!next || !KERNEL_CHOICES.includes(next)) return `--kernels takes one of ${KERNEL_CHOICES.join(', ')}`;
       kernels = next;
-    } else if (a.startsWith('-')) return `unknown option ${a}`;
+    } else if (a.startsWith('-')) return `unknown option ${echo(a)}`;
     else if (spec === null) spec = a;
-    else return `unexpected argument ${a}`;
+    else return `unexpected argument ${echo(a)}`;
   }
   if (spec === null) return 'missing the experiment file';
   return { spec, json, logSteps, weightsOut, kernels, runsDir, download };
 }
 
+/** The largest experiment file read (inline data included). */
+const MAX_SPEC_BYTES = 64 * 1024 * 1024;
+
 async function readSpec(file: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = (await readUserFile(file, { maxBytes: MAX_SPEC_BYTES, what: msg('experiment files') })).toString('utf8');
   } catch (e) {
-    throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(e)}`);
+    throw new Error(`cannot read ${e instanceof UserFileError ? e.message : `${file}: ${String(e)}`}`);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new Error(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${echoPath(file)} is not valid JSON: ${echo(e instanceof Error ? e.message : String(e), 200)}`);
+  }
+}
+
+async function writeWeights(file: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(file, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(`cannot write the weights to ${file}: ${code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? String(e)}; the file is unchanged`);
   }
 }
 
@@ -96,9 +110,11 @@ async function trainLoaded(args: TrainArgs, io: Output, extensionRoot: string, s
   const mnist = usesDefaultMnist(json)
     ? (await fullMnistForCli(io, { env: process.env, download: args.download, quietWhenFound: true, say: args.json ? (l) => io.err(l) : (l) => io.out(l) })).hint
     : undefined;
-  const exp = await loadExperiment(json, { io: nodeDataIo(path.dirname(specPath), extensionRoot, mnist), backend: createBackend(args.kernels) });
+  const exp = await loadExperiment(json, { io: nodeDataIo(path.dirname(specPath), extensionRoot, mnist ? { mnist } : {}), backend: createBackend(args.kernels) });
   log?.started(exp);
   const emit = (obj: object) => io.out(JSON.stringify(obj));
+  // Keras logs its warnings to stderr; so does the CLI, in both modes (stdout stays the JSON contract).
+  for (const warning of exp.warnings) io.err(`warning: ${warning}`);
   if (!args.json) {
     for (const note of exp.notes) io.out(`note: ${note}`);
     io.out(`${renderMessage(exp.data.description)}; ${exp.compiled.model.countParams().toLocaleString('en-US')} parameters`);
@@ -122,7 +138,10 @@ async function trainLoaded(args: TrainArgs, io: Output, extensionRoot: string, s
     },
   });
   log?.finished(result, exp);
-  if (args.weightsOut) await writeFile(path.resolve(args.weightsOut), JSON.stringify(finalWeights(exp)));
+  // A run whose loss became NaN has NaN weights: they would overwrite a good file with nulls, so
+  // nothing is written then; otherwise the file is replaced atomically (old or new, never a torn mix).
+  const weightsFile = args.weightsOut === null ? null : path.resolve(args.weightsOut);
+  if (weightsFile !== null && result.stoppedBy !== 'nan') await writeWeights(weightsFile, JSON.stringify(finalWeights(exp)));
   if (args.json) {
     emit({ event: 'end', epochs_run: result.epochsRun, stopped_epoch: result.stoppedEpoch, best_epoch: result.bestEpoch });
   } else {
@@ -130,7 +149,8 @@ async function trainLoaded(args: TrainArgs, io: Output, extensionRoot: string, s
     if (result.restoredBestWeights) io.out(`Restoring model weights from the end of the best epoch: ${result.bestEpoch}.`);
   }
   if (result.stoppedBy === 'nan') {
-    io.err(`hyperlab: the loss became ${result.nanAt?.loss} at epoch ${result.nanAt?.epoch}, step ${result.nanAt?.step}: training stopped. The gradients exploded; lower the learning rate or set clipnorm on the optimizer.`);
+    const kept = weightsFile === null ? '' : ` The weights were not written; ${weightsFile} is unchanged.`;
+    io.err(`hyperlab: the loss became ${result.nanAt?.loss} at epoch ${result.nanAt?.epoch}, step ${result.nanAt?.step}: training stopped. The gradients exploded; lower the learning rate or set clipnorm on the optimizer.${kept}`);
     return 1;
   }
   return 0;

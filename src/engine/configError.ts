@@ -19,6 +19,7 @@
  * worker posts it (didFailTraining.text) and the host renders it with vscode.l10n.t
  * (src/host/training/trainingRun.ts).
  */
+import { echo } from '../shared/echo';
 import { type Message, type MessageArg, msg, renderMessage } from '../shared/message';
 
 /** A value named in words ("5 rows") instead of shown as JSON. */
@@ -46,18 +47,18 @@ export class ConfigError extends Error {
   }
 }
 
+/** The value as JSON, capped (shared/echo.ts): a 50 MB string in a spec must not become a 50 MB message. */
 function describe(value: unknown): MessageArg {
   if (value instanceof DescribedValue) return value.text;
-  if (typeof value === 'string') return JSON.stringify(value);
   if (value === undefined) return msg('nothing');
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   let s: string;
   try {
     s = JSON.stringify(value) ?? typeof value;
   } catch {
-    s = typeof value; // e.g. a cyclic object
+    s = typeof value; // e.g. a cyclic object, or nesting deeper than the stack
   }
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+  return echo(s);
 }
 
 /** Looks `name` up in a registry, or throws a ConfigError listing the known names. */

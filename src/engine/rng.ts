@@ -6,6 +6,19 @@
  * Algorithm: sfc32 (Chris Doty-Humphrey's Small Fast Chaotic generator, 128-bit state, passes PractRand),
  * seeded through splitmix32 so that nearby seeds give unrelated streams. 32-bit integer arithmetic only.
  */
+import { type Message, msg } from '../shared/message';
+
+/**
+ * The seeds HyperLab accepts: the integers 0 to 2^32 - 1, as Keras 3 does. keras.utils.set_random_seed
+ * (keras/src/utils/rng_utils.py) passes the seed to numpy.random.seed, which refuses anything outside
+ * 0..2**32 - 1, and the JAX backend keeps seeds as uint32 (random_seed_dtype() in
+ * keras/src/backend/jax/core.py; SeedGenerator's state in keras/src/random/seed_generator.py). Within
+ * this range every seed gives its own stream (no truncation makes 0 and 2^32 the same run).
+ */
+export const MAX_SEED = 2 ** 32 - 1;
+
+/** What the seed error messages say is allowed. */
+export const SEED_RANGE_TEXT: Message = msg('an integer from 0 to {0} (2^32 - 1, the range Keras\' set_random_seed accepts)', MAX_SEED);
 
 /** splitmix32 step: a well-mixed 32-bit value from a 32-bit counter. */
 function splitmix32(state: number): number {
@@ -24,7 +37,9 @@ export class Rng {
   private spareNormal = Number.NaN;
 
   constructor(readonly seed: number) {
-    if (!Number.isInteger(seed)) throw new Error(`Rng seed must be an integer, got ${seed}`);
+    // Forks pass int32 values (negative ones included); users' seeds are checked against 0..MAX_SEED first.
+    // `seed | 0` is one-to-one on [-2^31, 2^32), so nothing outside it may arrive here.
+    if (!Number.isInteger(seed) || seed < -(2 ** 31) || seed > MAX_SEED) throw new Error(`Rng seed must be an integer in [-2^31, 2^32), got ${seed}`);
     let s = seed | 0;
     const next = (): number => {
       s = (s + 0x9e3779b9) | 0;

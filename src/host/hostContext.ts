@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { DataPreviewSource } from './sidebar/dataPreview';
 import type { TrainingService } from './training/trainingService';
 import type { WebviewReadiness } from './webviewReadiness';
+import type { WorkspaceTrustGate } from './workspaceTrust';
 
 export interface HostContext {
   readonly extensionUri: vscode.Uri;
@@ -13,4 +14,6 @@ export interface HostContext {
   readonly preview: DataPreviewSource;
   /** The run store's folder now (the setting may change), or null when runs cannot be recorded. */
   runsDir(): string | null;
+  /** Workspace Trust: what is off in Restricted Mode (any command that acts on the workspace's files asks it). */
+  readonly trust: WorkspaceTrustGate;
 }

@@ -10,6 +10,17 @@ import { isActiveStatus } from './training/runStatus';
 import type { TrainingService } from './training/trainingService';
 import type { SidebarHandle } from './tuningViewProvider';
 import type { WebviewKind, WebviewReadiness } from './webviewReadiness';
+import type { WorkspaceTrustGate } from './workspaceTrust';
+import type { SweepInfoView, TrialView } from '../shared/protocol/sweepProtocol';
+import { type SweepCommandDeps, resumeRememberedSweep } from './sweeps/sweepCommands';
+import type { RememberedSweep, SweepOutcome, SweepService } from './sweeps/sweepService';
+
+/** The window's sweep as its view shows it. */
+export interface SweepState {
+  readonly info: SweepInfoView;
+  readonly trials: readonly TrialView[];
+  readonly importance: { readonly params: readonly string[]; readonly note: string | null } | null;
+}
 
 export interface HyperLabApi {
   /** True once the given webview has loaded its script and received its snapshot. */
@@ -28,12 +39,71 @@ export interface HyperLabApi {
   pythonParseWorker(): { readonly ready: boolean; readonly jobs: number } | null;
   /** The run store as the Runs view lists it (after a fresh listing), and its folder. */
   readonly runs: { dir(): string | null; list(): Promise<readonly RunSummary[]>; compared(): readonly string[] };
+  /** The messages HyperLab showed because the workspace is not trusted (Restricted Mode), oldest first. */
+  trustRefusals(): readonly string[];
+  /** The window's sweep (for integration tests). */
+  readonly sweeps: {
+    /** The sweeps folder (hyperlab.sweeps.folder). */
+    dir(): string;
+    state(): SweepState | null;
+    running(): boolean;
+    /** Resolves once the shown sweep satisfies `ready` (checked on every change); rejects after `timeoutMs`. */
+    when(ready: (state: SweepState) => boolean, timeoutMs?: number): Promise<SweepState>;
+    /** Resolves with how the next sweep run ends. */
+    whenEnded(timeoutMs?: number): Promise<SweepOutcome>;
+    /** Leaves the running sweep as a killed extension host would (workers gone, journal untouched, still remembered). */
+    simulateHostExit(): Promise<void>;
+    remembered(): RememberedSweep | null;
+    /** What activation does after a reload: resumes the remembered sweep. */
+    resumeRemembered(): Promise<SweepOutcome | undefined>;
+  };
+}
+
+function sweepState(sweeps: SweepService): SweepState | null {
+  const s = sweeps.session;
+  if (!s) return null;
+  const imp = s.importance;
+  return { info: s.info(), trials: s.trials(), importance: imp && { params: imp.items.map((i) => i.param), note: imp.note } };
+}
+
+function sweepApi(sweeps: SweepService, deps: SweepCommandDeps): HyperLabApi['sweeps'] {
+  return {
+    dir: deps.sweepsDir,
+    state: () => sweepState(sweeps),
+    running: () => sweeps.running,
+    when: (ready, timeoutMs = 120_000) => new Promise((resolve, reject) => {
+      let sessionSub: { dispose(): void } | null = null;
+      const check = () => {
+        const state = sweepState(sweeps);
+        if (!state || !ready(state)) return;
+        done();
+        resolve(state);
+      };
+      const follow = () => {
+        sessionSub?.dispose();
+        sessionSub = sweeps.session?.onDidChange(check) ?? null;
+        check();
+      };
+      const sub = sweeps.onDidChangeSession(follow);
+      const timer = setTimeout(() => { done(); reject(new Error(`the sweep did not reach the expected state within ${timeoutMs} ms: ${JSON.stringify(sweepState(sweeps)?.info.statusText)}`)); }, timeoutMs);
+      const done = () => { clearTimeout(timer); sub.dispose(); sessionSub?.dispose(); };
+      follow();
+    }),
+    whenEnded: (timeoutMs = 300_000) => new Promise((resolve, reject) => {
+      const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no sweep ended within ${timeoutMs} ms`)); }, timeoutMs);
+      const sub = sweeps.onDidEnd(({ outcome }) => { clearTimeout(timer); sub.dispose(); resolve(outcome); });
+    }),
+    simulateHostExit: () => sweeps.abandon(),
+    remembered: () => sweeps.remembered(),
+    resumeRemembered: () => resumeRememberedSweep(deps),
+  };
 }
 
 
-export function createApi(readiness: WebviewReadiness, training: TrainingService, sidebar: SidebarHandle, parseHelper: ParseHelper | null, runsView: RunsView, runsDir: () => string | null): HyperLabApi {
+export function createApi(readiness: WebviewReadiness, training: TrainingService, sidebar: SidebarHandle, parseHelper: ParseHelper | null, runsView: RunsView, runsDir: () => string | null, sweeps: SweepService, sweepDeps: SweepCommandDeps, trust: WorkspaceTrustGate): HyperLabApi {
   return {
     sidebar,
+    sweeps: sweepApi(sweeps, sweepDeps),
     runs: {
       dir: runsDir,
       list: async () => {
@@ -42,6 +112,7 @@ export function createApi(readiness: WebviewReadiness, training: TrainingService
       },
       compared: () => training.compared.ids,
     },
+    trustRefusals: () => [...trust.refused],
     pythonParseWorker: () => (parseHelper ? { ready: parseHelper.ready, jobs: parseHelper.jobs } : null),
     simulateWorkerCrash: () => training.simulateWorkerCrash(),
     isWebviewReady: (kind) => readiness.isReady(kind),

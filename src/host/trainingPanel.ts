@@ -21,12 +21,13 @@ export class TrainingPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly feed: PanelFeed;
 
-  static show(ctx: HostContext, preserveFocus = false): TrainingPanel {
+  /** `column`: where a new panel opens (the sweep view opens it Beside itself); an open one stays where it is. */
+  static show(ctx: HostContext, preserveFocus = false, column: vscode.ViewColumn = vscode.ViewColumn.Active): TrainingPanel {
     if (TrainingPanel.current) {
       TrainingPanel.current.panel.reveal(undefined, preserveFocus);
       return TrainingPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(TrainingPanel.viewType, vscode.l10n.t('HyperLab Training'), { viewColumn: vscode.ViewColumn.Active, preserveFocus });
+    const panel = vscode.window.createWebviewPanel(TrainingPanel.viewType, vscode.l10n.t('HyperLab Training'), { viewColumn: column, preserveFocus });
     return new TrainingPanel(panel, ctx);
   }
 

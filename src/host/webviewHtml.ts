@@ -17,7 +17,7 @@ export interface WebviewPage {
   readonly scriptUri: string;
   readonly styleUris: readonly string[];
   /** Marks the page for tests and styles: `<body data-view="panel">`. */
-  readonly view: 'panel' | 'sidebar';
+  readonly view: 'panel' | 'sidebar' | 'sweep';
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

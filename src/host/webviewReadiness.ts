@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 
-export type WebviewKind = 'panel' | 'sidebar';
+export type WebviewKind = 'panel' | 'sidebar' | 'sweep';
 
 export class WebviewReadiness implements vscode.Disposable {
   private readonly ready = new Set<WebviewKind>();

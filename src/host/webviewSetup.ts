@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { createNonce } from './nonce';
 import { buildWebviewHtml } from './webviewHtml';
 
-export function setUpWebview(webview: vscode.Webview, extensionUri: vscode.Uri, view: 'panel' | 'sidebar', title: string): void {
+export function setUpWebview(webview: vscode.Webview, extensionUri: vscode.Uri, view: 'panel' | 'sidebar' | 'sweep', title: string): void {
   const bundleRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
   const mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
   webview.options = { enableScripts: true, localResourceRoots: [bundleRoot, mediaRoot] };

@@ -95,7 +95,8 @@ function totalsOf(graph: ModelGraph, layers: readonly LayerSummary[], built: Bui
     trainable += outcome.params.trainable;
     nonTrainable += outcome.params.nonTrainable;
   }
-  return { trainable, nonTrainable };
+  // Each layer's count is exact (applyLayer refuses larger ones); a sum past 2^53 - 1 would not be.
+  return Number.isSafeInteger(trainable + nonTrainable) ? { trainable, nonTrainable } : null;
 }
 
 function layerDiagnostics(layers: readonly LayerSummary[]): Diagnostic[] {

@@ -1,10 +1,11 @@
 /**
  * Lists a store's runs without reading them whole: for each run file, its first line (the header) and
- * its last few kilobytes (the end record with the summary). Only a run with no end record — running, or
- * interrupted by a crash — is read whole to summarise its epochs. Reads run a bounded number at a time
+ * its last few kilobytes (the end record with the summary), once; ended runs are remembered. Only a run
+ * with no end record — running, or interrupted by a crash — is read whole to summarise its epochs. Reads run a bounded number at a time
  * (a store of thousands of runs must not exhaust file descriptors). `npm run bench -- --runs` times it.
  */
 import * as fsp from 'node:fs/promises';
+import { REASON_LIMIT, echo } from '../shared/echo';
 import { runIdsIn, runPaths, META_FILE_SUFFIX } from './runFiles';
 import { type MetricSummary, type RunEndRecord, type RunHeader, type RunSource, isRunHeader, isRunRecord } from './runRecord';
 import { type RunMeta, type ShownStatus, parseRun, readMeta, shownStatus } from './runReader';
@@ -92,25 +93,35 @@ async function readHeadTail(file: string): Promise<HeadTail> {
   }
 }
 
+/** A run as the list shows it; the failure reason is capped (shared/echo.ts): it is read back from a file, which can say anything. */
 function summaryOf(header: RunHeader, end: RunEndRecord | null, meta: RunMeta, status: ShownStatus, extra: { epochs: number; totalEpochs: number | null; summary: MetricSummary }): RunSummary {
   return {
     id: header.id, name: meta.name ?? header.name, autoName: header.name, source: header.source, started: header.started, ended: end?.ended ?? null,
-    status, reason: end?.reason ?? null, epochs: extra.epochs, totalEpochs: extra.totalEpochs, summary: extra.summary, bestEpoch: end?.best_epoch ?? null,
+    status, reason: end?.reason == null ? null : echo(end.reason, REASON_LIMIT), epochs: extra.epochs, totalEpochs: extra.totalEpochs, summary: extra.summary, bestEpoch: end?.best_epoch ?? null,
     starred: meta.starred, note: meta.note, experiment: header.experiment,
   };
 }
+
+/**
+ * The header and end record of runs that have ended, by file: an ended run's file no longer changes
+ * (its writer is done; edits go to the meta file), so a later listing reads only the meta files and the
+ * runs that are new or still going.
+ */
+const ended = new Map<string, { readonly header: RunHeader; readonly end: RunEndRecord }>();
 
 async function summarize(dir: string, id: string, hasMeta: boolean, isLive?: (id: string) => boolean): Promise<RunSummary | null> {
   const paths = runPaths(dir, id);
   try {
     const meta = hasMeta ? await readMeta(dir, id) : { name: null, starred: false, note: '' };
-    const { header, end } = await readHeadTail(paths.run);
+    const known = ended.get(paths.run);
+    const { header, end } = known ?? (await readHeadTail(paths.run));
+    if (header && end && !known) ended.set(paths.run, { header, end });
     if (!header) return null;
     if (end) return summaryOf(header, end, meta, shownStatus(header, end, isLive), { epochs: end.epochs_run, totalEpochs: null, summary: end.summary });
-    // No end: running or interrupted. Read it whole for its epochs.
+    // No end in the tail: running or interrupted, or an end line longer than the tail. Read it whole.
     const run = parseRun(await fsp.readFile(paths.run, 'utf8'), meta, isLive);
     if (!run) return null;
-    return summaryOf(header, null, meta, run.status, { epochs: run.epochs.length, totalEpochs: run.start?.epochs ?? null, summary: run.summary });
+    return summaryOf(header, run.end, meta, run.status, { epochs: run.epochs.length, totalEpochs: run.start?.epochs ?? null, summary: run.summary });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null; // deleted meanwhile
     throw e;
@@ -128,6 +139,8 @@ export async function listRuns(dir: string, isLive?: (id: string) => boolean): P
   }
   const metas = new Set(names.filter((n) => n.endsWith(META_FILE_SUFFIX)).map((n) => n.slice(0, -META_FILE_SUFFIX.length)));
   const ids = runIdsIn(names).sort().reverse();
+  const present = new Set(ids.map((id) => runPaths(dir, id).run));
+  for (const file of ended.keys()) if (file.startsWith(dir) && !present.has(file)) ended.delete(file);
   const runs = await mapLimited(ids, PARALLEL, (id) => summarize(dir, id, metas.has(id), isLive));
   return runs.filter((r): r is RunSummary => r !== null);
 }

@@ -58,6 +58,13 @@ function header(id: string, init: RunInit): RunHeader {
   };
 }
 
+/** Creates a run's file with its header line only (the extension host does this; its worker writes the rest). */
+export async function createRunHeader(dir: string, init: RunInit): Promise<RunHeader> {
+  let made: RunHeader | null = null;
+  const id = await createRunFile(dir, (candidate) => JSON.stringify((made = header(candidate, init))));
+  return { ...made!, id };
+}
+
 export class RunRecorder {
   private readonly summary = new MetricSummaryBuilder();
   private readonly trace = new StepTrace(RECORDED_STEP_BUDGET);
@@ -67,9 +74,8 @@ export class RunRecorder {
 
   /** Creates the run's file (its first line, the header) and returns the recorder for the rest. */
   static async create(dir: string, init: RunInit, sinkFor: (file: string) => RecordSink): Promise<RunRecorder> {
-    let made: RunHeader | null = null;
-    const id = await createRunFile(dir, (candidate) => JSON.stringify((made = header(candidate, init))));
-    return new RunRecorder({ ...made!, id }, dir, sinkFor(runPaths(dir, id).run));
+    const made = await createRunHeader(dir, init);
+    return new RunRecorder(made, dir, sinkFor(runPaths(dir, made.id).run));
   }
 
   static createSync(dir: string, init: RunInit, sinkFor: (file: string) => RecordSink): RunRecorder {

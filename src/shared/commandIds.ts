@@ -31,6 +31,13 @@ export const CommandIds = {
   runsGroupBy: 'hyperlab.runs.groupBy',
   runsUndoDelete: 'hyperlab.runs.undoDelete',
   downloadMnist: 'hyperlab.downloadMnist',
+  runSweep: 'hyperlab.runSweep',
+  sweepFromSidebar: 'hyperlab.sweepFromSidebar',
+  pauseSweep: 'hyperlab.pauseSweep',
+  resumeSweep: 'hyperlab.resumeSweep',
+  cancelSweep: 'hyperlab.cancelSweep',
+  showSweep: 'hyperlab.showSweep',
+  exportSweepOptuna: 'hyperlab.exportSweepOptuna',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

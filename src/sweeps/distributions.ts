@@ -6,6 +6,7 @@
  * with Python's attribute order) and check_distribution_compatibility. The sampling is elsewhere.
  */
 import type { ParamValue } from './applyParameters';
+import { echo } from '../shared/echo';
 import { pyDumps, pyFloat, pyLoads } from './pythonJson';
 
 export interface FloatDistribution { readonly kind: 'float'; readonly low: number; readonly high: number; readonly log: boolean; readonly step: number | null }
@@ -67,10 +68,10 @@ export function choiceEqual(a: ParamValue, b: ParamValue): boolean {
 export function toInternal(d: Distribution, value: ParamValue): number {
   if (d.kind === 'categorical') {
     const i = d.choices.findIndex((c) => choiceEqual(c, value));
-    if (i < 0) throw new Error(`'${String(value)}' not in ${JSON.stringify(d.choices)}`);
+    if (i < 0) throw new Error(`'${echo(String(value))}' not in ${echo(JSON.stringify(d.choices))}`);
     return i;
   }
-  if (typeof value !== 'number' || Number.isNaN(value)) throw new Error(`${String(value)} is not a valid ${d.kind} parameter value`);
+  if (typeof value !== 'number' || Number.isNaN(value)) throw new Error(`${echo(String(value))} is not a valid ${d.kind} parameter value`);
   return value;
 }
 
@@ -127,7 +128,7 @@ export function distributionFromJson(text: string): Distribution {
     case 'CategoricalDistribution': return categoricalDistribution(a.choices as ParamValue[]);
   }
   const old = obj.name ? OLD_NAMES[obj.name] : undefined;
-  if (!old) throw new Error(`unknown distribution class: ${String(obj.name)}`);
+  if (!old) throw new Error(`unknown distribution class: ${echo(String(obj.name))}`);
   return old(a);
 }
 

@@ -6,6 +6,7 @@
  * importance is fanovaImportances(trials).
  */
 import type { ParamValue } from './applyParameters';
+import { REASON_LIMIT, echo } from '../shared/echo';
 import { type FrozenTrial, StudyDirection, TRIAL_STATE_NAMES } from './frozenTrial';
 import { JournalStorage } from './journal/journalStorage';
 
@@ -38,7 +39,8 @@ export function trialRows(trials: readonly FrozenTrial[], direction: StudyDirect
       number: t.number, state: TRIAL_STATE_NAMES[t.state], params: t.params, value: t.values?.[0] ?? null, best, epochs: curve.length, curve,
       runId: typeof t.userAttrs.hyperlab_run === 'string' ? t.userAttrs.hyperlab_run : null,
       writer: t.userAttrs.hyperlab_worker !== undefined ? 'hyperlab' : 'other',
-      reason: typeof t.userAttrs.hyperlab_fail_reason === 'string' ? t.userAttrs.hyperlab_fail_reason : null,
+      // Any writer's reason, shown as the trial's error: capped (shared/echo.ts), a journal line can be megabytes.
+      reason: typeof t.userAttrs.hyperlab_fail_reason === 'string' ? echo(t.userAttrs.hyperlab_fail_reason, REASON_LIMIT) : null,
       started: t.datetimeStart, completed: t.datetimeComplete,
     };
   });

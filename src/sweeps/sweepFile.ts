@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import path from 'node:path';
+import { echo, echoPath } from '../shared/echo';
 import { type SweepDefinition, readSweepDefinition } from './sweepDefinition';
 
 export interface SweepFile {
@@ -22,12 +23,13 @@ function readJson(file: string, what: string): unknown {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new Error(`cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(e)}`);
+    throw new Error(`cannot read ${what} ${echoPath(file)}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(e)}`);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new Error(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    // JSON.parse quotes the text around the error: capped (shared/echo.ts), as hyperlab train does.
+    throw new Error(`${echoPath(file)} is not valid JSON: ${echo(e instanceof Error ? e.message : String(e), 200)}`);
   }
 }
 

@@ -132,21 +132,21 @@ async function train(msg: StartTraining, log: EngineRunLog | null): Promise<void
   const { ints: control, learningRate } = controlViews(msg.control);
   let lrVersion = 0;
   const backend = createBackend(msg.kernels);
-  const exp = await loadExperiment(msg.experiment, { io: nodeDataIo(msg.baseDir, msg.extensionRoot, msg.mnist), backend });
+  const io = nodeDataIo(msg.baseDir, msg.extensionRoot, { ...(msg.mnist ? { mnist: msg.mnist } : {}), ...(msg.readRoots ? { readRoots: msg.readRoots } : {}) });
+  const exp = await loadExperiment(msg.experiment, { io, backend });
   log?.started(exp);
   const plane = boundaryGrid(exp);
   const es = exp.earlyStopping;
-  let epochsSeen = 0;
   post({
     type: 'didStart', description: exp.data.description, params: exp.compiled.model.countParams(), epochs: exp.epochs,
-    stepsPerEpoch: Math.ceil(exp.train.n / Math.min(exp.batchSize, exp.train.n)), notes: exp.notes, kernels: backend.kernels.name,
+    stepsPerEpoch: Math.ceil(exp.train.n / Math.min(exp.batchSize, exp.train.n)), notes: [...exp.notes, ...exp.warnings], kernels: backend.kernels.name,
     task: exp.data.train.task, points: plane?.points ?? null,
     earlyStopping: es ? { monitor: es.config.monitor, patience: es.config.patience, restore_best_weights: es.config.restore_best_weights } : null,
   });
   if (plane) postBoundary(exp, plane.grid, 0);
   let lastBoundary = Date.now();
-  // EarlyStopping's best epoch, 1-based, once it has counted an epoch (start_from_epoch delays that).
-  const batcher = new MetricsBatcher(() => (es && epochsSeen > es.config.start_from_epoch ? es.bestEpoch + 1 : null), log);
+  // EarlyStopping's best epoch, 1-based, once it has seen its monitor in a counted epoch (start_from_epoch delays that).
+  const batcher = new MetricsBatcher(() => (es ? es.bestEpochNumber : null), log);
   const started = Date.now();
   const stepsPerEpoch = Math.ceil(exp.train.n / Math.min(exp.batchSize, exp.train.n));
   const norms = new NormTracker(exp, Math.max(1, Math.floor(stepsPerEpoch / NORM_SAMPLES)));
@@ -159,7 +159,6 @@ async function train(msg: StartTraining, log: EngineRunLog | null): Promise<void
       batcher.addStep({ epoch: e.epoch, step: e.step, loss: finiteOrNull(e.loss) });
     },
     onEpoch: (e) => {
-      epochsSeen = e.epoch;
       // "Step one epoch": pause again at the end of the epoch the host let run.
       Atomics.compareExchange(control, CONTROL_PAUSE, PAUSE_ONE_EPOCH, PAUSE_PAUSED);
       const epochNorms = norms.takeEpoch();

@@ -71,6 +71,30 @@ describe('hyperlab train (built CLI)', function () {
     assert.match(usage.stderr, /missing the experiment file/);
   });
 
+  it('warns on stderr, as Keras does, when EarlyStopping monitors val_loss without validation data', () => {
+    const spec = writeSpec({ model: { layers: [{ class_name: 'Dense', units: 1 }] }, compile: { loss: 'mse' }, fit: { epochs: 2, callbacks: [{ class_name: 'EarlyStopping' }] }, data: { x: [[1], [2]], y: [[1], [2]] } });
+    const r = cli('train', spec, '--json');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /^warning: Early stopping is conditioned on metric `val_loss` which is not available\. Available metrics are: loss/);
+    assert.deepEqual(JSON.parse(r.stdout.trim().split('\n').at(-1)!), { event: 'end', epochs_run: 2, stopped_epoch: null, best_epoch: null });
+  });
+
+  it('exits 1 with a one-line error for an empty training split, naming the rows', () => {
+    const r = cli('train', writeSpec({ model: { layers: [{ class_name: 'Dense', units: 1 }] }, compile: { loss: 'mse' }, fit: { validation_split: 0.99 }, data: { x: [[1], [2], [3]], y: [[1], [2], [3]] } }));
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^hyperlab train: fit\.validation_split: got 0\.99; .* leaves 0 training and 3 validation rows.*\n$/);
+  });
+
+  it('refuses a device or a folder as the experiment file instead of reading it forever', () => {
+    const zero = cli('train', '/dev/zero');
+    assert.equal(zero.status, 1);
+    assert.equal(zero.stderr, 'hyperlab train: cannot read /dev/zero: it is a character device; HyperLab reads only regular files\n');
+    const folder = cli('summary', os.tmpdir());
+    assert.equal(folder.status, 1);
+    assert.match(folder.stderr, /^hyperlab summary: cannot read .*: it is a folder; HyperLab reads only regular files\n$/);
+  });
+
   it('exits 1 and explains exploding gradients when the loss becomes NaN', () => {
     const spec = writeSpec({ model: { layers: [{ class_name: 'Dense', units: 1 }] }, compile: { optimizer: { class_name: 'SGD', learning_rate: 1e6 }, loss: 'mse' }, fit: { epochs: 50, batch_size: 1 }, data: { x: [[100], [200]], y: [[1], [2]] } });
     const r = cli('train', spec, '--json');

@@ -26,6 +26,11 @@ class FakePorts implements MnistGatePorts {
   readonly notices: GateNotice[] = [];
   offers = 0;
   downloads = 0;
+  isTrusted = true;
+
+  trusted() {
+    return this.isTrusted;
+  }
 
   whenMissing() {
     return this.whenMissingValue;
@@ -165,6 +170,19 @@ describe('MNIST gate', () => {
     ports.whenMissingValue = 'subset';
     assert.equal(await gate.prepare(MNIST_RUN), MNIST_RUN);
     assert.deepEqual(ports.notices, [{ type: 'folderProblem', problem: '/gone cannot be read (ENOENT)' }]);
+  });
+
+  it('in Restricted Mode searches, asks and downloads nothing: the run trains on the bundled subset', async () => {
+    ports.isTrusted = false;
+    ports.search = () => Promise.reject(new Error('searched outside the extension in Restricted Mode'));
+    for (const remembered of ['ask', 'download', 'subset'] as const) {
+      ports.whenMissingValue = remembered;
+      assert.equal(await gate.prepare(MNIST_RUN), MNIST_RUN, remembered);
+    }
+    assert.equal(ports.offers, 0);
+    assert.equal(ports.downloads, 0);
+    assert.deepEqual(ports.notices, []);
+    assert.deepEqual(ports.calls, []);
   });
 
   it('Download MNIST command: says where the full set already is, else downloads', async () => {

@@ -50,6 +50,13 @@ describe('package.json', () => {
     assert.equal(manifest.bin.hyperlab, './dist/cli.js');
   });
 
+  it('declares limited support for untrusted and virtual workspaces, saying what is off', () => {
+    const caps = (manifest as unknown as { capabilities: Record<string, { supported: unknown; description: string }> }).capabilities;
+    assert.equal(caps.untrustedWorkspaces?.supported, 'limited');
+    assert.equal(caps.virtualWorkspaces?.supported, 'limited');
+    assert.match(nls[caps.untrustedWorkspaces.description.slice(1, -1)]!, /does not train experiment files or models from workspace files, read their data files, or export scripts/);
+  });
+
   it('lists the categories of the design card', () => {
     assert.deepEqual(manifest.categories, ['Machine Learning', 'Visualization', 'Education']);
   });

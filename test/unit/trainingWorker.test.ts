@@ -161,6 +161,21 @@ describe('training worker (dist/worker.js)', function () {
     assert.ok(new Set(untouched).size > 1, 'without the change the run keeps learning');
   });
 
+  it('reads no file outside its read roots (Restricted Mode) and says why', async () => {
+    const csv = { model: { layers: [{ class_name: 'Dense', units: 1 }] }, compile: { loss: 'mse' }, data: { csv: 'test/fixtures/datasets/houses.csv', target: 'price' } };
+    const s = startWorker(csv, undefined, { readRoots: [path.join(ROOT, 'media')] });
+    const end = await s.done;
+    await s.worker.terminate();
+    assert.equal(end.type, 'didFailTraining');
+    if (end.type === 'didFailTraining') {
+      assert.equal(end.kind, 'data');
+      assert.match(end.message, /^data\.csv: cannot read .*houses\.csv: in Restricted Mode HyperLab reads files only inside its own folder/);
+    }
+    const allowed = startWorker({ ...csv, fit: { epochs: 1 } }, undefined, { readRoots: [ROOT] });
+    assert.equal((await allowed.done).type, 'didFinishTraining');
+    await allowed.worker.terminate();
+  });
+
   it('at a set pace shows every epoch as it ends, with a boundary, and a stop wakes it at once', async () => {
     // 1 epoch per second: 3 epochs would take 3 s, but the stop set after the second epoch ends the wait.
     const s = startWorker({ ...spiral(3), fit: { epochs: 3, batch_size: 50 } }, (m, session) => {

@@ -194,6 +194,7 @@ function drawFrame(): void {
   document.body.dataset.epochs = String(main?.epochs.length ?? 0);
   document.body.dataset.lastEpoch = String(main?.epochs[main.epochs.length - 1]?.epoch ?? 0);
   document.body.dataset.runs = String(model.runs.length);
+  document.body.dataset.liveLabel = live?.info.label ?? '';
   document.body.dataset.ghost = model.runs.length >= 2 ? 'yes' : 'no';
   document.body.dataset.preview = model.preview ? 'yes' : 'no';
   if (d.theme || d.structure) document.body.dataset.chartForeground = chartTheme().foreground;

@@ -29,6 +29,7 @@ export class RunControls {
     this.restart.addEventListener('click', () => post({ type: 'restartTraining' }));
     const names: Record<(typeof PACES)[number], string> = { 10: strings.speedSlow, 60: strings.speedWatchable, 300: strings.speedFast, 0: strings.speedMax };
     this.speed = el('select', { id: 'speed' }, ...PACES.map((p) => el('option', { value: String(p) }, names[p])));
+    this.speed.value = '60'; // Playground's watchable pace, the sidebar's and the walkthrough's default, until a run says its own
     this.speed.addEventListener('change', () => {
       const pace = PACES.find((p) => String(p) === this.speed.value);
       if (pace !== undefined) post({ type: 'setPace', epochsPerSecond: pace });

@@ -34,6 +34,8 @@ export class EarlyStopping implements Callback {
   bestEpoch = 0;
   /** Whether the best weights were restored at the end. */
   restored = false;
+  /** Whether the monitored value appeared in the logs of a counted epoch; without it there is no best epoch. */
+  monitored = false;
 
   constructor(readonly config: EarlyStoppingConfig) {
     this.minDelta = Math.abs(config.min_delta);
@@ -52,6 +54,12 @@ export class EarlyStopping implements Callback {
     this.bestWeights = null;
     this.bestEpoch = 0;
     this.restored = false;
+    this.monitored = false;
+  }
+
+  /** The 1-based best epoch so far, or null while the monitored value has not been seen. */
+  get bestEpochNumber(): number | null {
+    return this.monitored ? this.bestEpoch + 1 : null;
   }
 
   private isImprovement(value: number, reference: number): boolean {
@@ -60,7 +68,10 @@ export class EarlyStopping implements Callback {
 
   onEpochEnd(epoch: number, logs: EpochLogs, control: TrainingControl): void {
     const current = logs[this.config.monitor];
+    // A monitor missing from the logs (val_loss without validation data): Keras warns and skips the epoch;
+    // the warning is given once, when the experiment is loaded (callbackSpecs.ts unavailableMonitors).
     if (current === undefined || epoch < this.config.start_from_epoch) return;
+    this.monitored = true;
     if (this.config.restore_best_weights && this.bestWeights === null) {
       this.bestWeights = control.getWeights();
       this.bestEpoch = epoch;

@@ -9,9 +9,10 @@
  */
 import * as Papa from 'papaparse';
 import { ConfigError } from '../configError';
-import { msg } from '../../shared/message';
+import { echo } from '../../shared/echo';
+import { type MessageArg, msg } from '../../shared/message';
 import { DataError, createDataset, sliceRows, type Dataset, type DatasetSplit } from './dataset';
-import { describeColumn, encodeTarget, parseFeatureColumn, type TargetMode } from './csvColumns';
+import { describeColumn, encodeTarget, parseFeatureColumn, quoteCell, type TargetMode } from './csvColumns';
 import { applyStandardization, fitStandardization, type Standardization } from './standardize';
 
 export interface CsvSpec {
@@ -28,6 +29,10 @@ export interface CsvSpec {
 export interface CsvSplit extends DatasetSplit {
   /** The statistics applied to both parts, or null without standardize. */
   readonly standardization: Standardization | null;
+  /** The spreadsheet row (header = 1) of every data row: the training rows, then the validation rows. */
+  readonly rowNumbers: readonly number[];
+  /** The target column as messages name it, e.g. `"label" (C)`. */
+  readonly targetColumn: string;
 }
 
 /** The table as read: header names and data rows, each with its 1-based spreadsheet row number. */
@@ -45,13 +50,13 @@ export function csvDataset(text: string, spec: CsvSpec, source = 'CSV'): CsvSpli
   const table = readCsvTable(text, source);
   const targetIndex = table.header.indexOf(target);
   if (targetIndex < 0) {
-    throw new DataError(msg('no column named "{0}"', target), {
-      source, row: 1, hint: msg('the header has {0}; set target to one of them', table.header.map((h) => `"${h}"`).join(', ')),
+    throw new DataError(msg('no column named "{0}"', echo(target)), {
+      source, row: 1, hint: msg('the header has {0}; set target to one of them', listNames(table.header)),
     });
   }
   const featureIndices = table.header.map((_h, i) => i).filter((i) => i !== targetIndex);
   if (featureIndices.length === 0) {
-    throw new DataError(msg('the only column is the target "{0}"', target), { source, hint: msg('add at least one numeric feature column') });
+    throw new DataError(msg('the only column is the target "{0}"', echo(target)), { source, hint: msg('add at least one numeric feature column') });
   }
   const column = (i: number) => ({
     source, column: describeColumn(table.header[i]!, i), rows: table.rowNumbers, cells: table.rows.map((cells) => cells[i]!),
@@ -64,11 +69,12 @@ export function csvDataset(text: string, spec: CsvSpec, source = 'CSV'): CsvSpli
     featureNames: featureIndices.map((i) => table.header[i]!),
     ...(encoded.classNames !== undefined ? { classNames: encoded.classNames } : {}),
   });
-  return splitAndStandardize(all, validationSplit, standardize, encoded.note);
+  const split = splitAndStandardize(all, validationSplit, standardize, encoded.note);
+  return { ...split, rowNumbers: table.rowNumbers, targetColumn: describeColumn(target, targetIndex) };
 }
 
 /** Keras' validation_split, then standardization fitted on the training part. */
-function splitAndStandardize(all: Dataset, validationSplit: number, standardize: boolean, targetNote: string | undefined): CsvSplit {
+function splitAndStandardize(all: Dataset, validationSplit: number, standardize: boolean, targetNote: string | undefined): DatasetSplit & { standardization: Standardization | null } {
   let train = all;
   let validation: Dataset | null = null;
   if (validationSplit > 0) {
@@ -136,13 +142,19 @@ export function readCsvTable(text: string, source = 'CSV'): CsvTable {
   return { header, rows, rowNumbers };
 }
 
+/** Up to 10 quoted names, then how many more: a header can have thousands of columns. */
+function listNames(names: readonly string[]): MessageArg {
+  const shown = names.slice(0, 10).map(quoteCell).join(', ');
+  return names.length > 10 ? msg('{0} and {1} more', shown, names.length - 10) : shown;
+}
+
 function checkHeader(cells: readonly string[], row: number, source: string): string[] {
   const seen = new Map<string, number>();
   cells.forEach((name, i) => {
     if (name === '') throw new DataError(msg('column {0} has no name', describeColumn('', i)), { source, row, hint: msg('give every column a header name') });
     const first = seen.get(name);
     if (first !== undefined) {
-      throw new DataError(msg('the column name "{0}" appears twice ({1} and {2})', name, describeColumn(name, first), describeColumn(name, i)), {
+      throw new DataError(msg('the column name "{0}" appears twice ({1} and {2})', echo(name), describeColumn(name, first), describeColumn(name, i)), {
         source, row, hint: msg('rename one of them'),
       });
     }

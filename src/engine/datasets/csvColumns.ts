@@ -4,6 +4,7 @@
  * order, 0/1 for two classes, one-hot for more so categorical_crossentropy applies). Every failure is
  * a DataError naming the spreadsheet row and the column. Not here: reading the CSV text (csv.ts).
  */
+import { echo } from '../../shared/echo';
 import { msg } from '../../shared/message';
 import { DataError, type Task } from './dataset';
 
@@ -39,7 +40,7 @@ export function columnLetter(index: number): string {
 
 /** `"age" (C)`: the header name and the spreadsheet letter. */
 export function describeColumn(name: string, index: number): string {
-  return `"${name}" (${columnLetter(index)})`;
+  return `${quoteCell(name)} (${columnLetter(index)})`;
 }
 
 /** Decimal numbers only: "1", "-2.5", ".5", "1e-3". Not "", "0x10", "Infinity" or "1,5". */
@@ -52,12 +53,30 @@ export function parseNumber(cell: string): number | null {
   return NUMBER_PATTERN.test(cell) ? Number(cell) : null;
 }
 
+/**
+ * Throws a DataError when a parsed cell does not fit float32, where the engine computes: "1e400" is
+ * Infinity already as a double, "1e39" becomes Infinity in a Float32Array, and either would only surface
+ * later as a NaN loss blamed on the learning rate.
+ */
+function checkFloat32(col: ColumnCells, i: number, value: number): void {
+  if (Number.isFinite(Math.fround(value))) return;
+  throw new DataError(msg('"{0}" is too large for float32', echo(col.cells[i]!)), {
+    source: col.source, row: col.rows[i]!, column: col.column,
+    hint: msg('values must have a magnitude of at most 3.4028235e38 (the engine computes in float32); rescale the column'),
+  });
+}
+
+/** A cell quoted for a message, capped (shared/echo.ts): a cell can be megabytes long. */
+export function quoteCell(cell: string): string {
+  return `"${echo(cell)}"`;
+}
+
 /** Throws a DataError if the cell at `i` is empty or a missing-value marker. */
 function checkPresent(col: ColumnCells, i: number): void {
   const cell = col.cells[i]!;
   const where = { source: col.source, row: col.rows[i]!, column: col.column, hint: msg('fill it in or delete the row (missing values are not imputed)') };
   if (cell === '') throw new DataError(msg('empty cell'), where);
-  if (MISSING_TOKENS.has(cell.toLowerCase())) throw new DataError(msg('missing value "{0}" (NaN)', cell), where);
+  if (MISSING_TOKENS.has(cell.toLowerCase())) throw new DataError(msg('missing value "{0}" (NaN)', echo(cell)), where);
 }
 
 /** Parses a numeric feature column into `out[offset + r * stride]`. */
@@ -67,13 +86,14 @@ export function parseFeatureColumn(col: ColumnCells, out: Float32Array, offset: 
     const value = parseNumber(cell);
     if (value === null) {
       const decimalComma = /^[+-]?\d+,\d+$/.test(cell);
-      throw new DataError(msg('"{0}" is not a number', cell), {
+      throw new DataError(msg('"{0}" is not a number', echo(cell)), {
         source: col.source, row: col.rows[r]!, column: col.column,
         hint: decimalComma
           ? msg('feature columns must be numeric (use a dot as the decimal separator): encode this column as numbers, or remove it')
           : msg('feature columns must be numeric: encode this column as numbers, or remove it'),
       });
     }
+    checkFloat32(col, r, value);
     out[offset + r * stride] = value;
   });
 }
@@ -85,12 +105,13 @@ export function encodeTarget(col: ColumnCells, mode: TargetMode): EncodedTarget 
   const firstLabel = numbers.findIndex((v) => v === null);
   if (mode === 'regression' || (mode === 'auto' && firstLabel < 0)) {
     if (firstLabel >= 0) {
-      throw new DataError(msg('"{0}" is not a number', col.cells[firstLabel]!), {
+      throw new DataError(msg('"{0}" is not a number', echo(col.cells[firstLabel]!)), {
         source: col.source, row: col.rows[firstLabel]!, column: col.column,
         hint: msg('a regression target must be numeric; set task: "classification" to read labels'),
       });
     }
     const values = numbers as number[];
+    values.forEach((v, i) => checkFloat32(col, i, v));
     const note = mode === 'auto' ? integerTargetNote(col.column, values) : undefined;
     return { y: Float32Array.from(values), targetWidth: 1, task: 'regression', ...(note !== undefined ? { note } : {}) };
   }
@@ -104,7 +125,7 @@ function encodeClasses(col: ColumnCells, numbers: number[] | null): EncodedTarge
   if (numbers !== null) {
     const bad = numbers.findIndex((v) => !Number.isInteger(v));
     if (bad >= 0) {
-      throw new DataError(msg('"{0}" is not a class', col.cells[bad]!), {
+      throw new DataError(msg('"{0}" is not a class', echo(col.cells[bad]!)), {
         source: col.source, row: col.rows[bad]!, column: col.column,
         hint: msg('class targets are integers (0, 1, 2, ...) or labels (cat, dog); use task: "regression" for continuous values'),
       });
@@ -116,7 +137,7 @@ function encodeClasses(col: ColumnCells, numbers: number[] | null): EncodedTarge
     classNames = [...new Set(keys)].sort(); // UTF-16 code-unit order: stable across machines and locales
   }
   if (classNames.length < 2) {
-    throw new DataError(msg('only one class, "{0}", in all {1} rows', classNames[0]!, keys.length), {
+    throw new DataError(msg('only one class, "{0}", in all {1} rows', echo(classNames[0]!), keys.length), {
       source: col.source, column: col.column,
       hint: msg('a classifier needs at least two classes: check the target column or pick another one'),
     });

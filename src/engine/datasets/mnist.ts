@@ -6,6 +6,7 @@
  * features scaled to [0, 1] (x / 255, as the Keras examples do) and labels one-hot rows of 10, and the
  * test set is the validation data. No file access here: mnistFiles.ts finds and reads the files.
  */
+import { echo } from '../../shared/echo';
 import { msg } from '../../shared/message';
 import { DataError, createDataset, type Dataset, type DatasetSplit } from './dataset';
 import { parseNpy } from './npy';
@@ -95,7 +96,10 @@ export function mnistFromNpz(members: ReadonlyMap<string, Uint8Array>, source = 
   const array = (name: string) => {
     const bytes = members.get(`${name}.npy`) ?? members.get(name);
     if (bytes === undefined) {
-      throw new DataError(msg('no array "{0}"', name), { source, hint: msg('expected x_train, y_train, x_test, y_test; found {0}', [...members.keys()].join(', ')) });
+      const found = [...members.keys()];
+      const shown = found.slice(0, 10).map((m) => echo(m)).join(', ');
+      const list = found.length > 10 ? msg('{0} and {1} more', shown, found.length - 10) : shown;
+      throw new DataError(msg('no array "{0}"', name), { source, hint: msg('expected x_train, y_train, x_test, y_test; found {0}', list) });
     }
     return parseNpy(bytes, `${source}/${name}.npy`);
   };

@@ -192,7 +192,8 @@ export function mnistLoadOptions(extensionRoot: string, hint: MnistHint | undefi
   const kerasNpz = hint?.npz ?? (avoid.has(defaultKerasNpzPath()) ? null : undefined);
   return {
     bundledDirectory: path.join(extensionRoot, 'media', 'mnist'),
-    ...(hint?.directory === undefined ? {} : { directory: hint.directory }),
+    // A folder the host found moments ago: if it is gone or damaged now, the run fails saying so (mnistFiles.ts).
+    ...(hint?.directory === undefined ? {} : { directory: hint.directory, directoryKey: 'MNIST folder' }),
     ...(kerasNpz === undefined ? {} : { kerasNpzPath: kerasNpz }),
     extraNpzPaths: avoid.has(tmpCandidate) ? [] : [tmpCandidate],
     ...(useMnistPackage(places.env) ? {} : { mnistDataDirectory: null }),

@@ -7,6 +7,7 @@ import type { Callback } from '../callbacks/callback';
 import { EARLY_STOPPING_DEFAULTS, EarlyStopping } from '../callbacks/earlyStopping';
 import { REDUCE_LR_DEFAULTS, ReduceLROnPlateau } from '../callbacks/reduceLROnPlateau';
 import { ConfigError } from '../configError';
+import { echo } from '../../shared/echo';
 import { msg } from '../../shared/message';
 import { type JsonObject, optionalBoolean, optionalNumber, readObject, readOneOf, readNumber, readString, rejectUnknownKeys } from './specReader';
 
@@ -62,4 +63,24 @@ export function parseCallbacks(value: unknown, key: string): Callback[] {
     }
     throw new ConfigError(`${k}.class_name`, cls, msg('one of {0}', 'EarlyStopping, ReduceLROnPlateau'));
   });
+}
+
+/**
+ * Keras' warnings for a monitor the logs will not hold (early_stopping.py and reduce_lr_on_plateau.py
+ * log "... conditioned on metric `val_loss` which is not available. Available metrics are: ..." each epoch
+ * and then ignore the epoch). Known before training: `logKeys` are the keys every epoch's logs will have.
+ */
+export function unavailableMonitors(callbacks: readonly Callback[], logKeys: readonly string[]): string[] {
+  const keys = callbacks.some((c) => c instanceof ReduceLROnPlateau) ? [...logKeys, 'learning_rate'] : logKeys;
+  const warnings: string[] = [];
+  for (const c of callbacks) {
+    const monitor = c instanceof EarlyStopping || c instanceof ReduceLROnPlateau ? c.config.monitor : null;
+    if (monitor === null || keys.includes(monitor)) continue;
+    const what = c instanceof EarlyStopping ? 'Early stopping' : 'Learning rate reduction';
+    const hint = monitor.startsWith('val_') && !keys.some((k) => k.startsWith('val_'))
+      ? ' (there is no validation data: set fit.validation_split or give validation data)'
+      : '';
+    warnings.push(`${what} is conditioned on metric \`${echo(monitor)}\` which is not available. Available metrics are: ${keys.join(',')}${hint}`);
+  }
+  return warnings;
 }

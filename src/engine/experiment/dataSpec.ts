@@ -6,16 +6,20 @@
 import { ConfigError, describedAs } from '../configError';
 import { type Message, msg, quantity } from '../../shared/message';
 import { csvDataset } from '../datasets/csv';
-import { createDataset, type Dataset, type DatasetSplit } from '../datasets/dataset';
+import { DataError, createDataset, type Dataset, type DatasetSplit } from '../datasets/dataset';
 import { loadMnist, type MnistLoadOptions } from '../datasets/mnistFiles';
 import { playgroundDataset } from '../datasets/playground';
 import type { Point2D } from '../datasets/playgroundGenerators';
 import type { Rng } from '../rng';
 import { type JsonObject, optionalBoolean, readMatrix, readObject, readString, rejectUnknownKeys } from './specReader';
+import type { TargetLocator } from './targets';
+import { echoPath } from '../../shared/echo';
 
 export interface DataIo {
   /** Reads a text file; relative paths are resolved against the experiment file's folder. */
   readTextFile(path: string): Promise<string>;
+  /** A path the experiment names (an MNIST folder), resolved as readTextFile resolves file names. */
+  resolvePath(path: string): string;
   /** Where MNIST may be found (the bundled subset's folder at least). */
   readonly mnist: MnistLoadOptions;
 }
@@ -27,6 +31,8 @@ export interface LoadedData extends DatasetSplit {
   readonly ownValidation: boolean;
   /** What the data is, for the run's status line ("Playground circle (250 training and 250 validation points)"). */
   readonly description: Message;
+  /** Where a target value came from (rows counted through train, then validation), for error messages. */
+  readonly locateTarget: TargetLocator;
 }
 
 /** The issue's dataset names, mapped to Playground's own keys. */
@@ -44,6 +50,21 @@ function inlineDataset(x: unknown, y: unknown, key: string): Dataset {
     featureNames: Array.from({ length: X.cols }, (_, i) => `x${i + 1}`),
     task: binary ? 'binary' : Y.cols > 1 && isOneHot(Y.data, Y.cols) ? 'multiclass' : 'regression',
   });
+}
+
+/** Runs a dataset builder whose ConfigErrors name its own keys ('samples') and re-keys them under `key` ('data.samples'). */
+function underKey<T>(key: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof ConfigError) throw new ConfigError(`${key}.${e.key}`, e.value, e.allowed);
+    throw e;
+  }
+}
+
+/** Targets of generated or downloaded data: sample numbers, 1-based. */
+function sampleLocator(source: string): TargetLocator {
+  return (index) => ({ source: `${source} sample ${index + 1}` });
 }
 
 function isOneHot(y: Float32Array, width: number): boolean {
@@ -65,26 +86,34 @@ export async function loadData(value: unknown, key: string, rng: Rng, io: DataIo
     const name = readString(spec.dataset, `${key}.dataset`);
     if (name === 'mnist') {
       rejectUnknownKeys(spec, ['dataset', 'path'], key);
-      const split = await loadMnist(spec.path === undefined ? io.mnist : { ...io.mnist, directory: readString(spec.path, `${key}.path`) });
-      return { ...split, ownValidation: true, description: msg('MNIST ({0} training and {1} validation images)', quantity(split.train.n), quantity(split.validation.n)) };
+      const split = await loadMnist(spec.path === undefined ? io.mnist : { ...io.mnist, directory: io.resolvePath(readString(spec.path, `${key}.path`)), directoryKey: `${key}.path` });
+      const description = msg('MNIST ({0} training and {1} validation images)', quantity(split.train.n), quantity(split.validation.n));
+      return { ...split, ownValidation: true, description, locateTarget: sampleLocator('MNIST') };
     }
     const pgName = PLAYGROUND_NAMES[name];
     if (!pgName) throw new ConfigError(`${key}.dataset`, name, msg('one of {0}', [...Object.keys(PLAYGROUND_NAMES).filter((k) => !k.startsWith('reg-')), 'mnist'].join(', ')));
     rejectUnknownKeys(spec, ['dataset', 'samples', 'noise', 'train_ratio', 'features'], key);
-    const split = playgroundDataset({ ...spec, dataset: pgName }, rng);
+    const split = underKey(key, () => playgroundDataset({ ...spec, dataset: pgName }, rng));
     // One name per split: the held-out points are the validation data (Keras' val_loss); Playground calls them test data.
-    return { ...split, ownValidation: true, description: msg('Playground "{0}" ({1} training and {2} validation points)', name, quantity(split.train.n), quantity(split.validation.n)) };
+    const description = msg('Playground "{0}" ({1} training and {2} validation points)', name, quantity(split.train.n), quantity(split.validation.n));
+    return { ...split, ownValidation: true, description, locateTarget: sampleLocator(`Playground "${name}"`) };
   }
   if (spec.csv !== undefined) {
     rejectUnknownKeys(spec, ['csv', 'target', 'standardize', 'task'], key);
     const path = readString(spec.csv, `${key}.csv`);
-    const text = await io.readTextFile(path);
-    const split = csvDataset(text, {
+    const text = await io.readTextFile(path).catch((e: unknown) => {
+      // "data.csv: cannot read /abs/path: no such file": the key first, as every data error says it.
+      throw e instanceof DataError && e.source === undefined ? new DataError(e.text, { source: `${key}.csv` }) : e;
+    });
+    const csvSpec = {
       target: readString(spec.target, `${key}.target`),
       standardize: optionalBoolean(spec.standardize, `${key}.standardize`, false),
       ...(spec.task === undefined ? {} : { task: spec.task as 'auto' }),
-    }, path);
-    return { ...split, ownValidation: false, description: msg('CSV {0} ({1} rows)', path, quantity(split.train.n)) };
+    };
+    const shown = echoPath(path);
+    const split = underKey(key, () => csvDataset(text, csvSpec, shown));
+    const locateTarget: TargetLocator = (index) => ({ source: shown, row: split.rowNumbers[index]!, column: split.targetColumn });
+    return { ...split, ownValidation: false, description: msg('CSV {0} ({1} rows)', shown, quantity(split.train.n)), locateTarget };
   }
   if (spec.x !== undefined) {
     rejectUnknownKeys(spec, ['x', 'y', 'validation_data'], key);
@@ -99,7 +128,11 @@ export async function loadData(value: unknown, key: string, rng: Rng, io: DataIo
           msg('{0} features and {1} targets like {2} and {3}', train.features, train.targetWidth, `${key}.x`, `${key}.y`));
       }
     }
-    return { train, validation, ownValidation: validation !== null, description: msg('inline data ({0} rows)', quantity(train.n)) };
+    const locateTarget: TargetLocator = (index, column) => {
+      const [name, row, width] = index < train.n ? [`${key}.y`, index, train.targetWidth] : [`${key}.validation_data.y`, index - train.n, validation?.targetWidth ?? 1];
+      return { source: width === 1 ? `${name}[${row}]` : `${name}[${row}][${column}]` };
+    };
+    return { train, validation, ownValidation: validation !== null, description: msg('inline data ({0} rows)', quantity(train.n)), locateTarget };
   }
   throw new ConfigError(key, value, msg('a Playground dataset {0}, {1}, {2} or inline {3}', '{"dataset": "circle", ...}', '{"dataset": "mnist"}', '{"csv": "path", "target": "column"}', '{"x": [[...]], "y": [[...]]}'));
 }

@@ -7,7 +7,7 @@
 import type { Callback } from '../callbacks/callback';
 import { EarlyStopping } from '../callbacks/earlyStopping';
 import { ConfigError, describedAs } from '../configError';
-import { msg, quantity, renderMessage } from '../../shared/message';
+import { type Message, msg, quantity, renderMessage } from '../../shared/message';
 import { sliceRows, type Dataset } from '../datasets/dataset';
 import type { Arena } from '../kernels/arena';
 import type { Kernels } from '../kernels/kernels';
@@ -18,10 +18,10 @@ import { Sequential, type LayerWeights } from '../model/sequential';
 import { type OptimizerIdentifier, createOptimizer } from '../optimizers/optimizerRegistry';
 import { Rng } from '../rng';
 import { type BatchBuffers, type CompiledModel, type Samples, allocateBatchBuffers, batchBufferFloats } from '../training/fit';
-import { parseCallbacks } from './callbackSpecs';
+import { parseCallbacks, unavailableMonitors } from './callbackSpecs';
 import { type DataIo, type LoadedData, loadData } from './dataSpec';
-import { type JsonObject, optionalBoolean, optionalNumber, readObject, readShape, rejectUnknownKeys } from './specReader';
-import { adaptTargets } from './targets';
+import { type JsonObject, optionalBoolean, optionalNumber, readFloat32, readName, readObject, readSeed, readShape, rejectUnknownKeys } from './specReader';
+import { adaptTargets, checkTargetDomain } from './targets';
 
 export const DEFAULT_SEED = 42;
 
@@ -41,6 +41,8 @@ export interface Experiment {
   readonly buffers: BatchBuffers;
   /** Sentences for the user: where the data came from, what was adapted. */
   readonly notes: readonly string[];
+  /** What Keras would warn about (a callback monitoring a metric the logs will not have). */
+  readonly warnings: readonly string[];
 }
 
 export interface ExperimentRuntime {
@@ -51,9 +53,19 @@ export interface ExperimentRuntime {
 
 const TOP_KEYS = ['seed', 'model', 'compile', 'fit', 'data', 'initial_weights'];
 
-/** Keras' validation_split: the last fraction of the samples, before any shuffling (array_slicing.train_validation_split). */
-function splitLast(d: Dataset, fraction: number): { train: Dataset; validation: Dataset } {
+/**
+ * Keras' validation_split: the last fraction of the samples, before any shuffling. A split that leaves
+ * either side empty is an error, as in Keras (keras/src/trainers/data_adapters/array_slicing.py
+ * train_validation_split raises "Training data contains N samples, which is not sufficient to split it").
+ */
+function splitLast(d: Dataset, fraction: number, description: Message): { train: Dataset; validation: Dataset } {
   const splitAt = Math.floor(d.n * (1 - fraction));
+  if (splitAt === 0 || splitAt === d.n) {
+    const instead = d.n < 2 ? msg('no validation_split') : msg('a validation_split between {0} and {1}', (1 / d.n).toPrecision(2), (1 - 1 / d.n).toPrecision(2));
+    throw new ConfigError('fit.validation_split', fraction,
+      msg('a fraction that leaves rows for both training and validation: {0} has {1} rows, and splitting at floor({1} × (1 - {2})) = {3} leaves {3} training and {4} validation rows; use more data or {5}',
+        description, d.n, fraction, splitAt, d.n - splitAt, instead));
+  }
   return { train: sliceRows(d, 0, splitAt), validation: sliceRows(d, splitAt, d.n) };
 }
 
@@ -64,13 +76,13 @@ function readWeights(value: unknown, key: string): LayerWeights[] | null {
     const w = readObject(entry, `${key}[${i}]`);
     rejectUnknownKeys(w, ['kernel', 'bias'], `${key}[${i}]`);
     const kernel = w.kernel;
-    if (!Array.isArray(kernel) || !kernel.every((r) => Array.isArray(r) && r.every((v) => typeof v === 'number' && Number.isFinite(v)))) {
+    if (!Array.isArray(kernel) || !kernel.every((r) => Array.isArray(r))) {
       throw new ConfigError(`${key}[${i}].kernel`, kernel, msg('a matrix [inputs][units] of finite numbers'));
     }
+    (kernel as unknown[][]).forEach((r, a) => r.forEach((v, b) => readFloat32(v, `${key}[${i}].kernel[${a}][${b}]`)));
     const bias = w.bias ?? null;
-    if (bias !== null && !(Array.isArray(bias) && bias.every((v) => typeof v === 'number' && Number.isFinite(v)))) {
-      throw new ConfigError(`${key}[${i}].bias`, bias, msg('null or a list of finite numbers'));
-    }
+    if (bias !== null && !Array.isArray(bias)) throw new ConfigError(`${key}[${i}].bias`, bias, msg('null or a list of finite numbers'));
+    if (bias !== null) (bias as unknown[]).forEach((v, b) => readFloat32(v, `${key}[${i}].bias[${b}]`));
     return { kernel: kernel as number[][], bias: bias as number[] | null };
   });
 }
@@ -92,10 +104,11 @@ function refuseAbsurdModel(model: Sequential): void {
 export async function loadExperiment(json: unknown, runtime: ExperimentRuntime): Promise<Experiment> {
   const spec = readObject(json, 'experiment');
   rejectUnknownKeys(spec, TOP_KEYS, '');
-  const seed = optionalNumber(spec.seed, 'seed', DEFAULT_SEED, { integer: true });
+  const seed = spec.seed === undefined ? DEFAULT_SEED : readSeed(spec.seed, 'seed');
   const rng = new Rng(seed);
   const modelSpec = readObject(spec.model, 'model');
   rejectUnknownKeys(modelSpec, ['input_shape', 'layers', 'name'], 'model');
+  if (modelSpec.name !== undefined) readName(modelSpec.name, 'model.name');
   const compileSpec: JsonObject = spec.compile === undefined ? {} : readObject(spec.compile, 'compile');
   rejectUnknownKeys(compileSpec, ['optimizer', 'loss', 'metrics'], 'compile');
   const fitSpec: JsonObject = spec.fit === undefined ? {} : readObject(spec.fit, 'fit');
@@ -111,7 +124,7 @@ export async function loadExperiment(json: unknown, runtime: ExperimentRuntime):
     if (data.ownValidation) {
       notes.push(`fit.validation_split is ignored: ${renderMessage(data.description)} has its own validation data (Keras: validation_data overrides validation_split)`);
     } else {
-      ({ train, validation } = splitLast(train, validationSplit));
+      ({ train, validation } = splitLast(train, validationSplit, data.description));
     }
   }
 
@@ -144,19 +157,23 @@ export async function loadExperiment(json: unknown, runtime: ExperimentRuntime):
   const outShape = model.outputShape;
   const adapted = adaptTargets(train, validation, loss, model.outputSize, outShape, data.description);
   notes.push(...adapted.notes);
+  checkTargetDomain(adapted.train, 0, loss, model.outputSize, data.locateTarget);
+  if (adapted.validation) checkTargetDomain(adapted.validation, adapted.train.n, loss, model.outputSize, data.locateTarget);
   const metricNames = compileSpec.metrics ?? [];
   if (!Array.isArray(metricNames)) throw new ConfigError('compile.metrics', metricNames, msg('a list of metric names, e.g. ["accuracy"]'));
   const metrics = metricNames.map((name: unknown, i) => {
     if (typeof name !== 'string') throw new ConfigError(`compile.metrics[${i}]`, name, msg('a metric name'));
     return resolveMetric(name, loss, model.outputSize, `compile.metrics[${i}]`);
   });
+  const logKeys = ['loss', ...metrics.map((m) => m.key)];
+  const warnings = unavailableMonitors(callbacks, adapted.validation ? [...logKeys, ...logKeys.map((k) => `val_${k}`)] : logKeys);
   const weights = readWeights(spec.initial_weights, 'initial_weights');
   if (weights) model.setWeights(weights);
   optimizer.build(model.params.length, model.variables);
 
   const toSamples = (d: Dataset): Samples => ({ x: d.x, xScale: d.xScale, y: d.y, n: d.n });
   return {
-    seed, data, notes, rng, buffers,
+    seed, data, notes, warnings, rng, buffers,
     train: toSamples(adapted.train),
     validation: adapted.validation ? toSamples(adapted.validation) : null,
     compiled: { model, loss, optimizer, metrics },

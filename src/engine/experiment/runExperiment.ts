@@ -16,7 +16,7 @@ export interface RunEvents {
 export interface RunResult extends FitResult {
   /** 1-based epoch at which EarlyStopping stopped training, or null. */
   readonly stoppedEpoch: number | null;
-  /** 1-based best epoch EarlyStopping saw, or null without EarlyStopping. */
+  /** 1-based best epoch EarlyStopping saw, or null without EarlyStopping or when its monitor never appeared. */
   readonly bestEpoch: number | null;
   /** Whether EarlyStopping restored the best weights at the end. */
   readonly restoredBestWeights: boolean;
@@ -37,7 +37,7 @@ export function runExperiment(exp: Experiment, events: RunEvents = {}): RunResul
   return {
     ...result,
     stoppedEpoch: es && es.stoppedEpoch > 0 ? es.stoppedEpoch + 1 : null,
-    bestEpoch: es && result.epochsRun > es.config.start_from_epoch ? es.bestEpoch + 1 : null,
+    bestEpoch: es ? es.bestEpochNumber : null,
     restoredBestWeights: es?.restored ?? false,
   };
 }

@@ -3,6 +3,7 @@
  * either returns it typed or throws a ConfigError that names the key, the value and what is allowed.
  */
 import { ConfigError } from '../configError';
+import { MAX_SEED, SEED_RANGE_TEXT } from '../rng';
 import { type Message, msg } from '../../shared/message';
 
 export type JsonObject = Record<string, unknown>;
@@ -74,6 +75,16 @@ export function readShape(value: unknown, key: string): number[] {
   return value.map((d, i) => readNumber(d, `${key}[${i}]`, { integer: true, min: 1 }));
 }
 
+/** What float32-range errors say is allowed (the engine computes in float32, as Keras' default floatx). */
+export const FLOAT32_TEXT: Message = msg('a number within float32 range (magnitude at most 3.4028235e38; the engine computes in float32, where a larger value becomes Infinity)');
+
+/** A finite number that stays finite as a float32: 1e39 would become Infinity in a Float32Array. */
+export function readFloat32(value: unknown, key: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ConfigError(key, value, msg('a finite number'));
+  if (!Number.isFinite(Math.fround(value))) throw new ConfigError(key, value, FLOAT32_TEXT);
+  return value;
+}
+
 /** A numeric matrix given as nested lists, flattened row-major, with every row of the same width. */
 export function readMatrix(value: unknown, key: string): { data: Float32Array; rows: number; cols: number } {
   if (!Array.isArray(value) || value.length === 0) throw new ConfigError(key, value, msg('a non-empty list of rows'));
@@ -84,7 +95,22 @@ export function readMatrix(value: unknown, key: string): { data: Float32Array; r
   value.forEach((row: unknown, r) => {
     const cells: unknown[] = Array.isArray(row) ? row : [row];
     if (cells.length !== cols) throw new ConfigError(`${key}[${r}]`, row, msg('a row of {0} numbers like row 0', cols));
-    cells.forEach((c, j) => (data[r * cols + j] = readNumber(c, `${key}[${r}][${j}]`)));
+    cells.forEach((c, j) => (data[r * cols + j] = readFloat32(c, Array.isArray(row) ? `${key}[${r}][${j}]` : `${key}[${r}]`)));
   });
   return { data, rows, cols };
+}
+
+/** A random seed: an integer 0..2^32 - 1, the range Keras accepts (rng.ts MAX_SEED). */
+export function readSeed(value: unknown, key: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_SEED) throw new ConfigError(key, value, SEED_RANGE_TEXT);
+  return value;
+}
+
+/**
+ * A model or layer name: a non-empty string without "/", as Keras 3 requires of every operation's name
+ * (keras/src/ops/operation.py: "Argument `name` must be a string and cannot contain character `/`").
+ */
+export function readName(value: unknown, key: string): string {
+  if (typeof value !== 'string' || value.length === 0 || value.includes('/')) throw new ConfigError(key, value, msg('a non-empty string without "/" (a Keras name)'));
+  return value;
 }

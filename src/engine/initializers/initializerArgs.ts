@@ -6,6 +6,7 @@
  */
 import { msg } from '../../shared/message';
 import { ConfigError } from '../configError';
+import { FLOAT32_TEXT, readSeed } from '../experiment/specReader';
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -40,6 +41,8 @@ export class InitializerArgs {
     if (!this.has(name)) return fallback;
     const v = this.raw[name];
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigError(`${this.key}.${name}`, v, msg('a finite number for {0}', `${this.className}(${name}=...)`));
+    // The weights are float32: Constant(value=1e39) would start the run from Infinity.
+    if (!Number.isFinite(Math.fround(v))) throw new ConfigError(`${this.key}.${name}`, v, FLOAT32_TEXT);
     return v;
   }
 
@@ -50,13 +53,12 @@ export class InitializerArgs {
     return v;
   }
 
-  /** An integer seed or null (Keras also takes a SeedGenerator, which has no meaning here). */
+  /** An integer seed 0..2^32 - 1 or null (Keras also takes a SeedGenerator, which has no meaning here). */
   seed(): number | null {
     if (!this.has('seed')) return null;
     const v = this.raw.seed;
     if (v === null) return null;
-    if (typeof v !== 'number' || !Number.isInteger(v)) throw new ConfigError(`${this.key}.seed`, v, msg('an integer seed or None'));
-    return v;
+    return readSeed(v, `${this.key}.seed`);
   }
 
   /** One of `options`, after `normalize` (VarianceScaling lower-cases `distribution`). */

@@ -8,7 +8,7 @@
 import { getActivation } from '../activations/activationRegistry';
 import { msg } from '../../shared/message';
 import { ConfigError } from '../configError';
-import { readObject, readNumber, readShape, readString, rejectUnknownKeys, optionalBoolean, type JsonObject } from '../experiment/specReader';
+import { readName, readObject, readNumber, readSeed, readShape, readString, rejectUnknownKeys, optionalBoolean, type JsonObject } from '../experiment/specReader';
 import { type InitializerIdentifier, getInitializer } from '../initializers/initializerRegistry';
 import { getRegularizer } from '../regularizers/regularizerRegistry';
 import { ActivationLayer } from './activationLayer';
@@ -35,7 +35,7 @@ class LayerNamer {
 
   name(className: string, given: unknown, key: string): string {
     if (given !== undefined) {
-      const name = readString(given, key);
+      const name = readName(given, key);
       if (this.used.has(name)) throw new ConfigError(key, given, msg('a name no other layer of the model uses'));
       this.used.add(name);
       return name;
@@ -62,13 +62,15 @@ function argumentsOf(raw: JsonObject, key: string): JsonObject {
 
 function inputShapeOf(args: JsonObject, key: string): number[] | null {
   if (args.input_shape !== undefined && args.input_shape !== null) return readShape(args.input_shape, `${key}.input_shape`);
-  if (args.batch_input_shape !== undefined && args.batch_input_shape !== null) {
-    const full = args.batch_input_shape;
-    if (!Array.isArray(full) || full.length < 2) throw new ConfigError(`${key}.batch_input_shape`, full, msg('a list like [null, 784]'));
-    return readShape(full.slice(1), `${key}.batch_input_shape`);
-  }
+  if (args.batch_input_shape !== undefined && args.batch_input_shape !== null) return withoutBatchAxis(args.batch_input_shape, `${key}.batch_input_shape`);
   if (args.input_dim !== undefined && args.input_dim !== null) return [readNumber(args.input_dim, `${key}.input_dim`, { integer: true, min: 1 })];
   return null;
+}
+
+/** [null, 784] → [784]: a shape with its batch axis first (batch_input_shape, InputLayer's batch_shape). */
+function withoutBatchAxis(full: unknown, key: string): number[] {
+  if (!Array.isArray(full) || full.length < 2) throw new ConfigError(key, full, msg('a list like [null, 784]'));
+  return readShape(full.slice(1), key);
 }
 
 function checkCommon(args: JsonObject, key: string): void {
@@ -102,7 +104,7 @@ function buildLayer(className: string, args: JsonObject, key: string, namer: Lay
       // mistake, refused here.
       const rate = readNumber(args.rate, `${key}.rate`, { min: 0, below: 1 });
       if (args.noise_shape !== undefined && args.noise_shape !== null) throw new ConfigError(`${key}.noise_shape`, args.noise_shape, msg('null (per-unit dropout)'));
-      if (args.seed !== undefined && args.seed !== null) readNumber(args.seed, `${key}.seed`, { integer: true });
+      if (args.seed !== undefined && args.seed !== null) readSeed(args.seed, `${key}.seed`);
       return new Dropout(name('Dropout'), rate);
     }
     case 'Activation':
@@ -132,7 +134,11 @@ export function parseLayers(value: unknown, key: string): ParsedLayers {
     if (className === 'InputLayer' || className === 'Input') {
       if (i !== 0) throw new ConfigError(`${k}.class_name`, className, msg('an InputLayer only as the first entry'));
       rejectUnknownKeys(args, ['class_name', 'name', 'shape', 'batch_shape', 'input_shape', 'batch_input_shape', 'dtype', 'sparse'], k);
-      inputShape = args.shape !== undefined ? readShape(args.shape, `${k}.shape`) : inputShapeOf(args, k);
+      if (args.name !== undefined && args.name !== null) readName(args.name, `${k}.name`);
+      if (args.sparse !== undefined && args.sparse !== null && args.sparse !== false) throw new ConfigError(`${k}.sparse`, args.sparse, msg('false (sparse inputs are not supported)'));
+      checkCommon(args, k);
+      inputShape = args.shape !== undefined && args.shape !== null ? readShape(args.shape, `${k}.shape`)
+        : args.batch_shape !== undefined && args.batch_shape !== null ? withoutBatchAxis(args.batch_shape, `${k}.batch_shape`) : inputShapeOf(args, k);
       if (!inputShape) throw new ConfigError(`${k}.shape`, undefined, msg('the input shape, e.g. [784]'));
       return;
     }

@@ -4,6 +4,8 @@
  * copy), and the forward/backward passes over a batch. Weight penalties (kernel/bias regularizers) are
  * computed here because Keras adds them to the loss of the whole model.
  */
+import { ConfigError, describedAs } from '../configError';
+import { msg } from '../../shared/message';
 import { type Arena, CountingArena } from '../kernels/arena';
 import type { Kernels } from '../kernels/kernels';
 import { type Layer, type WeightSpec, sizeOf } from '../layers/layer';
@@ -148,19 +150,23 @@ export class Sequential {
   /** Replaces the weights (the `initial_weights` of an experiment); shapes must match exactly. */
   setWeights(weights: readonly LayerWeights[], key = 'initial_weights'): void {
     const dense = this.layers.filter((l) => this.variables.some((v) => v.layer === l && v.spec.name === 'kernel'));
-    if (weights.length !== dense.length) throw new Error(`${key}: got ${weights.length} entries; the model has ${dense.length} layers with weights`);
+    if (weights.length !== dense.length) {
+      throw new ConfigError(key, describedAs(weights.length === 1 ? msg('1 entry') : msg('{0} entries', weights.length)), msg('one entry per layer with weights: the model has {0}', dense.length));
+    }
     dense.forEach((layer, i) => {
       const w = weights[i]!;
       const kernel = this.variables.find((v) => v.layer === layer && v.spec.name === 'kernel')!;
       const bias = this.variables.find((v) => v.layer === layer && v.spec.name === 'bias');
       const [rows, cols] = kernel.spec.shape as [number, number];
-      if (w.kernel.length !== rows || w.kernel.some((r) => r.length !== cols)) throw new Error(`${key}[${i}].kernel: ${layer.name} needs shape [${rows}][${cols}]`);
+      if (w.kernel.length !== rows || w.kernel.some((r) => r.length !== cols)) {
+        throw new ConfigError(`${key}[${i}].kernel`, describedAs(msg('shape {0}', `[${w.kernel.length}][${w.kernel[0]?.length ?? 0}]`)), msg('shape {0} for {1}', `[${rows}][${cols}]`, layer.name));
+      }
       w.kernel.forEach((row, r) => kernel.value.set(row, r * cols));
       if (bias) {
-        if (!w.bias || w.bias.length !== cols) throw new Error(`${key}[${i}].bias: ${layer.name} needs ${cols} values`);
+        if (!w.bias || w.bias.length !== cols) throw new ConfigError(`${key}[${i}].bias`, w.bias, msg('a list of {0} numbers for {1}', cols, layer.name));
         bias.value.set(w.bias);
       } else if (w.bias !== null && w.bias !== undefined) {
-        throw new Error(`${key}[${i}].bias: ${layer.name} has use_bias=False; give null`);
+        throw new ConfigError(`${key}[${i}].bias`, w.bias, msg('null: {0} has use_bias=False', layer.name));
       }
     });
   }

@@ -7,6 +7,7 @@
  * L1L2(l1=0.0, l2=0.0), no penalty at all — the docstring's "'l1_l2' uses 0.01 and 0.01" is a
  * Keras 2 leftover. Penalties themselves are in l1.ts, l2.ts and l1L2.ts.
  */
+import { FLOAT32_TEXT } from '../experiment/specReader';
 import { msg } from '../../shared/message';
 import { ConfigError } from '../configError';
 import { L1 } from './l1';
@@ -53,6 +54,7 @@ function readFactor(config: Record<string, unknown>, key: string, className: str
   const v = config[name];
   if (v === undefined || v === null) return fallback;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ConfigError(`${key}.${name}`, v, msg('a non-negative number for {0}', `${className}(${name}=...)`));
+  if (!Number.isFinite(Math.fround(v))) throw new ConfigError(`${key}.${name}`, v, FLOAT32_TEXT);
   return v;
 }
 

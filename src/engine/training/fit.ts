@@ -134,7 +134,10 @@ export function evaluate(compiled: CompiledModel, data: Samples, batchSize: numb
 export function fit(compiled: CompiledModel, train: Samples, opts: FitOptions): FitResult {
   const { model, loss, optimizer, metrics } = compiled;
   const inW = model.inputSize, outW = model.outputSize, tW = loss.targetWidth(outW);
-  const bs = Math.min(opts.batchSize, Math.max(train.n, 1));
+  // An empty training set would "train" to a NaN loss and exit cleanly; the experiment loader refuses it
+  // with the key to fix, so reaching this is a bug in the caller.
+  if (train.n === 0) throw new Error('fit: there are no training samples');
+  const bs = Math.min(opts.batchSize, train.n);
   const buffers = opts.buffers;
   if (buffers.x.length < bs * inW) throw new Error(`fit: batch buffers hold ${buffers.x.length / inW} samples, batch_size needs ${bs}`);
   const control: TrainingControl = {

@@ -5,6 +5,9 @@
  * Keras' mnist.npz, use the 2,000-image subset, or choose a folder. The answer is remembered in the
  * settings, where the user can change it. Nothing downloads without that answer or the Download MNIST
  * command. A failed download trains on the subset and says why; a cancelled one trains nothing.
+ * In Restricted Mode (an untrusted workspace) the gate neither searches, offers nor downloads: the run
+ * reads only the bundled subset inside the extension (its note says why), and the Download MNIST command
+ * is refused by the host (src/host/workspaceTrust.ts).
  * Free of 'vscode' (the ports), so plain-Node tests drive it; mnistPrompt.ts gives the VS Code ports.
  */
 import { DownloadError } from '../../data/download';
@@ -26,6 +29,8 @@ export type GateNotice =
   | { readonly type: 'alreadyThere'; readonly location: string };
 
 export interface MnistGatePorts {
+  /** False in Restricted Mode: then nothing outside the extension is read, asked for or downloaded. */
+  trusted(): boolean;
   /** The remembered answer (user or machine settings only: a workspace cannot start a download). */
   whenMissing(): WhenMissing;
   remember(answer: WhenMissing): PromiseLike<void>;
@@ -55,6 +60,9 @@ export class MnistGate {
   /** The request to start, with the full set's location when there is one; undefined: start nothing. */
   async prepare<R extends GateRequest>(request: R): Promise<R | undefined> {
     if (!usesDefaultMnist(request.experiment)) return request;
+    // Restricted Mode: no search of Keras' cache or the chosen folder, no offer, no download; the worker
+    // is confined to the extension's folder and trains on the bundled subset.
+    if (!this.ports.trusted()) return request;
     const search = await this.ports.search();
     if (search.folderProblem !== null) this.ports.notify({ type: 'folderProblem', problem: search.folderProblem });
     if (search.found) return { ...request, mnist: hintOf(search.found) };

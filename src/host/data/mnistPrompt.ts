@@ -14,6 +14,7 @@ import { httpGet } from '../../data/httpTransport';
 import { downloadMnist } from '../../data/mnistDownload';
 import { MNIST_NPZ, defaultKerasPlaces, findFullMnist, kerasHome, mnistOrigin } from '../../engine/datasets/mnistCache';
 import { CommandIds } from '../../shared/commandIds';
+import type { WorkspaceTrustGate } from '../workspaceTrust';
 import { type GateNotice, MnistGate, type MnistGatePorts, type OfferAnswer, WHEN_MISSING, type WhenMissing } from './mnistGate';
 
 const SECTION = 'hyperlab.mnist';
@@ -24,10 +25,11 @@ function userSetting<T>(key: string): T | undefined {
   return inspected?.globalValue;
 }
 
-export function createMnistGate(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): MnistGate {
+export function createMnistGate(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, trust: WorkspaceTrustGate): MnistGate {
   const storage = context.globalStorageUri.fsPath;
   const places = () => defaultKerasPlaces(process.env);
   const ports: MnistGatePorts = {
+    trusted: () => trust.trusted,
     whenMissing: () => {
       const v = userSetting<string>('whenMissing');
       return WHEN_MISSING.includes(v as WhenMissing) ? (v as WhenMissing) : 'ask';
@@ -52,8 +54,9 @@ export function createMnistGate(context: vscode.ExtensionContext, log: vscode.Lo
   return new MnistGate(ports);
 }
 
-export function registerMnistCommand(gate: MnistGate): vscode.Disposable {
-  return vscode.commands.registerCommand(CommandIds.downloadMnist, () => gate.downloadCommand());
+/** "HyperLab: Download MNIST"; refused in Restricted Mode (nothing is downloaded for an untrusted workspace). */
+export function registerMnistCommand(gate: MnistGate, trust: WorkspaceTrustGate): vscode.Disposable {
+  return vscode.commands.registerCommand(CommandIds.downloadMnist, () => (trust.allows('downloadMnist') ? gate.downloadCommand() : undefined));
 }
 
 async function offer(kerasDir: string, damaged: readonly string[]): Promise<OfferAnswer | undefined> {

@@ -19,9 +19,10 @@ import { KerasHoverProvider } from './kerasHoverProvider';
 import { KerasQuickFixes } from './kerasQuickFixes';
 import { ModelSummaryDocuments, SUMMARY_SCHEME, showModelSummary } from './modelSummaryCommand';
 import { trainModel } from './trainModelCommand';
+import type { WorkspaceTrustGate } from '../workspaceTrust';
 
 /** Returns the Python parse worker's helper (null if it could not start), which the API shows to the tests. */
-export function registerLanguageFeatures(context: vscode.ExtensionContext, training: TrainingService, sidebar: SidebarHandle): ParseHelper | null {
+export function registerLanguageFeatures(context: vscode.ExtensionContext, training: TrainingService, sidebar: SidebarHandle, trust: WorkspaceTrustGate): ParseHelper | null {
   const analyses = new DocumentAnalyses();
   const selector = ANALYSED_LANGUAGES.map((language) => ({ language }));
   const summaries = new ModelSummaryDocuments();
@@ -39,7 +40,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, train
     vscode.commands.registerCommand(CommandIds.showModelSummary, (uri: unknown, index: unknown) => showModelSummary(analyses, summaries, uri, index)),
     vscode.commands.registerCommand(CommandIds.applyToCode, (uri: unknown, index: unknown) => applySidebarToCode(analyses, sidebar, uri, index)),
     vscode.commands.registerCommand(CommandIds.loadFromCode, (uri: unknown, index: unknown) => loadFromCode(analyses, sidebar, uri, index)),
-    vscode.commands.registerCommand(CommandIds.trainModel, (uri: unknown, index: unknown, data: unknown) => trainModel(analyses, training, context.workspaceState, uri, index, data, sidebar)),
+    vscode.commands.registerCommand(CommandIds.trainModel, (uri: unknown, index: unknown, data: unknown) => (trust.allows('trainModel') ? trainModel(analyses, training, context.workspaceState, uri, index, data, sidebar) : undefined)),
   );
   return parseHelper;
 }

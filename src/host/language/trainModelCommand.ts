@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { echo } from '../../shared/echo';
 import { experimentFromModel } from '../../keras/toExperiment';
 import type { HyperparamSettings } from '../../shared/hyperparams';
 import { targetValuesOf } from '../sidebar/applyTarget';
@@ -76,7 +77,7 @@ export async function trainModel(analyses: DocumentAnalyses, training: TrainingS
   if (!target) return;
   const draft = experimentFromModel(target.model);
   if (!draft.experiment) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('HyperLab cannot train {0}: {1}', target.model.graph.name, draft.blockers.map((b) => renderMessage(b, vscode.l10n.t)).join('; ')));
+    void vscode.window.showErrorMessage(vscode.l10n.t('HyperLab cannot train {0}: {1}', echo(target.model.graph.name), draft.blockers.map((b) => renderMessage(b, vscode.l10n.t)).join('; ')));
     return;
   }
   const baseDir = path.dirname(target.document.uri.fsPath);
@@ -84,7 +85,7 @@ export async function trainModel(analyses: DocumentAnalyses, training: TrainingS
   let data = isDataSpec(dataArg) ? dataArg : memory.get<Record<string, unknown>>(key);
   if (!data) {
     const picked = await vscode.window.showQuickPick(choices(draft.inputSize, draft.outputSize), {
-      placeHolder: vscode.l10n.t('Train {0} on which data? ({1} inputs per sample)', target.model.graph.name, draft.inputSize ?? '?'),
+      placeHolder: vscode.l10n.t('Train {0} on which data? ({1} inputs per sample)', echo(target.model.graph.name), draft.inputSize ?? '?'),
     });
     if (!picked) return;
     data = picked.data === 'csv' ? await pickCsv(baseDir) : picked.data;

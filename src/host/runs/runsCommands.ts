@@ -2,10 +2,12 @@
  * The Runs view's commands: compare, rename, star, note, delete (after asking), rerun exactly, open a
  * run's experiment as a `*.experiment.json`, export runs' metrics (CSV or JSON), and the view's filter,
  * sort and grouping. Commands from an item's context menu get the clicked item and the selection.
+ * Rerun, Open as Experiment and Export are off in Restricted Mode (src/host/workspaceTrust.ts).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../shared/commandIds';
+import { echo } from '../../shared/echo';
 import { writeFileAtomic } from '../../storage/atomicFile';
 import { editRun, emptyTrash, restoreRun, trashRun } from '../../runs/runEdits';
 import { runsToCsv, runsToJson } from '../../runs/runExport';
@@ -81,7 +83,7 @@ export function registerRunsCommands(ctx: HostContext, view: RunsView): vscode.D
       await vscode.commands.executeCommand('setContext', 'hyperlab.runs.canUndoDelete', true);
       await view.refresh();
       const undo = vscode.l10n.t('Undo');
-      const text = runs.length === 1 ? vscode.l10n.t('Deleted the run "{0}".', runs[0]!.name) : vscode.l10n.t('Deleted {0} runs.', runs.length);
+      const text = runs.length === 1 ? vscode.l10n.t('Deleted the run "{0}".', echo(runs[0]!.name)) : vscode.l10n.t('Deleted {0} runs.', runs.length);
       void vscode.window.showInformationMessage(text, undo).then((choice) => (choice === undo ? vscode.commands.executeCommand(CommandIds.runsUndoDelete) : undefined));
     }),
     cmd(CommandIds.runsUndoDelete, async () => {
@@ -94,14 +96,14 @@ export function registerRunsCommands(ctx: HostContext, view: RunsView): vscode.D
     }),
     cmd(CommandIds.runsRerun, async (clicked, selected) => {
       const [summary] = targets(view, clicked, selected);
-      if (!summary) return;
+      if (!summary || !ctx.trust.allows('rerunRun')) return;
       const [run] = await readAll(ctx, [summary]);
       if (!run) return;
       await ctx.training.start({ label: run.meta.name ?? run.header.name, experiment: run.header.experiment, baseDir: run.header.base_dir, source: { kind: 'rerun', rerunOf: run.header.id } });
     }),
     cmd(CommandIds.runsOpenExperiment, async (clicked, selected) => {
       const [summary] = targets(view, clicked, selected);
-      if (!summary) return;
+      if (!summary || !ctx.trust.allows('openRunExperiment')) return;
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? path.dirname(ctx.runsDir() ?? '.');
       const safe = summary.name.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^_+|_+$/g, '').slice(0, 60) || summary.id;
       // An untitled document with a path: saving it writes `<workspace>/<name>.experiment.json`.
@@ -113,7 +115,7 @@ export function registerRunsCommands(ctx: HostContext, view: RunsView): vscode.D
     cmd(CommandIds.runsExport, async (clicked, selected) => {
       let runs = targets(view, clicked, selected);
       if (runs.length === 0) runs = view.shownRuns;
-      if (runs.length === 0) return;
+      if (runs.length === 0 || !ctx.trust.allows('exportRuns')) return;
       const target = await vscode.window.showSaveDialog({
         defaultUri: vscode.Uri.file(path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '.', 'hyperlab-runs.csv')),
         filters: { CSV: ['csv'], JSON: ['json'] }, title: vscode.l10n.t('Export the metrics of {0} runs', runs.length),

@@ -7,6 +7,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { echo } from '../../shared/echo';
 import { applyToCode } from '../../keras/applyToCode';
 import { renderMessage } from '../../keras/message';
 import { CommandIds } from '../../shared/commandIds';
@@ -34,14 +35,14 @@ export async function applySidebarToCode(analyses: DocumentAnalyses, sidebar: Si
   const result = applyToCode(document.getText(), model, targetValuesOf(sidebar.settings()));
   if ('error' in result) {
     const exportAction = vscode.l10n.t('Export as Keras Script');
-    const message = vscode.l10n.t('HyperLab cannot apply the sidebar to {0}: {1}. The file is unchanged.', model.graph.name, renderMessage(result.error, vscode.l10n.t));
+    const message = vscode.l10n.t('HyperLab cannot apply the sidebar to {0}: {1}. The file is unchanged.', echo(model.graph.name), renderMessage(result.error, vscode.l10n.t));
     void vscode.window.showWarningMessage(message, exportAction).then((choice) => {
       if (choice === exportAction) void vscode.commands.executeCommand(CommandIds.exportKerasScript);
     });
     return { edited: false, message };
   }
   if (result.edits.length === 0) {
-    const message = vscode.l10n.t('{0} in {1} already has the sidebar\'s values: nothing to change.', model.graph.name, file);
+    const message = vscode.l10n.t('{0} in {1} already has the sidebar\'s values: nothing to change.', echo(model.graph.name), file);
     void vscode.window.showInformationMessage(message);
     return { edited: false, message };
   }
@@ -55,7 +56,7 @@ export async function applySidebarToCode(analyses: DocumentAnalyses, sidebar: Si
   // Show the edited file when it is not on screen (Apply from the palette or the sidebar's title bar).
   if (!vscode.window.visibleTextEditors.some((e) => e.document === document)) await vscode.window.showTextDocument(document, { preview: false, preserveFocus: true });
   const changes = result.changes.map((c) => renderMessage(c, vscode.l10n.t));
-  const message = vscode.l10n.t('Applied the sidebar to {0} in {1}, not saved yet (Undo reverts it): {2}.', model.graph.name, file, changes.join('; '));
+  const message = vscode.l10n.t('Applied the sidebar to {0} in {1}, not saved yet (Undo reverts it): {2}.', echo(model.graph.name), file, changes.join('; '));
   void vscode.window.showInformationMessage(message);
   return { edited: true, message };
 }

@@ -42,7 +42,11 @@ export function featureThumbs(features: readonly string[], density = PREVIEW_THU
 /** The preview of `s` (the settings are valid: the sidebar's controller validated them). */
 export async function dataPreview(s: HyperparamSettings, t: Translate): Promise<DataPreview> {
   const data = experimentFromSettings(s).data;
-  const io = { readTextFile: () => Promise.reject(new Error('Playground data reads no file')), mnist: { bundledDirectory: '', kerasNpzPath: null, mnistDataDirectory: null } };
+  // Playground data reads no file: an I/O that refuses everything.
+  const io = {
+    readTextFile: () => Promise.reject(new Error('Playground data reads no file')), resolvePath: (p: string) => p,
+    mnist: { bundledDirectory: '', kerasNpzPath: null, mnistDataDirectory: null },
+  };
   const loaded = await loadData(data, 'data', new Rng(s.seed), io);
   const flat = (ps: readonly { x: number; y: number; label: number }[]) => ps.flatMap((p) => [round(p.x), round(p.y), round(p.label)]);
   const points: PlanePoints = loaded.points ? { train: flat(loaded.points.train), validation: flat(loaded.points.validation) } : { train: [], validation: [] };

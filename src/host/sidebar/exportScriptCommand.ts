@@ -3,12 +3,15 @@
  * experiment — the active `*.experiment.json` when one is open, otherwise the sidebar's hyperparameters.
  * The document is unsaved, named for what it exports (circle_keras.py next to circle.experiment.json,
  * sidebar_<dataset>_keras.py in the workspace for the sidebar), so its tab says what it is and Save
- * proposes that name; the user decides whether and where to save it.
+ * proposes that name; the user decides whether and where to save it. Off in Restricted Mode
+ * (workspaceTrust.ts).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { echo, echoPath } from '../../shared/echo';
 import { kerasScriptFromExperiment } from '../../keras/export/kerasScript';
 import type { SidebarHandle } from '../tuningViewProvider';
+import type { WorkspaceTrustGate } from '../workspaceTrust';
 import { experimentFromSettings } from './experimentFromSettings';
 
 /** An untitled document's URI named `base`_keras.py in `folder`, not taken by an open document or a file. */
@@ -23,14 +26,15 @@ async function freeName(folder: vscode.Uri | undefined, base: string): Promise<v
   }
 }
 
-export async function exportKerasScript(sidebar: SidebarHandle): Promise<vscode.TextDocument | undefined> {
+export async function exportKerasScript(sidebar: SidebarHandle, trust: WorkspaceTrustGate): Promise<vscode.TextDocument | undefined> {
+  if (!trust.allows('exportScript')) return undefined;
   const active = vscode.window.activeTextEditor?.document;
   let experiment: unknown, title: string, uri: vscode.Uri;
   if (active && active.uri.path.endsWith('.experiment.json')) {
     try {
       experiment = JSON.parse(active.getText());
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not valid JSON: {1}', path.basename(active.uri.fsPath), e instanceof Error ? e.message : String(e)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not valid JSON: {1}', echoPath(path.basename(active.uri.fsPath)), echo(e instanceof Error ? e.message : String(e), 200)));
       return undefined;
     }
     title = path.basename(active.uri.fsPath);

@@ -4,6 +4,7 @@
  * sidebar's controller pushes them to its view); what does not fit the sidebar is named.
  */
 import * as vscode from 'vscode';
+import { echo } from '../../shared/echo';
 import { experimentFromModel } from '../../keras/toExperiment';
 import type { DocumentAnalyses } from '../language/documentAnalyses';
 import { modelAtCursor } from '../language/modelAtCursor';
@@ -18,6 +19,6 @@ export async function loadFromCode(analyses: DocumentAnalyses, sidebar: SidebarH
   await vscode.commands.executeCommand('hyperlab.tuning.focus');
   const name = target.model.graph.name;
   void vscode.window.showInformationMessage(skipped.length === 0
-    ? vscode.l10n.t('Loaded the hyperparameters of {0} into the sidebar.', name)
-    : vscode.l10n.t('Loaded the hyperparameters of {0} into the sidebar; not taken: {1}.', name, skipped.join('; ')));
+    ? vscode.l10n.t('Loaded the hyperparameters of {0} into the sidebar.', echo(name))
+    : vscode.l10n.t('Loaded the hyperparameters of {0} into the sidebar; not taken: {1}.', echo(name), skipped.join('; ')));
 }

@@ -45,7 +45,7 @@ export function statusLabel(status: RunState['status'], t: Translate): string {
     case 'stopped':
       return t('Stopped');
     case 'failed':
-      return t('Failed');
+      return t('Ended with an error');
   }
 }
 

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
+import { echo } from '../../shared/echo';
 import { hostTranslate } from '../displayLanguage';
 import type { ServicePorts } from './trainingService';
 import { type TrainingRun, type WorkerLike, type RunState, WORKER_HEAP_MB } from './trainingRun';
@@ -22,7 +23,7 @@ export interface TrainingHostDeps {
 
 function showProgress(run: TrainingRun): void {
   void vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `HyperLab: ${run.state.label}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: `HyperLab: ${echo(run.state.label)}`, cancellable: true },
     (progress, token) =>
       new Promise<void>((resolve) => {
         token.onCancellationRequested(() => run.stop());
@@ -53,6 +54,8 @@ export function trainingPorts(deps: TrainingHostDeps): ServicePorts {
   const { log } = deps;
   return {
     extensionRoot: deps.extensionRoot,
+    // Restricted Mode: runs read only inside the extension (bundled exercises, MNIST's subset).
+    readRoots: () => (vscode.workspace.isTrusted ? null : [deps.extensionRoot]),
     log,
     t: hostTranslate(),
     // The worker gets its own heap limit: a model or data set too large fails in the worker (an error the
@@ -60,7 +63,7 @@ export function trainingPorts(deps: TrainingHostDeps): ServicePorts {
     spawnWorker: (): WorkerLike => new Worker(path.join(deps.extensionRoot, 'dist', 'worker.js'), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
     confirmReplace: async (activeLabel, nextLabel) => {
       const restart = vscode.l10n.t('Stop and Restart');
-      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('"{0}" is still training. Stop it and start "{1}"?', activeLabel, nextLabel), { modal: true }, restart);
+      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('"{0}" is still training. Stop it and start "{1}"?', echo(activeLabel), echo(nextLabel)), { modal: true }, restart);
       return choice === restart;
     },
     openPanel: deps.openPanel,
@@ -68,7 +71,8 @@ export function trainingPorts(deps: TrainingHostDeps): ServicePorts {
     showProgress,
     announce: (state: RunState) => {
       const open = vscode.l10n.t('Open Panel'), showLog = vscode.l10n.t('Show Log');
-      const text = `HyperLab: ${state.label}: ${state.message ?? state.status}`;
+      // A label can be a run's name read from the store: capped (shared/echo.ts).
+      const text = `HyperLab: ${echo(state.label)}: ${state.message ?? state.status}`;
       const shown = state.status === 'failed' ? vscode.window.showErrorMessage(text, open, showLog) : vscode.window.showInformationMessage(text, open);
       return shown.then((choice) => {
         if (choice === open) deps.openPanel();

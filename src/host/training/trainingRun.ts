@@ -97,6 +97,11 @@ export interface RunPorts {
   /** vscode.l10n.t with the display language's locale for our numbers (hostTranslate); {n} filled in tests. */
   readonly t: Translate;
   readonly log: { info(message: string): void; warn(message: string): void; error(message: string, err?: unknown): void };
+  /**
+   * The only folders a run may read files in, or null for anywhere: in Restricted Mode (an untrusted
+   * workspace) the extension's own folder, so no run reads the workspace's files (src/host/workspaceTrust.ts).
+   */
+  readRoots(): readonly string[] | null;
 }
 
 /** How long a Stop waits for the worker to answer before it ends the worker (one stuck loading data). */
@@ -178,9 +183,12 @@ export class TrainingRun implements Disposable {
       this.worker = null;
       if (this.isActive) this.end('failed', this.ports.t('The training worker stopped unexpectedly (exit code {0}), perhaps out of memory. Try a smaller model or batch size.', code));
     });
+    // Restricted Mode: whatever starts a run, it reads files only inside the extension (src/host/workspaceTrust.ts).
+    const readRoots = this.ports.readRoots();
     worker.postMessage({
       type: 'startTraining', experiment: this.request.experiment, baseDir: this.request.baseDir, extensionRoot: this.ports.extensionRoot,
       kernels: 'auto', control: this.controlBuffer, record: this.record, ...(this.request.mnist ? { mnist: this.request.mnist } : {}),
+      ...(readRoots === null ? {} : { readRoots }),
     });
   }
 

@@ -8,7 +8,7 @@
  * No 'vscode' here (ServicePorts), so unit tests drive it with fakes.
  */
 import { Emitter, type Disposable } from '../../shared/emitter';
-import { RunRecorder } from '../../runs/runRecorder';
+import { createRunHeader } from '../../runs/runRecorder';
 import type { RunHeader } from '../../runs/runRecord';
 import { type RunPorts, type RunRecordTarget, type RunRequest, type RunState, TrainingRun } from './trainingRun';
 
@@ -64,6 +64,7 @@ export class TrainingService implements Disposable {
   private openAnnouncement = false;
   /** The pace the user chose in the panel (for this and later runs), or null for each source's default. */
   private chosenPace: number | null = null;
+  private readonly otherLiveRuns = new Set<(id: string) => boolean>();
 
   constructor(private readonly ports: ServicePorts) {}
 
@@ -80,9 +81,19 @@ export class TrainingService implements Disposable {
     return this.comparison;
   }
 
-  /** Whether `id` is the run training now (the Runs view shows it as running, not interrupted). */
+  /** Whether `id` is training now, here or in another of this window's trainers (a sweep's trials): shown as running, not interrupted. */
   isLive(id: string): boolean {
+    return this.isCurrentRun(id) || [...this.otherLiveRuns].some((live) => live(id));
+  }
+
+  private isCurrentRun(id: string): boolean {
     return this.run !== null && this.run.isActive && this.run.state.id === id;
+  }
+
+  /** Another trainer of this window (the sweep service) whose runs are live while it trains them. */
+  addLiveRuns(isLive: (id: string) => boolean): Disposable {
+    this.otherLiveRuns.add(isLive);
+    return { dispose: () => void this.otherLiveRuns.delete(isLive) };
   }
 
   /** Starts `request`; resolves false when the user kept the active run instead. */
@@ -149,7 +160,7 @@ export class TrainingService implements Disposable {
 
   /** Shows these stored runs beside the live one (the Runs view's selection). */
   compare(ids: readonly string[]): void {
-    const unique = [...new Set(ids)].filter((id) => !this.isLive(id)).slice(0, MAX_COMPARED);
+    const unique = [...new Set(ids)].filter((id) => !this.isCurrentRun(id)).slice(0, MAX_COMPARED);
     this.setComparison({ ids: unique, chosen: true });
   }
 
@@ -167,8 +178,7 @@ export class TrainingService implements Disposable {
     if (dir === null) return null;
     try {
       // The host writes only the header (one small async write); the worker appends the rest.
-      const recorder = await RunRecorder.create(dir, request, () => ({ append: () => undefined }));
-      return { dir, header: recorder.header as RunHeader & Record<string, unknown> };
+      return { dir, header: (await createRunHeader(dir, request)) as RunHeader & Record<string, unknown> };
     } catch (e) {
       this.ports.log.error(`run store: cannot record runs in ${dir}; this run trains unrecorded`, e);
       return null;

@@ -76,7 +76,24 @@ function applyKnown(call: CallLike, inputs: readonly (Shape | null)[]): LayerOut
     if (!(e instanceof Unknowable)) return failure(e, [...problems, ...args.warnings]);
     reason ??= e.reason;
   }
-  return { outputShape, params, unknownReason: reason, formula, problems: [...problems, ...args.warnings] };
+  return refuseInexact(call.className, { outputShape, params, unknownReason: reason, formula, problems: [...problems, ...args.warnings] });
+}
+
+/**
+ * Numbers past 2^53 - 1 are not exact in JavaScript (Dense(2**64) would print a rounded count), so a
+ * layer whose output shape or parameter count goes past it is refused with an error, not printed wrong.
+ */
+function refuseInexact(className: string, outcome: LayerOutcome): LayerOutcome {
+  const shape = outcome.outputShape?.some((d) => d !== null && !Number.isSafeInteger(d)) ?? false;
+  const count = outcome.params !== null && !Number.isSafeInteger(outcome.params.trainable + outcome.params.nonTrainable);
+  if (!shape && !count) return outcome;
+  const text = shape
+    ? msg('{0} has an output dimension larger than {1} (2^53 - 1), the largest count HyperLab computes exactly; no computer could hold such a layer', className, '9,007,199,254,740,991')
+    : msg('{0} has more than {1} (2^53 - 1) parameters, the largest count HyperLab computes exactly; no computer could hold such a layer', className, '9,007,199,254,740,991');
+  return {
+    outputShape: shape ? null : outcome.outputShape, params: null, unknownReason: text, formula: null,
+    problems: [...outcome.problems, { severity: 'error', code: 'too-large', ...said(text) }],
+  };
 }
 
 function noInput(): never {

@@ -46,6 +46,8 @@ export interface StartTraining {
   readonly baseDir: string;
   /** The extension's folder (media/mnist lives under it). */
   readonly extensionRoot: string;
+  /** When given, the only folders the run may read files in (Restricted Mode); absent: anywhere. */
+  readonly readRoots?: readonly string[];
   /** Where the host found or downloaded the full MNIST (an mnist.npz or a folder of IDX files), if it did. */
   readonly mnist?: { readonly npz?: string; readonly directory?: string; readonly avoid?: readonly string[] };
   readonly kernels: 'auto' | 'wasm' | 'typescript';
@@ -197,6 +199,7 @@ export const isConfusion = (v: unknown): v is Confusion =>
 export function isHostToWorker(raw: unknown): raw is HostToWorker {
   return (
     isRecord(raw) && raw.type === 'startTraining' && isString(raw.baseDir) && isString(raw.extensionRoot) &&
+    (raw.readRoots === undefined || isArrayOf(raw.readRoots, isString)) &&
     (raw.kernels === 'auto' || raw.kernels === 'wasm' || raw.kernels === 'typescript') &&
     (raw.mnist === undefined || (isRecord(raw.mnist) && (raw.mnist.npz === undefined || isString(raw.mnist.npz)) && (raw.mnist.directory === undefined || isString(raw.mnist.directory)) && (raw.mnist.avoid === undefined || isArrayOf(raw.mnist.avoid, isString)))) &&
     typeof SharedArrayBuffer !== 'undefined' && raw.control instanceof SharedArrayBuffer && raw.control.byteLength === CONTROL_BYTES &&

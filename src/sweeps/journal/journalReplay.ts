@@ -7,6 +7,7 @@
  * made it. Trials are replaced, never mutated, so a view handed out stays as it was.
  */
 import type { ParamValue } from '../applyParameters';
+import { echo } from '../../shared/echo';
 import { type Distribution, distributionFromJson, incompatibility, toExternal } from '../distributions';
 import { type FrozenTrial, type StudyDirection, TrialState, isFinished } from '../frozenTrial';
 import { type JournalLog, OpCode } from './journalOps';
@@ -83,14 +84,14 @@ export class JournalReplay {
       }
       case OpCode.SET_TRIAL_USER_ATTR: { const t = this.updatable(log); this.put(t, { userAttrs: { ...t.userAttrs, ...(log.user_attr as object) } }); return; }
       case OpCode.SET_TRIAL_SYSTEM_ATTR: { const t = this.updatable(log); this.put(t, { systemAttrs: { ...t.systemAttrs, ...(log.system_attr as object) } }); return; }
-      default: throw new Error(`unknown journal op_code ${String(log.op_code)}`);
+      default: throw new Error(`unknown journal op_code ${echo(String(log.op_code))}`);
     }
   }
 
   private createStudy(log: JournalLog): void {
     const name = String(log.study_name);
     if (this.studyByName(name)) {
-      if (this.owns(String(log.worker_id))) throw new Error(`Another study with name '${name}' already exists.`);
+      if (this.owns(String(log.worker_id))) throw new Error(`Another study with name '${echo(name)}' already exists.`);
       return;
     }
     const id = this.nextStudyId++;
@@ -134,7 +135,7 @@ export class JournalReplay {
 
   private updatable(log: JournalLog): FrozenTrial {
     const t = this.trials[Number(log.trial_id)];
-    if (!t) throw new Error(`trial ${String(log.trial_id)} does not exist`);
+    if (!t) throw new Error(`trial ${echo(String(log.trial_id))} does not exist`);
     if (isFinished(t.state)) throw new Error(`Trial#${t.number} has already finished and can not be updated.`);
     return t;
   }

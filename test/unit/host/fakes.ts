@@ -42,6 +42,7 @@ export function runPorts(workers: FakeWorker[]): RunPorts & { logs: string[] } {
       return w;
     },
     extensionRoot: '/ext',
+    readRoots: () => null,
     t,
     log: { info: (m) => void logs.push(m), warn: (m) => void logs.push(`warn: ${m}`), error: (m) => void logs.push(`error: ${m}`) },
     logs,

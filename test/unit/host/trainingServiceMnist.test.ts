@@ -19,9 +19,9 @@ describe('training service: the MNIST gate before a run starts', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  function service(workers: FakeWorker[], prepare: ServicePorts['prepare']): TrainingService {
+  function service(workers: FakeWorker[], prepare: ServicePorts['prepare'], readRoots: readonly string[] | null = null): TrainingService {
     return new TrainingService({
-      ...runPorts(workers), confirmReplace: () => Promise.resolve(true), openPanel: () => undefined, panelVisible: () => true,
+      ...runPorts(workers), readRoots: () => readRoots, confirmReplace: () => Promise.resolve(true), openPanel: () => undefined, panelVisible: () => true,
       showProgress: () => undefined, announce: () => Promise.resolve(), runsDir: () => dir, ...(prepare ? { prepare } : {}),
     });
   }
@@ -46,6 +46,19 @@ describe('training service: the MNIST gate before a run starts', () => {
     assert.equal(workers.length, 0);
     assert.equal(s.state, null);
     s.dispose();
+  });
+
+  it('in Restricted Mode every run reads only inside the extension: the worker gets the read roots, whatever started it', async () => {
+    const workers: FakeWorker[] = [];
+    const restricted = service(workers, (r) => Promise.resolve(r), ['/ext']);
+    await restricted.start(mnistRequest);
+    await restricted.start({ ...mnistRequest, label: 'rerun', source: { kind: 'rerun', rerunOf: 'x' } });
+    assert.deepEqual(workers.map((w) => w.started[0]?.readRoots), [['/ext'], ['/ext']]);
+    restricted.dispose();
+    const trusted = service(workers, undefined);
+    await trusted.start(mnistRequest);
+    assert.equal(workers[2]?.started[0]?.readRoots, undefined);
+    trusted.dispose();
   });
 
   it('without a gate a request starts as it is, with no MNIST hint for the worker', async () => {
