@@ -258,6 +258,7 @@ await session({ locale: 'es' }, async (page) => {
   });
   await step(page, 'lab-es', async () => {
     // The one-screen lab in Spanish: our numbers follow the display language (0,1234; 25 iteraciones), Keras' names stay.
+    await runCommandFromPalette(page, 'View: Hide Panel'); // the Problems panel of 'diagnostic-es'
     const sidebar = await findWebviewFrame(page, 'sidebar');
     await sidebar.locator('vscode-textfield#units-0 input').fill('4'); // 'sidebar-es' left a refused 65 there
     await sidebar.waitForSelector('body[data-blocked="no"][data-pending="no"]');
@@ -763,6 +764,26 @@ await session({ name: 'ux' }, async (page) => {
       }
     });
   }
+  // The README's pictures (docs/screenshots/hyperlab.png and hyperlab-lab.png are copied from these), in Dark Modern.
+  await step(page, 'readme-hero', async () => {
+    const sidebar = await findWebviewFrame(page, 'sidebar');
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.click('vscode-button#clear-comparison');
+    await panel.waitForSelector('body[data-runs="1"]');
+    await sidebar.click('vscode-single-select#dataset');
+    await sidebar.locator('vscode-single-select#dataset li.option', { hasText: 'Circle' }).click();
+    await sidebar.waitForSelector('body[data-pending="no"]');
+    await sidebar.click('vscode-button#train');
+    await panel.waitForFunction(() => document.body.dataset.run === 'finished' && document.body.dataset.runs === '1' && document.getElementById('network')?.clientWidth > 0, undefined, { timeout: 60000 });
+    await sidebar.evaluate(() => window.scrollTo(0, 0));
+    await panel.evaluate(() => window.scrollTo(0, 0));
+  });
+  await step(page, 'readme-lab', async () => {
+    const panel = await findWebviewFrame(page, 'panel');
+    await runCommandFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+    await resizePanelTo(page, panel, 1600);
+    await panel.waitForFunction(() => document.getElementById('boundary')?.clientWidth >= 0.4 * innerHeight);
+  });
 });
 
 const failed = results.filter((r) => !r).length;
