@@ -39,7 +39,7 @@ async function hostLag(): Promise<{ p50: number; p99: number; max: number; messa
   const runs = new Emitter<RunState | null>(), comparisons = new Emitter<Comparison>();
   let messages = 0, bytes = 0;
   const feed = new PanelFeed({ get state() { return run.state; }, compared: { ids: [], chosen: false }, liveExperiment: W1_EXPERIMENT, onDidChangeRun: runs.event, onDidChangeComparison: comparisons.event }, {
-    post: (m) => void (bytes += JSON.stringify(m).length), t, strings: () => Object.fromEntries(PANEL_STRING_KEYS.map((k) => [k, k])) as PanelStrings,
+    post: (m) => void (bytes += JSON.stringify(m).length), t, strings: () => Object.fromEntries(PANEL_STRING_KEYS.map((k) => [k, k])) as PanelStrings, locale: () => 'en',
     readRun: () => Promise.resolve(null), log: { error: () => undefined },
   });
   const histogram = monitorEventLoopDelay({ resolution: 1 });

@@ -75,7 +75,7 @@ async function updateAt(epochs: number): Promise<{ bytes: number; wholeRunBytes:
   const source = { state: runState(epochs) as RunState | null, compared: { ids: [], chosen: false } as Comparison, liveExperiment: {}, onDidChangeRun: runs.event, onDidChangeComparison: comparisons.event };
   const posted: HostToPanel[] = [];
   const strings = Object.fromEntries(PANEL_STRING_KEYS.map((k) => [k, k])) as PanelStrings;
-  const feed = new PanelFeed(source, { post: (m) => void posted.push(m), t, strings: () => strings, readRun: () => Promise.resolve(null), log: { error: () => undefined } });
+  const feed = new PanelFeed(source, { post: (m) => void posted.push(m), t, strings: () => strings, locale: () => 'en', readRun: () => Promise.resolve(null), log: { error: () => undefined } });
   await feed.sendSnapshot();
   const snapshot = posted.pop()!;
   const next = runState(epochs + 1);

@@ -7,7 +7,9 @@ import { CommandIds, TUNING_VIEW_ID } from './shared/commandIds';
 import type { HostContext } from './host/hostContext';
 import { type HyperLabApi, createApi } from './host/hyperlabApi';
 import { TrainingPanel, registerTrainingPanelSerializer } from './host/trainingPanel';
+import { DataPreviewSource } from './host/sidebar/dataPreview';
 import { exportKerasScript } from './host/sidebar/exportScriptCommand';
+import { hostTranslate } from './host/displayLanguage';
 import { loadExercise, trainExercise } from './host/training/exerciseCommand';
 import { trainExperimentFile } from './host/training/trainExperimentCommand';
 import { trainingPorts } from './host/training/trainingHost';
@@ -42,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     panelVisible: () => TrainingPanel.visible,
     prepare: (request) => mnist.prepare(request),
   }));
-  const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness, training, runsDir, trust };
+  const preview = new DataPreviewSource(hostTranslate(), log);
+  const ctx: HostContext = { extensionUri: context.extensionUri, log, readiness, training, runsDir, trust, preview };
 
   const tuning = new TuningViewProvider(ctx, context.workspaceState);
   const runsView = new RunsView(ctx, context.workspaceState);
@@ -52,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): HyperLabApi {
     log,
     readiness,
     training,
+    preview,
     createTrainingStatusBar(training),
     vscode.commands.registerCommand(CommandIds.openTrainingPanel, () => {
       TrainingPanel.show(ctx);

@@ -9,6 +9,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, copyExamples, findWebviewFrame, launchBrowser, pipeExtensionHostConsole, runCommandFromPalette, startCodeServer, waitForWorkbench } from './host.mjs';
+import { axNodes, contrastFailures, controls, resizePanelTo, setColorTheme } from './uxChecks.mjs';
 
 const shots = path.join(ROOT, 'test-results/screenshots');
 fs.rmSync(shots, { recursive: true, force: true });
@@ -149,7 +150,7 @@ await session({}, async (page) => {
     await openSidebar(page, 'HyperLab');
     const frame = await findWebviewFrame(page, 'sidebar');
     await frame.waitForSelector('body[data-state="ready"]');
-    const groups = await frame.$$eval('vscode-collapsible', (els) => els.map((e) => e.getAttribute('heading')));
+    const groups = await frame.$$eval('.hp-section-header', (els) => els.map((e) => e.textContent));
     if (groups.join('|') !== 'Model architecture|Optimization|Regularization|Initialization|Data') throw new Error(`sidebar groups: ${groups.join('|')}`);
     // The walkthrough step trained exercise 1, which is now in the sidebar: 2 inputs -> 2 ReLU -> 1 output = 6 + 3
     // parameters; 250 training points in batches of 10.
@@ -254,6 +255,22 @@ await session({ locale: 'es' }, async (page) => {
     await frame.click('vscode-button#open-panel');
     const panel = await findWebviewFrame(page, 'panel');
     await panel.getByText('Aún no hay entrenamientos').waitFor();
+  });
+  await step(page, 'lab-es', async () => {
+    // The one-screen lab in Spanish: our numbers follow the display language (0,1234; 25 iteraciones), Keras' names stay.
+    await runCommandFromPalette(page, 'View: Hide Panel'); // the Problems panel of 'diagnostic-es'
+    const sidebar = await findWebviewFrame(page, 'sidebar');
+    await sidebar.locator('vscode-textfield#units-0 input').fill('4'); // 'sidebar-es' left a refused 65 there
+    await sidebar.waitForSelector('body[data-blocked="no"][data-pending="no"]');
+    await sidebar.getByText('25 iteraciones por época', { exact: false }).waitFor();
+    await sidebar.click('vscode-button#train');
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.waitForSelector('body[data-run="finished"][data-layout="plane"] section.network canvas#network:not([hidden])', { timeout: 60000 });
+    await sidebar.locator('#run-source', { hasText: 'desde la barra lateral' }).waitFor();
+    const cells = await panel.$$eval('#metrics td', (tds) => tds.map((td) => td.textContent));
+    if (!cells.length || !cells.every((c) => /^\d+,\d{4}$/.test(c ?? ''))) throw new Error(`metric cells: ${cells.join(' ')}`);
+    await panel.locator('#loss-summary', { hasText: /^Época 100: loss \d+,\d{4}, val_loss \d+,\d{4}/ }).waitFor();
+    await panel.locator('#output-title', { hasText: 'Salida' }).waitFor();
   });
 });
 
@@ -437,7 +454,7 @@ await session({ name: 'lab' }, async (page) => {
   });
   await step(page, 'lab-derived-labels-live', async () => {
     const frame = await findWebviewFrame(page, 'sidebar');
-    await frame.locator('vscode-collapsible[data-group="data"]').click();
+    if ((await frame.getAttribute('#group-data-header', 'aria-expanded')) !== 'true') await frame.click('#group-data-header');
     await frame.locator('vscode-checkbox[data-feature="sin(x1)"]').click();
     await frame.locator('#input-layer', { hasText: 'Input: 3 features' }).waitFor();
     await frame.waitForSelector('body[data-params="23"]');
@@ -561,6 +578,211 @@ await session({ name: 'first-run', env: { HYPERLAB_FIRST_RUN: '' } }, async (pag
     await panel.waitForSelector('body[data-state="ready"]');
     if (await page.locator('.notification-toast', { hasText: 'Welcome to HyperLab' }).count()) throw new Error('welcomed twice');
     if (await page.locator('.activitybar .action-item.checked a[aria-label^="HyperLab"]').count()) throw new Error('the HyperLab view was revealed again');
+  });
+});
+
+
+// The one-screen lab, its controls as a keyboard and a screen reader meet them, and the four default themes.
+const whole = (text) => Number(String(text).replace(/[^\d]/g, ''));
+/** The epoch the panel's status line names ("Paused after epoch 41 of 3,000."), and the last epoch it drew. */
+const panelEpochs = (panel) => panel.evaluate(() => [/epoch ([\d,.]+)/.exec(document.getElementById('run-status')?.textContent ?? '')?.[1] ?? '', document.body.dataset.lastEpoch]);
+async function fill(frame, id, value) {
+  await frame.locator(`vscode-textfield#${id} input`).fill(value);
+  await frame.waitForSelector('body[data-pending="no"]');
+}
+
+await session({ name: 'ux' }, async (page) => {
+  await step(page, 'lab-preview-before-training', async () => {
+    // The data shows as soon as it is chosen in the sidebar, before anything trains.
+    await openSidebar(page, 'HyperLab');
+    const sidebar = await findWebviewFrame(page, 'sidebar');
+    await sidebar.waitForSelector('body[data-state="ready"]');
+    await sidebar.click('vscode-button#open-panel');
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.waitForSelector('body[data-state="ready"][data-preview="yes"][data-layout="plane"] canvas#data-preview');
+    await panel.locator('#data-caption', { hasText: 'Playground "circle"' }).waitFor();
+    await sidebar.click('vscode-single-select#dataset');
+    await sidebar.locator('vscode-single-select#dataset li.option', { hasText: 'Exclusive or' }).click();
+    await panel.locator('#data-caption', { hasText: 'Playground "xor"' }).waitFor();
+    await panel.waitForSelector('.feature-list li[data-feature="x1"] canvas');
+  });
+  await step(page, 'ux-pause-shows-newest-epoch', async () => {
+    // A long run (batches of 1), paused mid-run: the panel shows the epoch the run stopped at, not an older one.
+    const sidebar = await findWebviewFrame(page, 'sidebar');
+    await fill(sidebar, 'epochs', '3000');
+    await fill(sidebar, 'batch_size', '1');
+    await sidebar.click('vscode-button#train');
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.waitForFunction(() => document.body.dataset.run === 'running' && Number(document.body.dataset.lastEpoch) >= 20, undefined, { timeout: 60000 });
+    await panel.click('vscode-button#pause-run');
+    await panel.waitForSelector('body[data-run="paused"]');
+    await sidebar.waitForSelector('body[data-run="paused"][data-run-source="sidebar"]');
+    await sidebar.locator('#run-source', { hasText: 'from the sidebar' }).waitFor();
+    // The worker pauses within one batch: its epoch's record may still come; then the panel shows that epoch.
+    await panel.waitForFunction(() => {
+      const named = /epoch ([\d,]+)/.exec(document.getElementById('run-status')?.textContent ?? '')?.[1]?.replace(/,/g, '');
+      return named !== undefined && named === document.body.dataset.lastEpoch && (document.getElementById('loss-summary')?.textContent ?? '').startsWith(`Epoch ${named}:`);
+    });
+    const [named, drawn] = await panelEpochs(panel);
+    if (whole(named) !== Number(drawn)) throw new Error(`paused at epoch ${named}, the panel drew ${drawn}`);
+    await sidebar.locator('#run-status', { hasText: `epoch ${named} of 3,000` }).waitFor();
+  });
+  await step(page, 'ux-step-then-stop-shows-newest-epoch', async () => {
+    const panel = await findWebviewFrame(page, 'panel');
+    const before = Number(await panel.evaluate(() => document.body.dataset.lastEpoch));
+    await panel.click('vscode-button#step-run');
+    await panel.waitForFunction((n) => document.body.dataset.run === 'paused' && Number(document.body.dataset.lastEpoch) === n + 1, before);
+    await panel.click('vscode-button#pause-run'); // Resume
+    await panel.waitForFunction((n) => document.body.dataset.run === 'running' && Number(document.body.dataset.lastEpoch) > n + 2, before);
+    await panel.click('vscode-button#stop-run');
+    await panel.waitForSelector('body[data-run="stopped"]', { timeout: 10000 });
+    const sidebar = await findWebviewFrame(page, 'sidebar');
+    await sidebar.waitForSelector('body[data-run="stopped"]');
+    // The sidebar names the run's last epoch (the host's state); the panel drew that same epoch.
+    const sidebarEpoch = whole(/epoch ([\d,]+)/.exec(await sidebar.textContent('#run-status'))?.[1]);
+    await panel.waitForFunction((n) => Number(document.body.dataset.lastEpoch) === n, sidebarEpoch);
+  });
+  await step(page, 'lab-one-screen-wide', async () => {
+    // A finished run in a 1,600 px panel: the charts keep their shape, the network and the boundary grow.
+    const sidebar = await findWebviewFrame(page, 'sidebar');
+    await fill(sidebar, 'epochs', '300');
+    await fill(sidebar, 'batch_size', '10');
+    await sidebar.click('vscode-button#train');
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.waitForSelector('body[data-run="finished"][data-layout="plane"] section.network canvas#network:not([hidden])', { timeout: 60000 });
+    await runCommandFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+    const width = await resizePanelTo(page, panel, 1600);
+    if (width < 1500) throw new Error(`the panel is ${width} px wide`);
+    // The square views grow to most of the panel's height (44vh), the charts keep their aspect.
+    await panel.waitForFunction(() => document.getElementById('boundary')?.clientWidth >= 0.4 * innerHeight);
+    const sizes = await panel.evaluate(() => {
+      const r = (id) => document.getElementById(id).getBoundingClientRect();
+      return { loss: [r('loss-chart').width, r('loss-chart').height], boundary: r('boundary').width, network: r('network').width, scroll: document.documentElement.scrollWidth, inner: innerWidth };
+    });
+    if (sizes.loss[1] < sizes.loss[0] / 2.2) throw new Error(`the loss chart is a strip: ${sizes.loss.join(' x ')}`);
+    if (sizes.network < 400) throw new Error(`the network is ${sizes.network} px wide`);
+    if (sizes.scroll > sizes.inner + 1) throw new Error(`the panel scrolls sideways: ${sizes.scroll} > ${sizes.inner}`);
+  });
+  await step(page, 'lab-one-screen-narrow', async () => {
+    const panel = await findWebviewFrame(page, 'panel');
+    await runCommandFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+    const width = await resizePanelTo(page, panel, 450);
+    if (width > 470) throw new Error(`the panel is ${width} px wide`);
+    // Nothing is cut: no sideways scrolling, every toolbar control inside the panel.
+    const cut = await panel.evaluate(() => {
+      const out = [...document.querySelectorAll('header vscode-button, header select, header vscode-checkbox, header input')]
+        .filter((e) => e.getBoundingClientRect().right > innerWidth + 1).map((e) => e.id || e.tagName);
+      return { out, scroll: document.documentElement.scrollWidth, inner: innerWidth };
+    });
+    if (cut.out.length || cut.scroll > cut.inner + 1) throw new Error(`cut in a ${cut.inner} px panel: ${cut.out.join(', ')} (scroll width ${cut.scroll})`);
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+  await step(page, 'ux-accessibility-tree', async () => {
+    const sidebar = await findWebviewFrame(page, 'sidebar');
+    const panel = await findWebviewFrame(page, 'panel');
+    for (const [view, frame] of [['sidebar', sidebar], ['panel', panel]]) {
+      const { all, unnamed } = controls(await axNodes(page, frame));
+      if (all.length < (view === 'sidebar' ? 25 : 8)) throw new Error(`only ${all.length} controls in the ${view}'s accessibility tree`);
+      if (unnamed.length) throw new Error(`unnamed in the ${view}: ${unnamed.map((c) => c.role).join(', ')}`);
+    }
+    const sidebarControls = controls(await axNodes(page, sidebar)).all;
+    for (const group of ['Model architecture', 'Optimization', 'Regularization', 'Initialization', 'Data']) {
+      const header = sidebarControls.find((c) => c.role === 'button' && c.name === group);
+      if (header?.expanded === undefined) throw new Error(`the group header ${group} exposes no aria-expanded`);
+    }
+    const removes = sidebarControls.filter((c) => c.name.startsWith('Remove hidden layer')).map((c) => c.name);
+    if (removes.join('|') !== 'Remove hidden layer 1|Remove hidden layer 2') throw new Error(`Remove buttons: ${removes.join('|')}`);
+    const help = sidebarControls.find((c) => c.name === 'Help: Batch size');
+    if (!help?.focusable) throw new Error("the batch size's help is not reachable by keyboard");
+  });
+  await step(page, 'ux-focus-stays', async () => {
+    const sidebar = await findWebviewFrame(page, 'sidebar');
+    // A checkbox that shows more controls (early stopping's patience): the sidebar redraws, the focus stays on it.
+    if ((await sidebar.getAttribute('#group-regularization-header', 'aria-expanded')) !== 'true') await sidebar.click('#group-regularization-header');
+    await sidebar.focus('vscode-checkbox#early_stopping');
+    await page.keyboard.press('Space');
+    await sidebar.waitForSelector('vscode-textfield#patience');
+    const afterBox = await sidebar.evaluate(() => document.activeElement?.id);
+    if (afterBox !== 'early_stopping') throw new Error(`after the checkbox the focus is on ${afterBox || 'the page'}`);
+    // A dropdown whose choice changes the controls (the optimizer's own arguments).
+    await sidebar.click('vscode-single-select#optimizer');
+    await sidebar.locator('vscode-single-select#optimizer li.option', { hasText: 'Adam' }).first().click();
+    await sidebar.waitForSelector('vscode-textfield#beta_1');
+    const afterSelect = await sidebar.evaluate(() => document.activeElement?.id);
+    if (afterSelect !== 'optimizer') throw new Error(`after the dropdown the focus is on ${afterSelect || 'the page'}`);
+    await sidebar.click('vscode-checkbox#early_stopping'); // off again: the long run below must not stop early
+    await sidebar.waitForSelector('vscode-textfield#patience', { state: 'detached' });
+    // Stop from the keyboard: Stop becomes disabled, and the focus goes to a control that applies, not the page.
+    await fill(sidebar, 'epochs', '3000');
+    await fill(sidebar, 'batch_size', '1');
+    await sidebar.click('vscode-button#train');
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.waitForFunction(() => document.body.dataset.run === 'running' && Number(document.body.dataset.lastEpoch) >= 3, undefined, { timeout: 60000 });
+    await panel.focus('vscode-button#stop-run');
+    await page.keyboard.press('Enter');
+    await panel.waitForSelector('body[data-run="stopped"]', { timeout: 10000 });
+    const afterStop = await panel.evaluate(() => [document.activeElement?.id, document.activeElement?.hasAttribute('disabled')]);
+    if (!afterStop[0] || afterStop[1]) throw new Error(`after Stop the focus is on ${afterStop[0] || 'the page'}`);
+    await fill(sidebar, 'epochs', '300');
+    await fill(sidebar, 'batch_size', '10');
+  });
+  await step(page, 'ux-keyboard-tooltips', async () => {
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.focus('canvas#loss-chart');
+    await page.keyboard.press('End');
+    await panel.locator('#loss-announce', { hasText: /^Epoch \d+: .*Training loss/ }).waitFor();
+    await panel.focus('canvas#network');
+    await page.keyboard.press('ArrowRight');
+    await panel.locator('#network-announce', { hasText: 'shown large in the output view' }).waitFor();
+    await page.keyboard.press('Escape');
+  });
+  // Each theme differs from the one before it (a switch to the theme in use would change nothing to wait for):
+  // first away from the default (a Modern theme), then the four, Dark Modern last as VS Code's default.
+  const themes = ['Light High Contrast', 'Light Modern', 'Dark High Contrast', 'Dark Modern'];
+  await step(page, 'ux-theme-switch-from-default', async () => {
+    const panel = await findWebviewFrame(page, 'panel');
+    const before = await panel.evaluate(() => document.documentElement.getAttribute('style'));
+    await setColorTheme(page, 'Dark High Contrast');
+    await panel.waitForFunction((b) => document.documentElement.getAttribute('style') !== b && document.body.classList.contains('vscode-high-contrast'), before);
+  });
+  for (const theme of themes) {
+    await step(page, `theme-${theme.toLowerCase().replace(/ /g, '-')}`, async () => {
+      const panel = await findWebviewFrame(page, 'panel');
+      const sidebar = await findWebviewFrame(page, 'sidebar');
+      const redraws = Number(await panel.evaluate(() => document.body.dataset.themeRedraws ?? 0));
+      await setColorTheme(page, theme);
+      // A live switch redraws every canvas: the charts take the new theme's foreground.
+      await panel.waitForFunction((n) => Number(document.body.dataset.themeRedraws ?? 0) > n
+        && document.body.dataset.chartForeground === getComputedStyle(document.documentElement).getPropertyValue('--vscode-foreground').trim(), redraws);
+      const twoFrames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      await panel.evaluate(twoFrames);
+      await sidebar.evaluate(twoFrames);
+      for (const [view, frame] of [['panel', panel], ['sidebar', sidebar]]) {
+        const { measured, failures } = await contrastFailures(frame);
+        if (measured < 10) throw new Error(`only ${measured} texts measured in the ${view}`);
+        if (failures.length) throw new Error(`${theme}, ${view}: under 4.5:1: ${failures.slice(0, 5).map((f) => `"${f.text}" ${f.ratio} (${f.color})`).join('; ')}`);
+      }
+    });
+  }
+  // The README's pictures (docs/screenshots/hyperlab.png and hyperlab-lab.png are copied from these), in Dark Modern.
+  await step(page, 'readme-hero', async () => {
+    const sidebar = await findWebviewFrame(page, 'sidebar');
+    const panel = await findWebviewFrame(page, 'panel');
+    await panel.click('vscode-button#clear-comparison');
+    await panel.waitForSelector('body[data-runs="1"]');
+    await sidebar.click('vscode-single-select#dataset');
+    await sidebar.locator('vscode-single-select#dataset li.option', { hasText: 'Circle' }).click();
+    await sidebar.waitForSelector('body[data-pending="no"]');
+    await sidebar.click('vscode-button#train');
+    await panel.waitForFunction(() => document.body.dataset.run === 'finished' && document.body.dataset.runs === '1' && document.getElementById('network')?.clientWidth > 0, undefined, { timeout: 60000 });
+    await sidebar.evaluate(() => window.scrollTo(0, 0));
+    await panel.evaluate(() => window.scrollTo(0, 0));
+  });
+  await step(page, 'readme-lab', async () => {
+    const panel = await findWebviewFrame(page, 'panel');
+    await runCommandFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+    await resizePanelTo(page, panel, 1600);
+    await panel.waitForFunction(() => document.getElementById('boundary')?.clientWidth >= 0.4 * innerHeight);
   });
 });
 

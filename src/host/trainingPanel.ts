@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { assertNever } from '../shared/protocol/guards';
 import { type HostToPanel, isPanelToHost } from '../shared/protocol/panelProtocol';
 import { readRun } from '../runs/runReader';
+import { displayLocale, hostTranslate } from './displayLanguage';
 import type { HostContext } from './hostContext';
 import { PanelFeed } from './training/panelFeed';
 import { setUpWebview } from './webviewSetup';
@@ -49,8 +50,10 @@ export class TrainingPanel implements vscode.Disposable {
     setUpWebview(panel.webview, ctx.extensionUri, 'panel', vscode.l10n.t('HyperLab Training'));
     this.feed = new PanelFeed(ctx.training, {
       post: (message) => this.post(message),
-      t: (message, ...args) => vscode.l10n.t(message, ...args),
+      t: hostTranslate(),
       strings: panelStrings,
+      locale: displayLocale,
+      preview: ctx.preview,
       readRun: async (id) => {
         const dir = ctx.runsDir();
         return dir === null ? null : readRun(dir, id, (runId) => ctx.training.isLive(runId));

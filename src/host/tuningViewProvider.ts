@@ -1,6 +1,6 @@
 /**
  * The HyperLab sidebar (a webview view in the activity bar): every hyperparameter of the lecture as a
- * control, the live parameter count, and Train/Stop. This file wires VS Code to the SidebarController
+ * control, the live parameter count, and the run's controls (Train, Pause, Reset, Stop) with its status. This file wires VS Code to the SidebarController
  * (src/host/sidebar/sidebarController.ts), which holds the logic. The provider lives as long as the
  * extension; VS Code resolves the view again whenever it is shown after being disposed, and each view's
  * listeners die with it.
@@ -12,7 +12,8 @@ import type { SettingsProblem } from '../shared/hyperparamSettings';
 import type { HostToSidebar, SidebarRun } from '../shared/protocol/webviewProtocol';
 import type { HostContext } from './hostContext';
 import { SidebarController } from './sidebar/sidebarController';
-import { liveStatusText } from './training/runSeries';
+import { sidebarRun } from './sidebar/sidebarRun';
+import { displayLocale, hostTranslate } from './displayLanguage';
 import { setUpWebview } from './webviewSetup';
 import { sidebarProblems, sidebarStrings, sidebarTexts } from './webviewStrings';
 
@@ -52,11 +53,13 @@ export class TuningViewProvider implements vscode.WebviewViewProvider {
       currentRun: () => this.currentRun(),
       openTrainingPanel: () => vscode.commands.executeCommand(CommandIds.openTrainingPanel),
       strings: sidebarStrings,
+      locale: displayLocale,
       texts: sidebarTexts,
       describeProblems: sidebarProblems,
       log: ctx.log,
       markReady: () => ctx.readiness.markReady('sidebar'),
       baseDir: ctx.extensionUri.fsPath,
+      onSettings: (settings) => ctx.preview.follow(settings),
     });
   }
 
@@ -84,6 +87,6 @@ export class TuningViewProvider implements vscode.WebviewViewProvider {
   private currentRun(): SidebarRun | null {
     const state = this.ctx.training.state;
     if (!state) return null;
-    return { label: state.label, status: state.status, statusText: liveStatusText(state, vscode.l10n.t), fromSidebar: state.source.kind === 'sidebar' };
+    return sidebarRun(state, hostTranslate());
   }
 }

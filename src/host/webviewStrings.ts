@@ -52,6 +52,20 @@ export function panelStrings(): PanelStrings {
     liveRun: vscode.l10n.t('training now'),
     noDifferences: vscode.l10n.t('The runs have the same hyperparameters (the same seed gives the same numbers).'),
     smoothing: vscode.l10n.t('Smoothing'),
+    dataTitle: vscode.l10n.t('Data'),
+    featuresTitle: vscode.l10n.t('Features'),
+    outputTitle: vscode.l10n.t('Output'),
+    networkPending: vscode.l10n.t('The network appears here when training starts: each neuron\'s output over the plane, linked by its weights.'),
+    nextRunData: vscode.l10n.t('The sidebar\'s data: the next run trains on these points.'),
+    confusionPending: vscode.l10n.t('The confusion matrix appears here when training ends.'),
+    showDataTable: vscode.l10n.t('Show the numbers as a table'),
+    chartSummary: vscode.l10n.t('Epoch {0}: loss {1}, val_loss {2}'),
+    chartSummaryBest: vscode.l10n.t('best epoch {0}'),
+    epochColumn: vscode.l10n.t('epoch'),
+    networkKeys: vscode.l10n.t('Network view. Arrow keys move between the neurons; the chosen neuron\'s output is shown large in the output view. Escape shows the model\'s output again.'),
+    nodeSummary: vscode.l10n.t('{0}, shown large in the output view'),
+    runControls: vscode.l10n.t('Run controls'),
+    lossTableCaption: vscode.l10n.t('Loss and metrics per epoch'),
   };
 }
 
@@ -84,6 +98,16 @@ export function sidebarStrings(): SidebarStrings {
     noRun: vscode.l10n.t('No training run yet.'),
     dropoutHint: vscode.l10n.t('Dropout: add a Dropout layer under Model architecture and set its rate there ({0} now).'),
     trainBlocked: vscode.l10n.t('Train waits until these fields hold allowed values: {0}'),
+    pause: vscode.l10n.t('Pause'),
+    resume: vscode.l10n.t('Resume'),
+    // Playground's Reset: the current run again from the start, from the same seed's initial weights.
+    reset: vscode.l10n.t('Reset'),
+    removeLayerN: vscode.l10n.t('Remove hidden layer {0}'),
+    helpFor: vscode.l10n.t('Help: {0}'),
+    presetsFor: vscode.l10n.t('Playground\'s values for {0}'),
+    runControls: vscode.l10n.t('Run controls'),
+    runProgress: vscode.l10n.t('epoch {0} of {1}'),
+    currentRun: vscode.l10n.t('Current run'),
   };
 }
 

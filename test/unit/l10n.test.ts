@@ -4,7 +4,7 @@ import path from 'node:path';
 import { schemaTexts } from '../../src/shared/hyperparamSettings';
 
 /** Folders whose pure builders take the translation function as `t` (the host passes vscode.l10n.t). */
-const PURE_BUILDERS = [path.join('keras', 'hover'), path.join('host', 'language'), path.join('host', 'training'), path.join('host', 'sweeps')];
+const PURE_BUILDERS = [path.join('keras', 'hover'), path.join('host', 'language'), path.join('host', 'training'), path.join('host', 'sweeps'), path.join('host', 'sidebar')];
 
 /** Every string literal passed to vscode.l10n.t(...) in the host code, and to t(...) in the pure builders. */
 function l10nLiterals(): string[] {

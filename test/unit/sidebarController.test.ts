@@ -19,7 +19,7 @@ function harness(stored?: unknown) {
   const memento = new Map<string, unknown>();
   if (stored !== undefined) memento.set(SETTINGS_KEY, stored);
   const started: { label: string; experiment: unknown; baseDir: string; source: unknown }[] = [];
-  const calls = { stop: 0, panel: 0, ready: 0, learningRates: [] as number[], warnings: [] as string[], replaced: [] as unknown[] };
+  const calls = { stop: 0, pause: 0, resume: 0, restart: 0, panel: 0, ready: 0, learningRates: [] as number[], warnings: [] as string[], replaced: [] as unknown[] };
   let run: SidebarRun | null = null;
   let viewShowing = true;
   const ports: SidebarPorts = {
@@ -32,11 +32,15 @@ function harness(stored?: unknown) {
       start: (r) => Promise.resolve(started.push(r) > 0),
       replace: (r) => Promise.resolve(void calls.replaced.push(r)),
       stop: () => void calls.stop++,
+      pause: () => void calls.pause++,
+      resume: () => void calls.resume++,
+      restart: () => Promise.resolve(void calls.restart++),
       setLearningRate: (lr) => void calls.learningRates.push(lr),
     },
     currentRun: () => run,
     openTrainingPanel: () => Promise.resolve(calls.panel++),
     strings: () => strings,
+    locale: () => 'es',
     texts: () => ({ Seed: 'Semilla' }),
     describeProblems: (ps) => ps.map((p) => `${p.label} (${p.path}): ${p.allowed}`),
     log: { warn: (m) => void calls.warnings.push(m), error: () => undefined },
@@ -51,7 +55,10 @@ function harness(stored?: unknown) {
 }
 
 const changed = (patch: Partial<HyperparamSettings>): HyperparamSettings => ({ ...defaultSettings(), ...patch });
-const sidebarRun = (status: SidebarRun['status'], fromSidebar = true): SidebarRun => ({ label: fromSidebar ? 'Sidebar: circle' : 'a.experiment.json', status, statusText: status, fromSidebar });
+const sidebarRun = (status: SidebarRun['status'], fromSidebar = true): SidebarRun => ({
+  label: fromSidebar ? 'Sidebar: circle' : 'a.experiment.json', status, statusText: status, statusLabel: status, epoch: 3, totalEpochs: 100,
+  source: fromSidebar ? 'sidebar' : 'experiment', sourceText: fromSidebar ? 'from the sidebar' : 'from a.experiment.json',
+});
 
 describe('sidebar host side', () => {
   it('answers ready with a snapshot the webview\'s guard accepts, then counts the view as ready', async () => {
@@ -117,11 +124,27 @@ describe('sidebar host side', () => {
     assert.deepEqual(h.memento.get(SETTINGS_KEY), settings);
   });
 
-  it('stops training and opens the panel on request', async () => {
+  it('stops, pauses, resumes and resets training and opens the panel on request', async () => {
     const h = harness();
     await h.controller.handle({ type: 'stopTraining' });
     await h.controller.handle({ type: 'openTrainingPanel' });
-    assert.deepEqual([h.calls.stop, h.calls.panel], [1, 1]);
+    await h.controller.handle({ type: 'pauseTraining' });
+    await h.controller.handle({ type: 'resumeTraining' });
+    await h.controller.handle({ type: 'restartTraining' });
+    assert.deepEqual([h.calls.stop, h.calls.panel, h.calls.pause, h.calls.resume, h.calls.restart], [1, 1, 1, 1, 1]);
+  });
+
+  it('sends the display locale with the snapshot, and a run update when its epoch moves on', async () => {
+    const h = harness();
+    h.setRun(sidebarRun('running'));
+    await h.controller.handle({ type: 'ready', settings: null });
+    const snap = h.posted[0];
+    assert.ok(snap?.type === 'didLoadSnapshot' && snap.snapshot.locale === 'es' && snap.snapshot.run?.source === 'sidebar');
+    h.controller.runChanged();
+    assert.equal(h.posted.length, 1, 'nothing new: nothing sent');
+    h.setRun({ ...sidebarRun('running'), epoch: 4 });
+    h.controller.runChanged();
+    assert.deepEqual(h.posted.slice(1).map((m) => m.type === 'didUpdateRun' && m.run?.epoch), [4]);
   });
 
   it('applies a learning-rate change at once to a run the sidebar started, and only then', async () => {

@@ -10,6 +10,7 @@ import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import { metricDirection } from '../../src/shared/metricDirection';
 import type { PanelStrings, PanelToHost } from '../../src/shared/protocol/panelProtocol';
 import { el, render } from '../common/dom';
+import { formatMetric } from '../common/format';
 import type { PanelModel, ShownRun } from './panelModel';
 import { runColor } from './runColors';
 
@@ -21,7 +22,7 @@ interface Summary {
   readonly best: Map<string, number>;
 }
 
-const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? v.toFixed(4) : v.toExponential(3));
+const fmt = formatMetric;
 
 export class ComparisonTable {
   readonly element: HTMLElement;
@@ -67,7 +68,7 @@ export class ComparisonTable {
     if (!cmp || this.element.hidden) return;
     const runs = cmp.runs.map((id) => model.runs.find((r) => r.info.id === id)).filter((r): r is ShownRun => r !== undefined);
     const head = el('tr', {}, el('th', { scope: 'col' }, this.strings.hyperparameter), ...runs.map((run) => {
-      const box = el('vscode-checkbox', { checked: !model.hidden.has(run.info.id), label: this.strings.showRun, class: 'run-toggle', 'data-run-id': run.info.id }) as Checkbox;
+      const box = el('vscode-checkbox', { checked: !model.hidden.has(run.info.id), label: `${this.strings.showRun}: ${run.info.label}`, class: 'run-toggle', 'data-run-id': run.info.id }) as Checkbox;
       box.addEventListener('change', () => this.onToggle(run.info.id, box.checked));
       const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
       swatch.style.background = runColor(run.index);

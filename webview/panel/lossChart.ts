@@ -6,9 +6,11 @@
  * the y axis fits the focus run, so a diverged run being compared cannot squash it into a corner.
  * chart.js is bundled (no CDN) and only the pieces used here are registered.
  */
-import { CategoryScale, Chart, type ChartDataset, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip } from 'chart.js';
+import { CategoryScale, Chart, type ChartDataset, Legend, type LegendItem, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip } from 'chart.js';
 import type { PanelStrings } from '../../src/shared/protocol/panelProtocol';
 import { chartTheme } from '../common/themeColors';
+import { compactLegend, legendEntry, styleChart } from './chartStyle';
+import { chartKeyboard } from './chartKeyboard';
 import { type EarlyStoppingMarks, earlyStoppingPlugin } from './earlyStoppingPlugin';
 import type { PanelModel, ShownRun } from './panelModel';
 import { splitColors } from './runColors';
@@ -31,8 +33,10 @@ export class LossChart {
   private marks: EarlyStoppingMarks | null = null;
   private fed: Fed[] = [];
   private smoothing: number;
+  /** The legend's entries with several runs (null: one entry per dataset). */
+  private legendRuns: LegendItem[] | null = null;
 
-  constructor(canvas: HTMLCanvasElement, private readonly strings: PanelStrings, logScale: boolean, smoothing: number) {
+  constructor(canvas: HTMLCanvasElement, private readonly strings: PanelStrings, logScale: boolean, smoothing: number, announce: HTMLElement) {
     this.smoothing = smoothing;
     this.chart = new Chart(canvas, {
       type: 'line',
@@ -40,7 +44,9 @@ export class LossChart {
       plugins: [earlyStoppingPlugin(() => this.marks)],
       options: {
         animation: false, responsive: true, maintainAspectRatio: false, spanGaps: true, parsing: false, normalized: true,
-        plugins: { legend: { labels: { usePointStyle: true, pointStyle: 'line', filter: (item, data) => (data.datasets[item.datasetIndex ?? 0]?.data.length ?? 0) > 0 && !(data.datasets[item.datasetIndex ?? 0] as { hideInLegend?: boolean }).hideInLegend } } },
+        // Several runs: one entry per run (its colour) and one per split (solid training, dashed validation), not
+        // runs × splits entries that would squeeze the chart.
+        plugins: { legend: compactLegend(() => this.legendRuns) },
         scales: {
           x: { type: 'linear', min: 0, title: { display: true, text: strings.epochAxis }, ticks: { precision: 0 } },
           y: { type: logScale ? 'logarithmic' : 'linear', title: { display: true, text: strings.lossAxis } },
@@ -48,6 +54,7 @@ export class LossChart {
       },
     });
     this.applyThemeDefaults();
+    chartKeyboard(this.chart, canvas, announce, () => strings.epochAxis);
   }
 
   /** The shown runs changed (or their visibility, the smoothing, the theme): datasets from scratch. */
@@ -87,6 +94,11 @@ export class LossChart {
       return fed;
     });
     this.chart.data.datasets = datasets;
+    const entry = (text: string, color: string, dash: number[]) => legendEntry(text, color, dash, theme.foreground);
+    this.legendRuns = single ? null : [
+      ...visible.map((run) => entry(run.info.label, splitColors(run.index, model.runs.length).train, [])),
+      entry(this.strings.trainLoss, theme.foreground, []), entry(this.strings.valLoss, theme.foreground, [6, 3]),
+    ];
     this.extend(model);
   }
 
@@ -158,9 +170,7 @@ export class LossChart {
     const theme = chartTheme();
     Chart.defaults.color = theme.foreground;
     Chart.defaults.font.family = theme.fontFamily;
-    for (const axis of Object.values(this.chart.options.scales ?? {})) {
-      if (axis?.grid) axis.grid.color = theme.grid;
-    }
+    styleChart(this.chart);
   }
 
 }

@@ -4,10 +4,13 @@
  * run has a metric. The learning rate (ReduceLROnPlateau logs it) is left out: it lives on another scale.
  * Points are appended as epochs arrive, like the loss chart.
  */
-import { CategoryScale, Chart, type ChartDataset, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
+import { CategoryScale, Chart, type ChartDataset, Legend, type LegendItem, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
 import type { PanelStrings } from '../../src/shared/protocol/panelProtocol';
 import { el } from '../common/dom';
 import type { PanelModel, ShownRun } from './panelModel';
+import { chartTheme } from '../common/themeColors';
+import { compactLegend, legendEntry, styleChart } from './chartStyle';
+import { chartKeyboard } from './chartKeyboard';
 import { runColor } from './runColors';
 import { ThinnedSeries, type XY } from './thinnedSeries';
 
@@ -33,30 +36,38 @@ export class MetricsChart {
   private readonly chart: Chart<'line', XY[]>;
   private fed: Fed[] = [];
   private keysKey = '';
+  /** Several runs: an entry per run and per metric (dashed for val_), instead of runs × metrics entries. */
+  private legendRuns: LegendItem[] | null = null;
 
   constructor(private readonly strings: PanelStrings, private readonly smoothing: () => number) {
     const canvas = el('canvas', { id: 'metrics-chart', role: 'img', 'aria-label': strings.metricsTitle });
-    this.element = el('section', { class: 'metrics-curves', hidden: true }, el('h2', {}, strings.metricsTitle), el('div', { class: 'norms-box' }, canvas));
+    const announce = el('p', { class: 'sr-only', 'aria-live': 'polite' });
+    this.element = el('section', { class: 'metrics-curves', hidden: true }, el('h2', {}, strings.metricsTitle), el('div', { class: 'norms-box' }, canvas), announce);
     this.chart = new Chart(canvas, {
       type: 'line',
       data: { datasets: [] },
       options: {
         animation: false, responsive: true, maintainAspectRatio: false, spanGaps: true, parsing: false, normalized: true,
-        plugins: { legend: { labels: { usePointStyle: true, pointStyle: 'line' } } },
-        scales: { x: { type: 'linear', min: 0, ticks: { precision: 0 } } },
+        plugins: { legend: compactLegend(() => this.legendRuns) },
+        scales: { x: { type: 'linear', min: 0, ticks: { precision: 0 } }, y: { type: 'linear' } },
       },
     });
+    styleChart(this.chart);
+    chartKeyboard(this.chart, canvas, announce, () => strings.epochAxis);
   }
 
   rebuild(model: PanelModel): void {
+    styleChart(this.chart);
     const single = model.runs.length <= 1;
     const datasets: ChartDataset<'line', XY[]>[] = [];
     this.fed = model.visible.map((run) => {
       const keys = metricKeys(run);
       const series: Fed['series'][number][] = [];
       keys.forEach((k, i) => {
-        const color = runColor(single ? i + 2 : run.index); // a single run: green, purple, ... (blue and orange are the losses)
         for (const key of [k, `val_${k}`]) {
+          // A single run: a colour per series (accuracy green, val_accuracy purple, ...; blue and orange are the
+          // losses); several runs: the run's colour, the dash names the split.
+          const color = runColor(single ? 2 + 2 * i + (key === k ? 0 : 1) : run.index);
           const data = new ThinnedSeries(BUDGET, this.smoothing());
           series.push({ key, data });
           datasets.push({
@@ -69,6 +80,12 @@ export class MetricsChart {
     });
     this.keysKey = this.currentKeys(model);
     this.chart.data.datasets = datasets;
+    const fg = chartTheme().foreground;
+    const keys = [...new Set(this.fed.flatMap((f) => f.series.map((s) => s.key)))];
+    this.legendRuns = single ? null : [
+      ...model.visible.map((run) => legendEntry(run.info.label, runColor(run.index), [], fg)),
+      ...keys.map((key) => legendEntry(key, fg, key.startsWith('val_') ? [6, 3] : [], fg)),
+    ];
     this.extend(model);
   }
 

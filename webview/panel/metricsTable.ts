@@ -1,5 +1,6 @@
-/** The focus run's last epoch's history values (loss, accuracy, val_loss, ...) as a small table, keys sorted as Keras prints them. */
+/** The focus run's last epoch's history values (loss, accuracy, val_loss, ...) as a small table, keys sorted as Keras prints them, values in the display language. */
 import { el, render } from '../common/dom';
+import { formatFixed } from '../common/format';
 import type { ShownRun } from './panelModel';
 
 export class MetricsTable {
@@ -14,7 +15,7 @@ export class MetricsTable {
     const logs: Record<string, number | null> = { loss: last.loss, val_loss: last.val_loss, ...last.metrics };
     const rows = Object.keys(logs).filter((k) => logs[k] !== null || k === 'loss').sort().map((key) => {
       const v = logs[key];
-      return el('tr', {}, el('th', { scope: 'row' }, key), el('td', {}, v === null || v === undefined ? '—' : v.toFixed(4)));
+      return el('tr', {}, el('th', { scope: 'row' }, key), el('td', {}, v === null || v === undefined ? '—' : formatFixed(v, 4)));
     });
     render(this.element, ...rows);
   }

@@ -8,6 +8,8 @@ import { Chart, type ChartDataset, LineController, LineElement, LinearScale, Log
 import type { PanelStrings } from '../../src/shared/protocol/panelProtocol';
 import { el } from '../common/dom';
 import type { PanelModel, ShownRun } from './panelModel';
+import { LEGEND_LABELS, styleChart } from './chartStyle';
+import { chartKeyboard } from './chartKeyboard';
 import { runColor } from './runColors';
 import { ThinnedSeries, type XY } from './thinnedSeries';
 
@@ -25,19 +27,23 @@ export class NormsChart {
 
   constructor(private readonly strings: PanelStrings) {
     const canvas = el('canvas', { id: 'norms-chart', role: 'img', 'aria-label': strings.normsTitle });
-    this.element = el('section', { class: 'norms', hidden: true }, el('h2', {}, strings.normsTitle), el('div', { class: 'norms-box' }, canvas));
+    const announce = el('p', { class: 'sr-only', 'aria-live': 'polite' });
+    this.element = el('section', { class: 'norms', hidden: true }, el('h2', {}, strings.normsTitle), el('div', { class: 'norms-box' }, canvas), announce);
     this.chart = new Chart(canvas, {
       type: 'line',
       data: { datasets: [] },
       options: {
         animation: false, responsive: true, maintainAspectRatio: false, spanGaps: true, parsing: false, normalized: true,
-        plugins: { legend: { labels: { usePointStyle: true, pointStyle: 'line' } } },
+        plugins: { legend: { labels: { ...LEGEND_LABELS } } },
         scales: { x: { type: 'linear', min: 0, ticks: { precision: 0 } }, y: { type: 'logarithmic' } },
       },
     });
+    styleChart(this.chart);
+    chartKeyboard(this.chart, canvas, announce, () => strings.epochAxis);
   }
 
   rebuild(model: PanelModel): void {
+    styleChart(this.chart);
     this.run = model.focus;
     const layers = this.run?.info.layers ?? [];
     this.layersKey = layers.join('|');

@@ -5,7 +5,7 @@
  * data (main.ts), so a burst of messages never becomes a backlog of redraws.
  */
 import type { Boundary } from '../../src/shared/protocol/workerProtocol';
-import type { ComparisonView, EpochPoint, HostToPanel, RunInfo, RunSeries, RunStatusView, ShownRuns, TracePoint } from '../../src/shared/protocol/panelProtocol';
+import type { ComparisonView, DataPreview, EpochPoint, HostToPanel, RunInfo, RunSeries, RunStatusView, ShownRuns, TracePoint } from '../../src/shared/protocol/panelProtocol';
 
 export interface ShownRun {
   info: RunInfo;
@@ -24,9 +24,13 @@ export interface Dirty {
   data: boolean;
   status: boolean;
   boundary: boolean;
+  /** The sidebar's data changed. */
+  preview: boolean;
+  /** The theme changed: every canvas draws again in its colours. */
+  theme: boolean;
 }
 
-export const clean = (): Dirty => ({ structure: false, data: false, status: false, boundary: false });
+export const clean = (): Dirty => ({ structure: false, data: false, status: false, boundary: false, preview: false, theme: false });
 
 const toShown = (r: RunSeries, index: number): ShownRun => ({ info: r.info, status: r.status, epochs: [...r.epochs], trace: [...r.trace], index });
 
@@ -35,6 +39,10 @@ export class PanelModel {
   focusId: string | null = null;
   comparison: ComparisonView | null = null;
   boundary: Boundary | null = null;
+  /** The sidebar's data, before a run trains on it. */
+  preview: DataPreview | null = null;
+  /** The preview changed after the live run ended: it shows in place of the run's data (Playground shows new data at once). */
+  previewNewer = false;
   /** Runs the user switched off in the charts (by id). */
   readonly hidden = new Set<string>();
 
@@ -51,7 +59,9 @@ export class PanelModel {
   }
 
   private setShown(shown: ShownRuns): void {
+    const liveBefore = this.live?.info.id;
     this.runs = shown.runs.map(toShown);
+    if (this.live && this.live.info.id !== liveBefore) this.previewNewer = false;
     this.focusId = shown.focus;
     this.comparison = shown.comparison;
     for (const id of [...this.hidden]) if (!this.runs.some((r) => r.info.id === id)) this.hidden.delete(id);
@@ -67,7 +77,8 @@ export class PanelModel {
       case 'didLoadSnapshot':
         this.setShown(message.snapshot);
         this.boundary = message.snapshot.boundary;
-        Object.assign(dirty, { structure: true, data: true, status: true, boundary: true });
+        this.preview = message.snapshot.preview;
+        Object.assign(dirty, { structure: true, data: true, status: true, boundary: true, preview: true });
         return;
       case 'didChangeRuns':
         this.setShown(message.shown);
@@ -101,6 +112,13 @@ export class PanelModel {
         this.boundary = message.boundary;
         dirty.boundary = true;
         return;
+      case 'didUpdatePreview': {
+        this.preview = message.preview;
+        const s = this.live?.status.status;
+        this.previewNewer = !(s === 'starting' || s === 'running' || s === 'paused');
+        dirty.preview = true;
+        return;
+      }
     }
   }
 }

@@ -13,6 +13,7 @@ import type { BooleanField, ChoiceField, Field, HyperparamSettings, NumberField,
 import { allowedRange, isInRange } from '../../src/shared/hyperparamSettings';
 import type { SidebarStrings } from '../../src/shared/protocol/webviewProtocol';
 import { el } from '../common/dom';
+import { fillTemplate } from '../common/format';
 
 /** What every control needs: the texts, the current settings and the way to change them. */
 export interface FormContext {
@@ -26,9 +27,9 @@ export interface FormContext {
   invalid(id: string, problem: string | null): void;
 }
 
-/** Fills {0}, {1}, ... in a localized template. */
+/** Fills {0}, {1}, ... in a localized template; numbers in the display language (25 iteraciones, 60.000 muestras). */
 export function fill(template: string, ...args: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] === undefined ? m : String(args[Number(i)])));
+  return fillTemplate(template, ...args);
 }
 
 export function allowedMessage(ctx: FormContext, field: NumberField): string {
@@ -37,14 +38,29 @@ export function allowedMessage(ctx: FormContext, field: NumberField): string {
 
 const show = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : String(v));
 
-/** A labelled row: the label (with the tooltip), the control, the Keras argument and default, and an error line. */
-export function fieldRow(ctx: FormContext, field: Field, id: string, control: HTMLElement, error: HTMLElement, kerasDefault = field.kerasDefault, labelled = true): HTMLElement {
+/**
+ * A labelled row: the label (with the tooltip), a help button that shows the tooltip's text in the row
+ * (the keyboard's way to it: the control names it with aria-describedby), the control, the Keras argument
+ * and default, and an error line.
+ */
+export function fieldRow(ctx: FormContext, field: Field, id: string, control: HTMLElement, error: HTMLElement, kerasDefault = field.kerasDefault, labelled = true, where?: string): HTMLElement {
   const tooltip = ctx.tr(field.tooltip);
+  const label = ctx.tr(field.label);
+  const name = where ? `${label} (${where})` : label;
   // Playground's data settings are no Keras arguments: they have no Keras default to show.
   const keras = field.group === 'data' ? '' : ` · ${ctx.strings.kerasDefault}: ${kerasDefault === null ? ctx.strings.noDefault : show(kerasDefault)}`;
+  const helpId = `${id}-help`;
+  const help = el('p', { class: 'hp-help-text', id: helpId, hidden: true }, tooltip);
+  const helpButton = el('button', { class: 'hp-help', type: 'button', 'aria-expanded': 'false', 'aria-controls': helpId, 'aria-label': fill(ctx.strings.helpFor, name), title: tooltip }, '?');
+  helpButton.addEventListener('click', () => {
+    help.hidden = !help.hidden;
+    helpButton.setAttribute('aria-expanded', String(!help.hidden));
+  });
+  for (const target of [control, ...control.querySelectorAll('vscode-textfield, vscode-single-select, vscode-checkbox')]) target.setAttribute('aria-describedby', helpId);
+  // A checkbox carries its own label: its help button sits beside it.
+  const head = labelled ? [el('div', { class: 'hp-label-row' }, el('label', { class: 'hp-label', for: id }, label), helpButton), help, control] : [el('div', { class: 'hp-label-row' }, control, helpButton), help];
   return el('div', { class: 'hp-row', 'data-key': id, title: tooltip },
-    ...(labelled ? [el('label', { class: 'hp-label', for: id }, ctx.tr(field.label))] : []),
-    control,
+    ...head,
     el('div', { class: 'hp-keras' }, el('code', {}, field.keras), keras),
     error);
 }
@@ -62,7 +78,9 @@ function setError(error: HTMLElement, message: string | null): void {
  */
 export function numberRow(ctx: FormContext, field: NumberField, id: string, value: number, apply: (v: number) => HyperparamSettings, kerasDefault?: number | null, where?: string): HTMLElement {
   const error = errorLine();
-  const input = el('vscode-textfield', { id, label: ctx.tr(field.label) });
+  const input = el('vscode-textfield', { id });
+  // The `label` property (not an attribute) is the inner input's aria-label: a <label for> cannot reach into the shadow DOM.
+  input.label = where ? `${ctx.tr(field.label)} (${where})` : ctx.tr(field.label);
   input.value = String(value);
   const controls = el('div', { class: 'hp-control' }, input);
   let presets: HTMLElementTagNameMap['vscode-single-select'] | null = null;
@@ -89,24 +107,24 @@ export function numberRow(ctx: FormContext, field: NumberField, id: string, valu
       setError(error, null);
       ctx.invalid(id, null);
       ctx.commit(apply(Number(picked)), false);
-    });
+    }, fill(ctx.strings.presetsFor, ctx.tr(field.label)));
     presets.setAttribute('title', ctx.strings.presets);
     presets.classList.add('hp-presets');
     controls.append(presets);
     syncPreset(value);
   }
-  return fieldRow(ctx, field, id, controls, error, kerasDefault === undefined ? field.kerasDefault : kerasDefault);
+  return fieldRow(ctx, field, id, controls, error, kerasDefault === undefined ? field.kerasDefault : kerasDefault, true, where);
 }
 
-/** A vscode-single-select over `options`, showing `label(option)`, with `value` selected. */
-export function choiceSelect(id: string, options: readonly string[], label: (o: string) => string, value: string, onPick: (o: string) => void): HTMLElementTagNameMap['vscode-single-select'] {
-  const select = el('vscode-single-select', { id },
+/** A vscode-single-select over `options`, showing `label(option)`, with `value` selected; `name` reaches its inner combobox (aria-label). */
+export function choiceSelect(id: string, options: readonly string[], label: (o: string) => string, value: string, onPick: (o: string) => void, name: string): HTMLElementTagNameMap['vscode-single-select'] {
+  const select = el('vscode-single-select', { id, label: name },
     ...options.map((o) => el('vscode-option', { value: o, ...(o === value ? { selected: true } : {}) }, label(o))));
   select.addEventListener('change', () => onPick(select.value));
   return select;
 }
 
-export function choiceRow<T extends string>(ctx: FormContext, field: ChoiceField<T>, id: string, value: T, apply: (v: T) => HyperparamSettings, options: readonly T[] = field.options): HTMLElement {
+export function choiceRow<T extends string>(ctx: FormContext, field: ChoiceField<T>, id: string, value: T, apply: (v: T) => HyperparamSettings, options: readonly T[] = field.options, where?: string): HTMLElement {
   const labels: { readonly [V in T]?: string } = field.optionLabels ?? {};
   const label = (o: string): string => {
     const english = labels[o as T];
@@ -114,8 +132,8 @@ export function choiceRow<T extends string>(ctx: FormContext, field: ChoiceField
   };
   const select = choiceSelect(id, options, label, value, (picked) => {
     if ((options as readonly string[]).includes(picked)) ctx.commit(apply(picked as T), true);
-  });
-  return fieldRow(ctx, field, id, select, errorLine());
+  }, where ? `${ctx.tr(field.label)} (${where})` : ctx.tr(field.label));
+  return fieldRow(ctx, field, id, select, errorLine(), field.kerasDefault, true, where);
 }
 
 export function booleanRow(ctx: FormContext, field: BooleanField, id: string, value: boolean, apply: (v: boolean) => HyperparamSettings): HTMLElement {
@@ -141,5 +159,5 @@ export function setRow(ctx: FormContext, field: SetField, id: string, value: rea
     });
     return box;
   });
-  return fieldRow(ctx, field, id, el('div', { id, class: 'hp-features' }, ...boxes), error);
+  return fieldRow(ctx, field, id, el('div', { id, class: 'hp-features', role: 'group', 'aria-label': ctx.tr(field.label) }, ...boxes), error);
 }

@@ -16,17 +16,19 @@ function withLayer(s: HyperparamSettings, index: number, patch: Partial<LayerSet
 
 function layerBox(ctx: FormContext, layer: LayerSettings, i: number): HTMLElement {
   const patch = (p: Partial<LayerSettings>): HyperparamSettings => withLayer(ctx.settings, i, p);
-  const remove = el('vscode-button', { id: `remove-layer-${i}`, secondary: true, class: 'hp-remove' }, ctx.strings.removeLayer);
+  const where = fill(ctx.strings.layerN, i + 1);
+  // Each Remove says which layer it removes ("Remove hidden layer 2"), for a screen reader's list of buttons.
+  const remove = el('vscode-button', { id: `remove-layer-${i}`, secondary: true, class: 'hp-remove', 'aria-label': fill(ctx.strings.removeLayerN, i + 1) }, ctx.strings.removeLayer);
   remove.addEventListener('click', () => ctx.commit({ ...ctx.settings, layers: ctx.settings.layers.filter((_l, j) => j !== i) }, true));
   const details = layer.type === 'Dense'
     ? [
-      numberRow(ctx, LAYER_FIELDS.units, `units-${i}`, layer.units, (units) => patch({ units }), undefined, fill(ctx.strings.layerN, i + 1)),
-      choiceRow(ctx, LAYER_FIELDS.activation, `activation-${i}`, layer.activation, (activation) => patch({ activation })),
+      numberRow(ctx, LAYER_FIELDS.units, `units-${i}`, layer.units, (units) => patch({ units }), undefined, where),
+      choiceRow(ctx, LAYER_FIELDS.activation, `activation-${i}`, layer.activation, (activation) => patch({ activation }), undefined, where),
     ]
-    : [numberRow(ctx, LAYER_FIELDS.rate, `rate-${i}`, layer.rate, (rate) => patch({ rate }), undefined, fill(ctx.strings.layerN, i + 1))];
-  return el('div', { class: 'hp-layer', 'data-layer': String(i) },
-    el('div', { class: 'hp-layer-head' }, el('span', { class: 'hp-layer-title' }, fill(ctx.strings.layerN, i + 1)), remove),
-    choiceRow(ctx, LAYER_FIELDS.type, `type-${i}`, layer.type, (type) => patch({ type })),
+    : [numberRow(ctx, LAYER_FIELDS.rate, `rate-${i}`, layer.rate, (rate) => patch({ rate }), undefined, where)];
+  return el('div', { class: 'hp-layer', 'data-layer': String(i), role: 'group', 'aria-label': where },
+    el('div', { class: 'hp-layer-head' }, el('span', { class: 'hp-layer-title' }, where), remove),
+    choiceRow(ctx, LAYER_FIELDS.type, `type-${i}`, layer.type, (type) => patch({ type }), undefined, where),
     ...details);
 }
 

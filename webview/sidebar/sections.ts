@@ -5,7 +5,6 @@
  * value when the initializer is 'constant'), with the labels and Keras arguments adapted to the choice.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import { FIELDS, GROUP_LABELS, type GroupId, type HyperparamSettings, KERAS_LEARNING_RATES, OPTIMIZER_ARGS, type ScalarKey } from '../../src/shared/hyperparams';
 import { activeKeys, datasetsFor, withProblemType } from '../../src/shared/hyperparamSettings';
 import { el } from '../common/dom';
@@ -61,12 +60,24 @@ function groupContent(ctx: FormContext, group: GroupId): HTMLElement[] {
   return rows;
 }
 
-/** One vscode-collapsible per group; `open` says which are expanded, `onToggle` reports a change. */
+/**
+ * One collapsible section per group; `open` says which are expanded, `onToggle` reports a change. The
+ * header is a real button in a heading (keyboard: Tab, Enter or Space) that says whether it is expanded
+ * (aria-expanded) and which region it opens (aria-controls), the disclosure pattern of the ARIA practices.
+ */
 export function groupSections(ctx: FormContext, open: ReadonlySet<GroupId>, onToggle: (group: GroupId, isOpen: boolean) => void): HTMLElement[] {
   return (Object.keys(GROUP_LABELS) as GroupId[]).map((group) => {
-    const section = el('vscode-collapsible', { heading: ctx.tr(GROUP_LABELS[group]), 'data-group': group, ...(open.has(group) ? { open: true } : {}) },
-      el('div', { class: 'hp-group' }, ...groupContent(ctx, group)));
-    section.addEventListener('vsc-collapsible-toggle', (e: Event) => onToggle(group, (e as CustomEvent<{ open: boolean }>).detail.open));
-    return section;
+    const isOpen = open.has(group);
+    const bodyId = `group-${group}`;
+    const header = el('button', { class: 'hp-section-header', id: `${bodyId}-header`, type: 'button', 'aria-expanded': String(isOpen), 'aria-controls': bodyId },
+      el('span', { class: 'hp-chevron', 'aria-hidden': 'true' }), ctx.tr(GROUP_LABELS[group]));
+    const body = el('div', { class: 'hp-group', id: bodyId, role: 'region', 'aria-labelledby': `${bodyId}-header`, ...(isOpen ? {} : { hidden: true }) }, ...groupContent(ctx, group));
+    header.addEventListener('click', () => {
+      const now = body.hidden;
+      body.hidden = !now;
+      header.setAttribute('aria-expanded', String(now));
+      onToggle(group, now);
+    });
+    return el('section', { class: 'hp-section', 'data-group': group }, el('h2', { class: 'hp-section-title' }, header), body);
   });
 }

@@ -3,8 +3,8 @@
  * the settings: the webview renders them and sends edits, which it checks (the guard validates the
  * settings against the schema again) and stores in the workspace's storage; settings replaced from the
  * host (Load from Code, an exercise) are pushed to the view at once. It answers `ready` with the snapshot,
- * trains the settings through TrainingService, and forwards a learning-rate change to a run the sidebar
- * started (Playground applies it live). It lives as long as the extension; views come and go.
+ * trains the settings through TrainingService, pauses, resumes, resets (restarts) and stops the current
+ * run, and forwards a learning-rate change to a run the sidebar started (Playground applies it live). It lives as long as the extension; views come and go.
  */
 import type { HyperparamSettings } from '../../shared/hyperparams';
 import { type SettingsProblem, defaultSettings, restoreSettings, validateSettings } from '../../shared/hyperparamSettings';
@@ -25,6 +25,8 @@ function structuralChange(a: HyperparamSettings, b: HyperparamSettings): boolean
   return strip(a) !== strip(b);
 }
 
+const runKey = (run: SidebarRun | null): string => (run ? JSON.stringify(run) : '');
+
 export interface SidebarPorts {
   /** Posts to the view if one is showing; resolves false when none is (or it refused the message). */
   post(message: HostToSidebar): PromiseLike<boolean>;
@@ -35,12 +37,18 @@ export interface SidebarPorts {
     /** Replaces the active run with this one without asking (a change the user just made to it). */
     replace(request: RunRequest): PromiseLike<void>;
     stop(): void;
+    pause(): void;
+    resume(): void;
+    /** Playground's Reset: the current run again from the start. */
+    restart(): PromiseLike<void>;
     setLearningRate(lr: number): void;
   };
   /** The current (or last) run, or null before the first. */
   currentRun(): SidebarRun | null;
   openTrainingPanel(): PromiseLike<unknown>;
   strings(): SidebarStrings;
+  /** The display language for our numbers (displayLanguage.ts). */
+  locale(): string;
   texts(): Record<string, string>;
   /** Localized lines for the user, one per problem. */
   describeProblems(problems: readonly SettingsProblem[]): string[];
@@ -49,6 +57,8 @@ export interface SidebarPorts {
   markReady(): void;
   /** Folder that relative data paths resolve against (Playground data needs none). */
   readonly baseDir: string;
+  /** Told the settings at start and after every change (the training panel's data preview follows them). */
+  onSettings?(settings: HyperparamSettings): void;
 }
 
 
@@ -59,6 +69,7 @@ export class SidebarController {
   constructor(private readonly ports: SidebarPorts) {
     const stored = ports.memento.get(SETTINGS_KEY);
     this.current = stored === undefined ? defaultSettings() : restoreSettings(stored);
+    ports.onSettings?.(this.current);
   }
 
   get settings(): HyperparamSettings {
@@ -79,6 +90,15 @@ export class SidebarController {
         return this.train();
       case 'stopTraining':
         this.ports.training.stop();
+        return;
+      case 'pauseTraining':
+        this.ports.training.pause();
+        return;
+      case 'resumeTraining':
+        this.ports.training.resume();
+        return;
+      case 'restartTraining':
+        await this.ports.training.restart();
         return;
       case 'openTrainingPanel':
         await this.ports.openTrainingPanel();
@@ -104,7 +124,7 @@ export class SidebarController {
   /** Posts the run's state when its status or epoch changed since the last post (runs fire about 10 times a second). */
   runChanged(): void {
     const run = this.ports.currentRun();
-    const key = run ? `${run.label}|${run.status}|${run.statusText}` : '';
+    const key = runKey(run);
     if (key === this.lastRunKey) return;
     this.lastRunKey = key;
     this.post({ type: 'didUpdateRun', run });
@@ -114,16 +134,17 @@ export class SidebarController {
     // The workspace's copy wins; the webview's own copy fills in when the workspace has none.
     if (this.ports.memento.get(SETTINGS_KEY) === undefined && fromWebview) await this.update(fromWebview);
     const run = this.ports.currentRun();
-    this.lastRunKey = run ? `${run.label}|${run.status}|${run.statusText}` : '';
-    const snapshot = { strings: this.ports.strings(), texts: this.ports.texts(), settings: this.current, run };
+    this.lastRunKey = runKey(run);
+    const snapshot = { strings: this.ports.strings(), locale: this.ports.locale(), texts: this.ports.texts(), settings: this.current, run };
     if (await this.ports.post({ type: 'didLoadSnapshot', snapshot })) this.ports.markReady();
   }
 
   private async update(next: HyperparamSettings): Promise<void> {
     const before = this.current;
     this.current = next;
+    this.ports.onSettings?.(next);
     const run = this.ports.currentRun();
-    const running = run?.fromSidebar === true && isActiveStatus(run.status);
+    const running = run?.source === 'sidebar' && isActiveStatus(run.status);
     if (running && structuralChange(before, next)) {
       // Playground: a change to the network or the data resets it; the run starts again with the change.
       await this.ports.training.replace(this.request(next));

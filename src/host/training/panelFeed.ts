@@ -6,13 +6,13 @@
  * kept while shown. No 'vscode' here: the panel's webview, the texts and the store come in as FeedPorts.
  */
 import type { Disposable, Event } from '../../shared/emitter';
-import type { ComparisonView, HostToPanel, PanelStrings, RunSeries, ShownRuns } from '../../shared/protocol/panelProtocol';
+import type { ComparisonView, DataPreview, HostToPanel, PanelStrings, RunSeries, ShownRuns } from '../../shared/protocol/panelProtocol';
 import type { Boundary } from '../../shared/protocol/workerProtocol';
 import { differingHyperparameters } from '../../runs/runCompare';
 import type { RunData } from '../../runs/runReader';
 import type { RunState } from './trainingRun';
 import type { Comparison } from './trainingService';
-import { type Translate, epochPoint, liveId, liveInfo, liveLayers, liveSeries, liveStatus, storedSeries, tracePoint } from './runSeries';
+import { type Translate, epochPoint, isPlaneExperiment, liveId, liveInfo, liveLayers, liveSeries, liveStatus, storedSeries, tracePoint } from './runSeries';
 
 export interface FeedSource {
   readonly state: RunState | null;
@@ -27,6 +27,10 @@ export interface FeedPorts {
   post(message: HostToPanel): void;
   readonly t: Translate;
   strings(): PanelStrings;
+  /** The display language for our numbers (displayLanguage.ts). */
+  locale(): string;
+  /** The sidebar's data before it trains (DataPreviewSource); absent: no preview. */
+  readonly preview?: { preview(): Promise<DataPreview | null>; readonly onDidChange: Event<void> };
   /** A stored run (null when it is gone). */
   readRun(id: string): Promise<RunData | null>;
   readonly log: { error(message: string, err?: unknown): void };
@@ -48,6 +52,7 @@ export class PanelFeed implements Disposable {
   private cursor: Cursor | null = null;
   private sentBoundary: Boundary | null = null;
   private generation = 0;
+  private previewGeneration = 0;
   private readonly stored = new Map<string, { readonly series: RunSeries; readonly experiment: unknown }>();
   private readonly subscriptions: Disposable[];
 
@@ -55,17 +60,29 @@ export class PanelFeed implements Disposable {
     this.subscriptions = [
       source.onDidChangeRun((state) => this.runChanged(state)),
       source.onDidChangeComparison(() => void this.refreshShown()),
+      ...(ports.preview ? [ports.preview.onDidChange(() => void this.previewChanged())] : []),
     ];
+  }
+
+  private async previewChanged(): Promise<void> {
+    const generation = ++this.previewGeneration;
+    if (!this.ready || !this.ports.preview) return;
+    const preview = await this.ports.preview.preview();
+    if (generation === this.previewGeneration) this.ports.post({ type: 'didUpdatePreview', preview });
   }
 
   /** The webview is ready: send it everything once (then increments). */
   async sendSnapshot(): Promise<void> {
+    const previewGeneration = ++this.previewGeneration;
+    const preview = (await this.ports.preview?.preview()) ?? null;
     const shown = await this.loadShown();
     if (!shown) return;
     const boundary = this.source.state?.boundary ?? null;
     this.sentBoundary = boundary;
-    this.ports.post({ type: 'didLoadSnapshot', snapshot: { strings: this.ports.strings(), ...shown, boundary } });
+    this.ports.post({ type: 'didLoadSnapshot', snapshot: { strings: this.ports.strings(), locale: this.ports.locale(), preview, ...shown, boundary } });
     this.ready = true;
+    // A preview that changed while the snapshot was being built follows it.
+    if (previewGeneration !== this.previewGeneration) void this.previewChanged();
   }
 
   private runChanged(state: RunState | null): void {
@@ -82,7 +99,7 @@ export class PanelFeed implements Disposable {
     const key = infoKey(state);
     if (key !== c.infoKey) {
       c.infoKey = key;
-      this.ports.post({ type: 'didUpdateRunInfo', info: liveInfo(state) });
+      this.ports.post({ type: 'didUpdateRunInfo', info: liveInfo(state, isPlaneExperiment(this.source.liveExperiment)) });
     }
     if (state.epochs.length > c.epochs || state.trace.length > c.trace) {
       const layers = liveLayers(state), spe = state.stepsPerEpoch;
@@ -137,7 +154,7 @@ export class PanelFeed implements Disposable {
     const runs: RunSeries[] = [];
     const experiments: unknown[] = [];
     if (state) {
-      runs.push(liveSeries(state, this.ports.t));
+      runs.push(liveSeries(state, this.ports.t, isPlaneExperiment(this.source.liveExperiment)));
       experiments.push(this.source.liveExperiment);
       const status = liveStatus(state, this.ports.t);
       const { confusion, ...rest } = status;

@@ -6,9 +6,11 @@ import type { EpochPoint, RunInfo, RunSeries, RunStatusView, TracePoint } from '
 import type { EpochRecord, StepPoint } from '../../shared/protocol/workerProtocol';
 import type { RunData } from '../../runs/runReader';
 import type { RunEpochRecord } from '../../runs/runRecord';
+import { type Translate as SharedTranslate, formatQuantity } from '../../shared/message';
 import type { RunState } from './trainingRun';
 
-export type Translate = (message: string, ...args: (string | number)[]) => string;
+/** vscode.l10n.t's shape, with the display locale for our numbers (absent: English). */
+export type Translate = SharedTranslate;
 
 /** The id the panel knows the live run by: its store id, or a stand-in when it is not recorded. */
 export const liveId = (s: RunState): string => s.id ?? `live-${s.startedAt}`;
@@ -33,8 +35,9 @@ export function tracePoint(s: StepPoint, stepsPerEpoch: number): TracePoint | nu
 }
 
 export function liveStatusText(s: RunState, t: Translate): string {
-  const done = s.epochs[s.epochs.length - 1]?.epoch ?? 0;
-  const total = s.totalEpochs ?? '?';
+  // Epoch counts in the display language (3,000 in English, 3000 or 10.000 in Spanish), like the sidebar's.
+  const done = formatQuantity(s.epochs[s.epochs.length - 1]?.epoch ?? 0, t.locale);
+  const total = s.totalEpochs === null ? '?' : formatQuantity(s.totalEpochs, t.locale);
   switch (s.status) {
     case 'starting':
       return t('Loading data and building the model...');
@@ -47,10 +50,18 @@ export function liveStatusText(s: RunState, t: Translate): string {
   }
 }
 
-export function liveInfo(s: RunState): RunInfo {
+/** Whether an experiment trains on Playground's 2-D data (any `data.dataset` but MNIST): the panel's one-screen lab. */
+export function isPlaneExperiment(experiment: unknown): boolean {
+  const data = (experiment as { data?: { dataset?: unknown } } | null)?.data;
+  return typeof data?.dataset === 'string' && data.dataset !== 'mnist';
+}
+
+/** `planeData`: the run's experiment trains on 2-D data (isPlaneExperiment); the points themselves come with the run's start. */
+export function liveInfo(s: RunState, planeData = s.points !== null): RunInfo {
   return {
     id: liveId(s), label: s.name, title: s.label, live: true, task: s.task, totalEpochs: s.totalEpochs, layers: liveLayers(s),
     earlyStopping: s.earlyStopping && { monitor: s.earlyStopping.monitor, patience: s.earlyStopping.patience }, points: s.points,
+    planeData: planeData || s.points !== null,
   };
 }
 
@@ -58,17 +69,17 @@ export function liveStatus(s: RunState, t: Translate): RunStatusView {
   return { status: s.status, statusText: liveStatusText(s, t), bestEpoch: s.bestEpoch, stoppedEpoch: s.stoppedEpoch, restored: s.restoredBestWeights, confusion: s.confusion, pace: s.pace };
 }
 
-export function liveSeries(s: RunState, t: Translate): RunSeries {
+export function liveSeries(s: RunState, t: Translate, planeData = s.points !== null): RunSeries {
   const layers = liveLayers(s);
   const spe = s.stepsPerEpoch;
   return {
-    info: liveInfo(s), status: liveStatus(s, t), epochs: s.epochs.map((e) => epochPoint(e, layers)),
+    info: liveInfo(s, planeData), status: liveStatus(s, t), epochs: s.epochs.map((e) => epochPoint(e, layers)),
     trace: spe ? s.trace.map((p) => tracePoint(p, spe)).filter((p): p is TracePoint => p !== null) : [],
   };
 }
 
 function storedStatusText(run: RunData, t: Translate): string {
-  const n = run.epochs.length;
+  const n = formatQuantity(run.epochs.length, t.locale);
   switch (run.status) {
     case 'running':
       return t('Training elsewhere: {0} epochs recorded so far.', n);
@@ -100,7 +111,7 @@ export function storedSeries(run: RunData, t: Translate): RunSeries {
   return {
     info: {
       id: run.header.id, label: run.meta.name ?? run.header.name, title: run.meta.name ?? run.header.name, live: false, task: (['binary', 'multiclass', 'regression'] as const).find((k) => k === run.start?.task) ?? null,
-      totalEpochs: run.start?.epochs ?? null, layers, points: null,
+      totalEpochs: run.start?.epochs ?? null, layers, points: null, planeData: isPlaneExperiment(run.header.experiment),
       earlyStopping: esSpec ? { monitor: typeof esSpec.monitor === 'string' ? esSpec.monitor : 'val_loss', patience: typeof esSpec.patience === 'number' ? esSpec.patience : 0 } : null,
     },
     status: { status, statusText: storedStatusText(run, t), bestEpoch: run.end?.best_epoch ?? null, stoppedEpoch: run.end?.stopped_epoch ?? null, restored: run.end?.restored_best_weights ?? false, confusion: null, pace: null },

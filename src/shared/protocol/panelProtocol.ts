@@ -15,6 +15,8 @@ export const PANEL_STRING_KEYS = [
   'batchLoss', 'metricsTitle', 'networkTitle', 'normsTitle', 'weightNorm', 'gradientNorm', 'confusionTitle', 'trueClass', 'predictedClass', 'onValidation', 'onTraining',
   'speed', 'speedSlow', 'speedWatchable', 'speedFast', 'speedMax',
   'compareTitle', 'hyperparameter', 'finalMetric', 'bestMetric', 'clearComparison', 'showRun', 'liveRun', 'noDifferences', 'smoothing',
+  'dataTitle', 'featuresTitle', 'outputTitle', 'networkPending', 'nextRunData', 'confusionPending', 'showDataTable', 'chartSummary', 'chartSummaryBest',
+  'epochColumn', 'networkKeys', 'nodeSummary', 'runControls', 'lossTableCaption',
 ] as const;
 export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;
 
@@ -54,6 +56,23 @@ export interface RunInfo {
   readonly earlyStopping: { readonly monitor: string; readonly patience: number } | null;
   /** Playground data only: the points, for the decision-boundary view. */
   readonly points: PlanePoints | null;
+  /** The run trains on 2-D Playground data (known from its experiment before the points arrive): the one-screen lab layout. */
+  readonly planeData: boolean;
+}
+
+/**
+ * The data the sidebar's settings make (Playground points), shown before a run trains on them: the same
+ * points the run will get (same generator, seed and split), and each chosen input feature over the plane.
+ */
+export interface DataPreview {
+  /** One localized line: the dataset and its split ("Playground "circle" (250 training and 250 validation points)"). */
+  readonly description: string;
+  readonly task: Task;
+  readonly points: PlanePoints;
+  readonly features: readonly string[];
+  /** Per feature, its value over a thumbDensity² grid of the plane on Playground's [−1, 1] scale (row-major, x2 from +6 down). */
+  readonly featureThumbs: readonly (readonly number[])[];
+  readonly thumbDensity: number;
 }
 
 /** The speeds the panel offers, in epochs per second (0: as fast as the machine goes). */
@@ -100,6 +119,10 @@ export interface ShownRuns {
 
 export interface PanelSnapshot extends ShownRuns {
   readonly strings: PanelStrings;
+  /** The display language for our numbers (BCP 47, e.g. 'es'): vscode.env.language when HyperLab's texts are translated into it. */
+  readonly locale: string;
+  /** The data of the sidebar's current settings (null when they are not Playground data). */
+  readonly preview: DataPreview | null;
   /** The focus run's latest decision boundary (Playground data only). */
   readonly boundary: Boundary | null;
 }
@@ -121,7 +144,9 @@ export type HostToPanel =
   | { readonly type: 'didUpdateRunInfo'; readonly info: RunInfo }
   | { readonly type: 'didUpdateRunStatus'; readonly runId: string; readonly status: RunStatusView }
   /** Sent only when the boundary changed (it is large: density² values). */
-  | { readonly type: 'didUpdateBoundary'; readonly boundary: Boundary | null };
+  | { readonly type: 'didUpdateBoundary'; readonly boundary: Boundary | null }
+  /** The sidebar's data settings changed (sent only then: a preview is a few KB). */
+  | { readonly type: 'didUpdatePreview'; readonly preview: DataPreview | null };
 
 // ---- guards ---------------------------------------------------------------------------------------
 
@@ -148,9 +173,17 @@ const isTracePoint = (v: unknown): v is TracePoint => isRecord(v) && isFiniteNum
 const isPlanePoints = (v: unknown): v is PlanePoints => isRecord(v) && isNumbers(v.train) && isNumbers(v.validation) && v.train.length % 3 === 0 && v.validation.length % 3 === 0;
 
 function isRunInfo(v: unknown): v is RunInfo {
-  return isRecord(v) && isString(v.id) && isString(v.label) && isString(v.title) && typeof v.live === 'boolean' && (v.task === null || TASKS.includes(v.task as Task)) &&
+  return isRecord(v) && isString(v.id) && isString(v.label) && isString(v.title) && typeof v.live === 'boolean' && (v.task === null || TASKS.includes(v.task as Task)) && typeof v.planeData === 'boolean' &&
     isIntOrNull(v.totalEpochs) && isArrayOf(v.layers, isString) && (v.points === null || isPlanePoints(v.points)) &&
     (v.earlyStopping === null || (isRecord(v.earlyStopping) && isString(v.earlyStopping.monitor) && Number.isInteger(v.earlyStopping.patience)));
+}
+
+export function isDataPreview(v: unknown): v is DataPreview {
+  if (!isRecord(v) || !isString(v.description) || !TASKS.includes(v.task as Task) || !isPlanePoints(v.points) || !isArrayOf(v.features, isString)) return false;
+  const density = v.thumbDensity;
+  if (!Number.isInteger(density) || (density as number) < 1 || (density as number) > 100) return false;
+  const size = (density as number) ** 2;
+  return Array.isArray(v.featureThumbs) && v.featureThumbs.length === v.features.length && v.featureThumbs.every((g: unknown) => isNumbers(g) && g.length === size);
 }
 
 function isRunStatusView(v: unknown): v is RunStatusView {
@@ -178,7 +211,8 @@ export function isHostToPanel(raw: unknown): raw is HostToPanel {
   switch (raw.type) {
     case 'didLoadSnapshot': {
       const s = raw.snapshot;
-      return isRecord(s) && isStringTable(s.strings, PANEL_STRING_KEYS) && isShownRuns(s) && (s.boundary === null || isBoundary(s.boundary));
+      return isRecord(s) && isStringTable(s.strings, PANEL_STRING_KEYS) && isString(s.locale) && (s.preview === null || isDataPreview(s.preview)) &&
+        isShownRuns(s) && (s.boundary === null || isBoundary(s.boundary));
     }
     case 'didChangeRuns':
       return isShownRuns(raw.shown);
@@ -190,6 +224,8 @@ export function isHostToPanel(raw: unknown): raw is HostToPanel {
       return isString(raw.runId) && isRunStatusView(raw.status);
     case 'didUpdateBoundary':
       return raw.boundary === null || isBoundary(raw.boundary);
+    case 'didUpdatePreview':
+      return raw.preview === null || isDataPreview(raw.preview);
     default:
       return false;
   }

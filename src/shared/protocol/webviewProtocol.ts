@@ -16,20 +16,35 @@ export const SIDEBAR_STRING_KEYS = [
   'intro', 'openPanel', 'train', 'stop', 'addLayer', 'removeLayer', 'layerN', 'inputLayer', 'outputLayer', 'parameters', 'iterations',
   'kerasDefault', 'noDefault', 'allowed', 'allowedWhole', 'notANumber', 'oneFeature', 'regenerate', 'presets', 'otherValue', 'appliesNext', 'rejected', 'noRun', 'dropoutHint',
   'trainBlocked',
+  'pause', 'resume', 'reset', 'removeLayerN', 'helpFor', 'presetsFor', 'runControls', 'runProgress', 'currentRun',
 ] as const;
 export type SidebarStrings = Record<(typeof SIDEBAR_STRING_KEYS)[number], string>;
 
-/** The current training run as the sidebar shows it (a line of status, and whether Stop applies). */
+/** Where a run came from (the run store's RunSource kinds). */
+export const RUN_SOURCE_KINDS = ['code', 'experiment', 'sidebar', 'walkthrough', 'cli', 'sweep', 'rerun'] as const;
+export type RunSourceKind = (typeof RUN_SOURCE_KINDS)[number];
+
+/** The current training run as the sidebar's controller shows it: a compact status, and which controls apply. */
 export interface SidebarRun {
   readonly label: string;
   readonly status: RunViewStatus;
+  /** The run's long status line (the panel's). */
   readonly statusText: string;
-  /** Whether the sidebar started it (a learning-rate change then applies to it at once). */
-  readonly fromSidebar: boolean;
+  /** One localized word or two for the status ("Running", "Paused", "Finished"). */
+  readonly statusLabel: string;
+  /** Epochs done, and of how many (null until the run knows). */
+  readonly epoch: number;
+  readonly totalEpochs: number | null;
+  /** What started it (RunState.source.kind: a sidebar run takes learning-rate changes at once). */
+  readonly source: RunSourceKind;
+  /** Where it came from, localized: "from the sidebar", "from circle.experiment.json", "a rerun of ...". */
+  readonly sourceText: string;
 }
 
 export interface SidebarSnapshot {
   readonly strings: SidebarStrings;
+  /** The display language for our numbers (displayLanguage.ts). */
+  readonly locale: string;
   /** The schema's English texts (labels, tooltips, option names) → the display language's. */
   readonly texts: Readonly<Record<string, string>>;
   readonly settings: HyperparamSettings;
@@ -42,6 +57,10 @@ export type SidebarToHost =
   | { readonly type: 'updateSettings'; readonly settings: HyperparamSettings }
   | { readonly type: 'startTraining'; readonly settings: HyperparamSettings }
   | { readonly type: 'stopTraining' }
+  | { readonly type: 'pauseTraining' }
+  | { readonly type: 'resumeTraining' }
+  /** Playground's Reset: the current run again from the start. */
+  | { readonly type: 'restartTraining' }
   | { readonly type: 'openTrainingPanel' };
 
 export type HostToSidebar =
@@ -66,6 +85,9 @@ export function isSidebarToHost(raw: unknown): raw is SidebarToHost {
     case 'startTraining':
       return hasKeys(raw, ['type', 'settings']) && isHyperparamSettings(raw.settings);
     case 'stopTraining':
+    case 'pauseTraining':
+    case 'resumeTraining':
+    case 'restartTraining':
     case 'openTrainingPanel':
       return hasKeys(raw, ['type']);
     default:
@@ -74,7 +96,9 @@ export function isSidebarToHost(raw: unknown): raw is SidebarToHost {
 }
 
 function isSidebarRun(v: unknown): v is SidebarRun {
-  return isRecord(v) && isString(v.label) && RUN_STATUSES.includes(v.status as RunViewStatus) && isString(v.statusText) && typeof v.fromSidebar === 'boolean';
+  return isRecord(v) && isString(v.label) && RUN_STATUSES.includes(v.status as RunViewStatus) && isString(v.statusText) && isString(v.statusLabel) &&
+    Number.isInteger(v.epoch) && (v.epoch as number) >= 0 && (v.totalEpochs === null || Number.isInteger(v.totalEpochs)) &&
+    RUN_SOURCE_KINDS.includes(v.source as RunSourceKind) && isString(v.sourceText);
 }
 
 const isTextTable = (v: unknown): v is Record<string, string> => isRecord(v) && Object.values(v).every(isString);
@@ -86,5 +110,5 @@ export function isHostToSidebar(raw: unknown): raw is HostToSidebar {
   if (raw.type === 'didUpdateSettings') return isHyperparamSettings(raw.settings);
   if (raw.type !== 'didLoadSnapshot' || !isRecord(raw.snapshot)) return false;
   const s = raw.snapshot;
-  return isStringTable(s.strings, SIDEBAR_STRING_KEYS) && isTextTable(s.texts) && isHyperparamSettings(s.settings) && (s.run === null || isSidebarRun(s.run));
+  return isStringTable(s.strings, SIDEBAR_STRING_KEYS) && isString(s.locale) && isTextTable(s.texts) && isHyperparamSettings(s.settings) && (s.run === null || isSidebarRun(s.run));
 }

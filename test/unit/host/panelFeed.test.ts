@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Emitter } from '../../../src/shared/emitter';
-import { type HostToPanel, PANEL_STRING_KEYS, type PanelStrings, isHostToPanel } from '../../../src/shared/protocol/panelProtocol';
+import { type DataPreview, type HostToPanel, PANEL_STRING_KEYS, type PanelStrings, isHostToPanel } from '../../../src/shared/protocol/panelProtocol';
+import { isPlaneExperiment } from '../../../src/host/training/runSeries';
 import { PanelFeed } from '../../../src/host/training/panelFeed';
 import type { RunState } from '../../../src/host/training/trainingRun';
 import type { Comparison } from '../../../src/host/training/trainingService';
@@ -37,7 +38,7 @@ function harness(initial: RunState | null) {
       assert.ok(isHostToPanel(JSON.parse(JSON.stringify(m))), `the guard accepts ${m.type}`);
       posted.push(m);
     },
-    t, strings: () => strings, log: { error: (m) => assert.fail(m) },
+    t, strings: () => strings, locale: () => 'en', log: { error: (m) => assert.fail(m) },
     readRun: (id) => {
       reads.push(id);
       return Promise.resolve(id === 'gone' ? null : stored(id, id === 's1' ? 2 : 8));
@@ -117,4 +118,48 @@ describe('the training panel feed (snapshot, then increments)', () => {
     assert.deepEqual(h.posted.map((m) => m.type), ['didChangeRuns']);
     assert.deepEqual(h.reads.filter((id) => id !== 'gone'), ['s1', 'r1'], 'stored runs are read once while shown');
   });
+
+  it('sends the sidebar\'s data preview with the snapshot, then only when it changes, and the display locale', async () => {
+    const changes = new Emitter<void>();
+    let current: DataPreview | null = preview('circle');
+    const posted: HostToPanel[] = [];
+    const source = { state: null, compared: { ids: [], chosen: false } as Comparison, liveExperiment: null, onDidChangeRun: new Emitter<RunState | null>().event, onDidChangeComparison: new Emitter<Comparison>().event };
+    const feed = new PanelFeed(source, {
+      post: (m) => {
+        assert.ok(isHostToPanel(JSON.parse(JSON.stringify(m))), `the guard accepts ${m.type}`);
+        posted.push(m);
+      },
+      t, strings: () => strings, locale: () => 'es', log: { error: (m) => assert.fail(m) }, readRun: () => Promise.resolve(null),
+      preview: { preview: () => Promise.resolve(current), onDidChange: changes.event },
+    });
+    changes.fire(); // before ready: nothing is sent
+    await settle();
+    assert.equal(posted.length, 0);
+    await feed.sendSnapshot();
+    const snap = posted[0];
+    assert.ok(snap?.type === 'didLoadSnapshot' && snap.snapshot.locale === 'es' && snap.snapshot.preview?.description === 'circle');
+    current = preview('xor');
+    changes.fire();
+    await settle();
+    assert.deepEqual(posted.slice(1).map((m) => (m.type === 'didUpdatePreview' ? m.preview?.description : m.type)), ['xor']);
+    current = null;
+    changes.fire();
+    await settle();
+    assert.deepEqual(posted.slice(2).map((m) => (m.type === 'didUpdatePreview' ? m.preview : m.type)), [null]);
+  });
+
+  it('marks a run on 2-D data for the one-screen layout from its experiment, before its points arrive', async () => {
+    const h = harness(state('r1', 0, { status: 'starting' }));
+    await h.feed.sendSnapshot();
+    const snap = h.posted[0];
+    assert.ok(snap?.type === 'didLoadSnapshot');
+    assert.equal(snap.snapshot.runs[0]!.info.planeData, false, 'an experiment without data.dataset');
+    assert.equal(isPlaneExperiment({ data: { dataset: 'circle' } }), true);
+    assert.equal(isPlaneExperiment({ data: { dataset: 'mnist' } }), false);
+    assert.equal(isPlaneExperiment({ data: { csv: 'a.csv', target: 'y' } }), false);
+  });
 });
+
+function preview(dataset: string): DataPreview {
+  return { description: dataset, task: 'binary', points: { train: [0, 0, 1], validation: [] }, features: ['x1'], featureThumbs: [[1]], thumbDensity: 1 };
+}
