@@ -72,8 +72,10 @@ export async function controlLatency(rounds: number): Promise<{ pause: number[];
     for (let i = 0; i < rounds; i++) {
       await new Promise((r) => setTimeout(r, 100 + ((i * 37) % 200)));
       const clickedAt = performance.now();
-      const before = run.workerSteps;
       run.pause();
+      // Counted from the flag's store: read before it, a host thread preempted between the two lines (the
+      // CPU is loaded on purpose) charged the worker with a batch it trained before the click.
+      const before = run.workerSteps;
       // A paused worker blocks before its next batch: its step counter stops moving.
       const movedAt = await lastMove(run, 300);
       out.pause.push(Math.max(0, movedAt - clickedAt));
@@ -86,9 +88,9 @@ export async function controlLatency(rounds: number): Promise<{ pause: number[];
       r.start();
       await until(r, (s) => s.epochs.length >= 1);
       await new Promise((res) => setTimeout(res, 50 + i * 20));
-      const before = r.workerSteps;
       const clickedAt = performance.now();
       r.stop();
+      const before = r.workerSteps;
       // Stop is done when the host has the worker's report (what the panel and status bar then show).
       await until(r, (s) => s.status === 'stopped' || s.status === 'finished' || s.status === 'failed');
       out.stop.push(performance.now() - clickedAt);
