@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { Experiment } from '../engine/experiment/experiment';
 import { renderMessage } from '../shared/message';
 import type { RunResult } from '../engine/experiment/runExperiment';
-import { appendJsonLinesSync } from '../storage/jsonLines';
+import { JsonLinesSyncAppender } from '../storage/jsonLines';
 import { type EpochInput, type RunOutcome, RunRecorder, type StepInput } from './runRecorder';
 import type { NormEntry, RunHeader } from './runRecord';
 import { runPaths } from './runFiles';
@@ -16,7 +16,8 @@ import { writeWeightsSync } from './runWeights';
 
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
-export const syncSink = (file: string) => ({ append: (records: readonly unknown[]) => appendJsonLinesSync(file, records) });
+/** The run's file, appended synchronously by its one writer (this thread). */
+export const syncSink = (file: string): { append(records: readonly unknown[]): void } => new JsonLinesSyncAppender(file);
 
 /** A sink that stops writing after its first failure (a full disk, a deleted folder): training goes on. */
 function guarded(sink: { append(records: readonly unknown[]): unknown }, onProblem: (e: unknown) => void) {

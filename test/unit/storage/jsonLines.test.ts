@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic, writeFileAtomicSync } from '../../../src/storage/atomicFile';
-import { JsonLinesAppender, appendJsonLinesSync, parseJsonLines, readJsonLines, readJsonLinesSync } from '../../../src/storage/jsonLines';
+import { JsonLinesAppender, JsonLinesSyncAppender, appendJsonLinesSync, parseJsonLines, readJsonLines, readJsonLinesSync } from '../../../src/storage/jsonLines';
 
 describe('storage: JSON Lines and atomic files', () => {
   let dir: string;
@@ -28,6 +28,18 @@ describe('storage: JSON Lines and atomic files', () => {
     const read = await readJsonLines(file);
     assert.deepEqual(read.records, [{ a: 1 }, { a: 3 }, { a: 4 }, { a: 5 }]);
     assert.equal(read.torn, 2);
+  });
+
+  it('appends synchronously for a single writer: a torn tail found before the first append, lines in order after it', () => {
+    const file = path.join(dir, 'run.jsonl');
+    fs.writeFileSync(file, '{"type":"run"}\n{"type":"sta');
+    const appender = new JsonLinesSyncAppender(file);
+    for (let i = 0; i < 20; i++) appender.append([{ i }]);
+    appender.append([]);
+    const read = readJsonLinesSync<{ i?: number; type?: string }>(file);
+    assert.deepEqual(read.records, [{ type: 'run' }, ...Array.from({ length: 20 }, (_, i) => ({ i }))]);
+    assert.equal(read.torn, 1);
+    assert.ok(fs.readFileSync(file, 'utf8').endsWith('{"i":19}\n'));
   });
 
   it('keeps the order of queued asynchronous appends', async () => {
