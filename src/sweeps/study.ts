@@ -18,8 +18,8 @@ export interface StudyBackend {
   readonly direction: StudyDirection;
   /** Every trial of the study, current (a journal first reads what other processes appended). */
   trials(): Promise<readonly FrozenTrial[]>;
-  /** A new RUNNING trial of this study. */
-  createTrial(): Promise<FrozenTrial>;
+  /** A new RUNNING trial of this study, created with these user attributes (one write: never a trial without them). */
+  createTrial(userAttrs?: Readonly<Record<string, unknown>>): Promise<FrozenTrial>;
   setTrialParam(trialId: number, name: string, internal: number, distribution: Distribution): Promise<void>;
   setTrialSystemAttr(trialId: number, key: string, value: unknown): Promise<void>;
   setTrialUserAttr(trialId: number, key: string, value: unknown): Promise<void>;
@@ -66,8 +66,8 @@ export class Study {
   }
 
   /** Study.ask plus one suggest per parameter: the new trial and its values. */
-  async ask(parameters: readonly ParameterToSample[]): Promise<{ trial: FrozenTrial; params: Record<string, ParamValue> }> {
-    const created = await this.backend.createTrial();
+  async ask(parameters: readonly ParameterToSample[], userAttrs: Readonly<Record<string, unknown>> = {}): Promise<{ trial: FrozenTrial; params: Record<string, ParamValue> }> {
+    const created = await this.backend.createTrial(userAttrs);
     let { study, trial } = await this.trial(created.trialId);
     const attrs = this.sampler.beforeTrial(this.samplerStudy(study, trial), trial);
     for (const [k, v] of Object.entries(attrs)) await this.backend.setTrialSystemAttr(trial.trialId, k, v);

@@ -17,7 +17,7 @@ import { Study } from './study';
 import { GridSampler } from './samplers/gridSampler';
 import type { TrialRecorder } from './trialRecording';
 import type { TrialRunner } from './trialPool';
-import { TrialSession, type TrialContext } from './trialSession';
+import { type AskedTrial, TrialSession, type TrialContext } from './trialSession';
 import { distributionToJson } from './distributions';
 
 export interface SweepOptions {
@@ -57,6 +57,9 @@ export class SweepController {
   private readonly tag: WorkerTag = { host: os.hostname(), pid: process.pid, session: randomUUID() };
   private storage: JournalStorage | null = null;
   private studyId = -1;
+  /** Set by detach(): the controller writes nothing more and its loop ends. */
+  private detached = false;
+  private looping: Promise<void> | null = null;
   /** Trials of the study this controller has accounted for (its own and those it announced). */
   private seen = 0;
 
@@ -117,6 +120,17 @@ export class SweepController {
     this.wake();
   }
 
+  /**
+   * Leaves the sweep as a killed host would, but at a quiet moment: an ask under way finishes (its trial
+   * carries this controller's worker tag, so a resume fails it as interrupted), then nothing more is
+   * written and run() resolves without an 'ended' event. The caller then ends the workers.
+   */
+  detach(): Promise<void> {
+    this.detached = true;
+    this.wake();
+    return this.looping?.catch(() => undefined) ?? Promise.resolve();
+  }
+
   /** Runs the sweep to its end (all trials, a finished grid, cancel, or an error); resolves with the last event. */
   async run(): Promise<Extract<SweepEvent, { type: 'ended' }>> {
     let runner: TrialRunner | null = null;
@@ -140,14 +154,16 @@ export class SweepController {
       this.stateValue = this.stateValue === 'stopping' ? 'stopping' : 'running';
       this.seen = storage.trials(record.studyId).length;
       this.emit({ type: 'started', study: this.studyName, storage: this.options.storage, resumed: !created, existingTrials: existing, interrupted, maxTrials, workers, seed });
-      await this.loop({ study, runner, maxTrials });
+      await (this.looping = this.loop({ study, runner, maxTrials }));
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
+      if (this.detached) return { type: 'ended', state: 'cancelled', best: null, trials: this.trials().length, error };
       for (const s of this.sessions.values()) s.stop();
       await Promise.all([...this.sessions.values()].map((s) => s.done));
     } finally {
       await runner?.dispose();
     }
+    if (this.detached) return { type: 'ended', state: 'cancelled', best: null, trials: this.trials().length, error };
     const state: 'finished' | 'cancelled' | 'failed' = error !== null ? 'failed' : this.stateValue === 'stopping' ? 'cancelled' : 'finished';
     this.stateValue = state;
     const trials = this.trials();
@@ -190,29 +206,64 @@ export class SweepController {
     const { study, runner, maxTrials } = ctx;
     const def = this.options.definition;
     const grid = study.sampler instanceof GridSampler ? study.sampler : null;
-    for (;;) {
-      const view = await study.view();
-      if (view.trials.length > this.seen) {
-        this.seen = view.trials.length;
-        this.emit({ type: 'studyChanged', trials: view.trials.length });
-      }
-      const remaining = maxTrials - this.counted(view.trials);
-      const gridLeft = grid ? grid.fresh(view) : Infinity;
-      const canStart = this.stateValue === 'running' && remaining > 0 && gridLeft > 0 && this.sessions.size < runner.size;
-      if (canStart) {
-        const context: TrialContext = { study, runner, recorder: this.ports.recorder, definition: def, baseDir: this.options.baseDir, sweepFile: this.options.sweepFile, studyName: this.studyName, tag: this.tag, emit: (e) => this.emit(e), paused: () => this.stateValue === 'paused' };
-        const session = await TrialSession.start(context);
-        this.seen++;
-        if (session) {
-          if (this.stateValue === 'stopping') session.stop(); // cancelled while it was being asked for
-          this.sessions.set(session.trialId, session);
-          void session.done.then(() => { this.sessions.delete(session.trialId); this.wake(); });
+    const context: TrialContext = { study, runner, recorder: this.ports.recorder, definition: def, baseDir: this.options.baseDir, sweepFile: this.options.sweepFile, studyName: this.studyName, tag: this.tag, emit: (e) => this.emit(e), paused: () => this.stateValue === 'paused' };
+    // A sampler that does not learn from results is asked for the next trial while every worker trains,
+    // and a worker takes it as soon as it is free (the study is told of its last trial meanwhile): the
+    // journal's locked, fsynced writes of a tell and an ask no longer sit between two trials. TPE keeps
+    // Optuna's order: ask when a worker is free and the previous trial is told.
+    const ahead = !study.sampler.learnsFromResults;
+    let training = 0; // sessions whose worker has not ended yet
+    let next: AskedTrial | null = null;
+    try {
+      for (;;) {
+        if (this.detached) return;
+        const view = await study.view();
+        if (view.trials.length > this.seen) {
+          this.seen = view.trials.length;
+          this.emit({ type: 'studyChanged', trials: view.trials.length });
         }
-        continue;
+        // A trial asked ahead is in the study already: it counts in what remains.
+        const remaining = maxTrials - this.counted(view.trials);
+        const gridLeft = grid ? grid.fresh(view) : Infinity;
+        const busy = ahead ? training : this.sessions.size;
+        const running = this.stateValue === 'running';
+        if (this.stateValue === 'stopping' && next) {
+          const cancelled = next;
+          next = null;
+          await cancelled.cancel();
+          continue;
+        }
+        if (running && busy < runner.size && (next || (remaining > 0 && gridLeft > 0))) {
+          let asked = next;
+          next = null;
+          if (!asked) {
+            asked = await TrialSession.ask(context);
+            this.seen++; // the controller's own trial is no news for the views
+            if (this.detached) return;
+          }
+          if (asked) {
+            const session = await asked.launch();
+            if (this.stateValue === 'stopping') session.stop(); // cancelled while it was being asked for
+            this.sessions.set(session.trialId, session);
+            training++;
+            void session.trained.then(() => { training--; this.wake(); });
+            void session.done.then(() => { this.sessions.delete(session.trialId); this.wake(); });
+          }
+          continue;
+        }
+        if (ahead && running && !next && busy >= runner.size && remaining > 0 && gridLeft > 0) {
+          next = await TrialSession.ask(context);
+          this.seen++;
+          if (this.detached) return;
+          continue;
+        }
+        if (this.sessions.size === 0 && !next && (this.stateValue === 'stopping' || remaining <= 0 || gridLeft <= 0)) return;
+        await new Promise<void>((resolve) => (this.wakeUp = resolve));
+        this.wakeUp = null;
       }
-      if (this.sessions.size === 0 && (this.stateValue === 'stopping' || remaining <= 0 || gridLeft <= 0)) return;
-      await new Promise<void>((resolve) => (this.wakeUp = resolve));
-      this.wakeUp = null;
+    } finally {
+      // An error ended the loop with a trial asked ahead: it ends failed, not RUNNING until a resume.
+      if (next && !this.detached) await next.cancel().catch(() => undefined);
     }
   }
 

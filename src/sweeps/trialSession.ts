@@ -30,10 +30,22 @@ export interface TrialContext {
 
 type Logs = Readonly<Record<string, number | null>>;
 
+/** A trial the study has given (RUNNING in the journal) that no worker trains yet. */
+export interface AskedTrial {
+  readonly trialId: number;
+  /** Records its run and starts it on a free worker of the pool. */
+  launch(): Promise<TrialSession>;
+  /** Ends it as failed, cancelled, without training it. */
+  cancel(): Promise<void>;
+}
+
 export class TrialSession {
   /** Resolves once the trial is told to the study (whatever its end). */
   readonly done: Promise<void>;
   private finish!: () => void;
+  /** Resolves when the trial's worker is free again (before the study is told). */
+  readonly trained: Promise<void>;
+  private workerFree!: () => void;
   private handle: TrialHandle | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private readonly epochs: { epoch: number; logs: Logs }[] = [];
@@ -44,38 +56,59 @@ export class TrialSession {
 
   private constructor(private readonly ctx: TrialContext, readonly trialId: number, readonly number: number, readonly params: Readonly<Record<string, ParamValue>>, private readonly runId: string | null) {
     this.done = new Promise((resolve) => (this.finish = resolve));
+    this.trained = new Promise((resolve) => (this.workerFree = resolve));
   }
 
   /** Asks the study for a trial and starts it; null when it failed before training (told as failed already). */
   static async start(ctx: TrialContext): Promise<TrialSession | null> {
+    const asked = await TrialSession.ask(ctx);
+    return asked ? asked.launch() : null;
+  }
+
+  /**
+   * Study.ask and the trial's experiment, without starting it (a sweep asks ahead while its workers are
+   * busy); null when its values make no experiment (told as failed already).
+   */
+  static async ask(ctx: TrialContext): Promise<AskedTrial | null> {
     const def = ctx.definition;
-    const { trial, params } = await ctx.study.ask(def.parameters.map((p) => ({ name: p.path.name, distribution: p.distribution })));
+    // Created with its worker: a host killed at any moment leaves no trial a resume cannot tell was ours.
+    const { trial, params } = await ctx.study.ask(def.parameters.map((p) => ({ name: p.path.name, distribution: p.distribution })), { hyperlab_worker: ctx.tag });
     const backend = ctx.study.backend;
-    await backend.setTrialUserAttr(trial.trialId, 'hyperlab_worker', ctx.tag);
-    let experiment: JsonObject;
-    try {
-      experiment = applyParameters(def.experiment, def.parameters.map((p) => ({ path: p.path, value: params[p.path.name]! })));
-    } catch (e) {
-      const reason = e instanceof ConfigError ? e.message : String(e);
+    const failBeforeTraining = async (reason: string): Promise<null> => {
       await backend.setTrialUserAttr(trial.trialId, 'hyperlab_fail_reason', reason);
       await ctx.study.tell(trial.trialId, 'fail');
       ctx.emit({ type: 'trialStarted', number: trial.number, params, runId: null });
       ctx.emit({ type: 'trialEnded', number: trial.number, state: 'fail', value: null, epochs: 0, reason, params, runId: null });
       return null;
-    }
-    const run = await ctx.recorder.create({ experiment, baseDir: ctx.baseDir, study: ctx.studyName, trialNumber: trial.number, sweepFile: ctx.sweepFile });
-    if (run) await backend.setTrialUserAttr(trial.trialId, 'hyperlab_run', run.runId);
-    const session = new TrialSession(ctx, trial.trialId, trial.number, params, run?.runId ?? null);
-    ctx.emit({ type: 'trialStarted', number: trial.number, params, runId: session.runId });
-    const listener: TrialListener = {
-      started: () => undefined,
-      epoch: (epoch, logs) => session.queue(() => session.onEpoch(epoch, logs)),
-      // Whatever happens while telling the study, the trial is over for the controller.
-      ended: (end) => session.queue(() => session.onEnd(end).finally(() => session.finish())),
     };
-    session.handle = ctx.runner.run({ trialId: trial.trialId, experiment, baseDir: ctx.baseDir, waitForVerdict: ctx.study.pruner !== null, record: run?.record ?? null }, listener);
-    if (ctx.paused()) session.handle.setPaused(true);
-    return session;
+    let experiment: JsonObject;
+    try {
+      experiment = applyParameters(def.experiment, def.parameters.map((p) => ({ path: p.path, value: params[p.path.name]! })));
+    } catch (e) {
+      return failBeforeTraining(e instanceof ConfigError ? e.message : String(e));
+    }
+    return {
+      trialId: trial.trialId,
+      launch: async () => {
+        const run = await ctx.recorder.create({ experiment, baseDir: ctx.baseDir, study: ctx.studyName, trialNumber: trial.number, sweepFile: ctx.sweepFile });
+        if (run) await backend.setTrialUserAttr(trial.trialId, 'hyperlab_run', run.runId);
+        const session = new TrialSession(ctx, trial.trialId, trial.number, params, run?.runId ?? null);
+        ctx.emit({ type: 'trialStarted', number: trial.number, params, runId: session.runId });
+        const listener: TrialListener = {
+          started: () => undefined,
+          epoch: (epoch, logs) => session.queue(() => session.onEpoch(epoch, logs)),
+          // The worker is free at once; whatever happens while telling the study, the trial is then over for the controller.
+          ended: (end) => {
+            session.workerFree();
+            session.queue(() => session.onEnd(end).finally(() => session.finish()));
+          },
+        };
+        session.handle = ctx.runner.run({ trialId: trial.trialId, experiment, baseDir: ctx.baseDir, waitForVerdict: ctx.study.pruner !== null, record: run?.record ?? null }, listener);
+        if (ctx.paused()) session.handle.setPaused(true);
+        return session;
+      },
+      cancel: () => failBeforeTraining('cancelled: the sweep was stopped').then(() => undefined),
+    };
   }
 
   /** Worker events are handled one after another, in order. */

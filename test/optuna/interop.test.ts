@@ -45,7 +45,8 @@ describe('Python Optuna and HyperLab share a study (Debian python3-optuna)', fun
     const { study: record } = await storage.createOrLoadStudy('interop', StudyDirection.MINIMIZE);
     const study = new Study(storage.studyBackend(record.studyId), new TPESampler(3), new MedianPruner({ n_startup_trials: 3, n_warmup_steps: 0, interval_steps: 1, n_min_trials: 1 }));
     for (let i = 0; i < 24; i++) {
-      const { trial, params } = await study.ask(SPACE);
+      // The worker tag goes into the CREATE_TRIAL line (Optuna's template user_attrs), the run id comes later.
+      const { trial, params } = await study.ask(SPACE, { hyperlab_worker: { host: 'h', pid: 1, session: `s-${i}` } });
       await study.backend.setTrialUserAttr(trial.trialId, 'hyperlab_run', `run-${i}`);
       const level = Math.log10(params['compile.optimizer.learning_rate'] as number) + (params.units as number) / 8 + (params.activation === 'relu' ? 0 : 0.3);
       if (i === 5) { await study.tell(trial.trialId, 'fail'); continue; } // e.g. a NaN loss

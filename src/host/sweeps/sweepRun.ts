@@ -94,6 +94,7 @@ export function startSweepRun(options: SweepOptions, deps: SweepRunDeps): SweepR
     refresh: () => controller.refresh(),
     abandon: async () => {
       abandoned = true;
+      await controller.detach();
       await pool?.detach();
     },
   };

@@ -270,9 +270,9 @@ export class SweepService implements Disposable {
     const active = this.active;
     if (!active) return;
     this.active = null;
+    active.abandon(); // first: the run's own end (it resolves once detached) is not its outcome
     await active.run.abandon();
     active.session.setState('idle');
-    active.abandon();
   }
 
   dispose(): void {

@@ -67,9 +67,11 @@ export class OpWriter {
   }
 
   /** The CREATE_TRIAL line and the worker id that identifies it. */
-  createTrial(studyId: number): { line: string; creator: string } {
+  /** `userAttrs` go into the CREATE_TRIAL line itself, as Optuna writes a template trial's (create_new_trial). */
+  createTrial(studyId: number, userAttrs: Readonly<Record<string, unknown>> = {}): { line: string; creator: string } {
     const creator = `${this.workerId}-${++this.created}`;
-    return { line: this.line(OpCode.CREATE_TRIAL, { study_id: studyId, datetime_start: pyNow() }, creator), creator };
+    const attrs = Object.keys(userAttrs).length > 0 ? { user_attrs: userAttrs } : {};
+    return { line: this.line(OpCode.CREATE_TRIAL, { study_id: studyId, datetime_start: pyNow(), ...attrs }, creator), creator };
   }
 
   /** A categorical stores its choice's index (an int); numbers are floats, as Optuna's internal repr. */

@@ -28,6 +28,8 @@ export class JournalReplay {
   private nextStudyId = 0;
   /** The last trial each writer created (Optuna's _last_created_trial_id_by_this_process). */
   readonly lastCreatedBy = new Map<string, number>();
+  /** Intermediate-value maps made during the current apply(): no view holds them yet. */
+  private readonly copiedValues = new Set<ReadonlyMap<number, number>>();
   /** Lines skipped: unknown op codes (e.g. Optuna 5's) and malformed operations. */
   skipped = 0;
 
@@ -57,6 +59,7 @@ export class JournalReplay {
   /** Applies lines in order; returns this process's rejected operations with their errors. */
   apply(logs: readonly JournalLog[]): { log: JournalLog; error: Error }[] {
     const errors: { log: JournalLog; error: Error }[] = [];
+    this.copiedValues.clear(); // maps copied before this call may be in views handed out since
     for (const log of logs) {
       try {
         this.applyOne(log);
@@ -78,10 +81,16 @@ export class JournalReplay {
       case OpCode.SET_TRIAL_PARAM: return this.setParam(log);
       case OpCode.SET_TRIAL_STATE_VALUES: return this.setStateValues(log);
       case OpCode.SET_TRIAL_INTERMEDIATE_VALUE: {
-        // Added in place: a trial's values only grow, and copying the map for each epoch made replaying a
-        // long trial quadratic (a 1,000-epoch trial copied half a million entries).
+        // The trial's map is copied once per apply() and then filled in place: copying it for each of a
+        // batch's values made replaying a long trial quadratic (1,000 epochs copied half a million entries).
         const t = this.updatable(log);
-        (t.intermediateValues as Map<number, number>).set(Number(log.step), Number(log.intermediate_value));
+        let values = t.intermediateValues as Map<number, number>;
+        if (!this.copiedValues.has(values)) {
+          values = new Map(values);
+          this.copiedValues.add(values);
+          this.put(t, { intermediateValues: values });
+        }
+        values.set(Number(log.step), Number(log.intermediate_value));
         return;
       }
       case OpCode.SET_TRIAL_USER_ATTR: { const t = this.updatable(log); this.put(t, { userAttrs: { ...t.userAttrs, ...(log.user_attr as object) } }); return; }

@@ -107,8 +107,8 @@ export class JournalStorage {
       studyName: record.name,
       direction: record.directions[0]!,
       trials: async () => { await this.sync(); return this.trials(studyId); },
-      createTrial: async () => {
-        const { line, creator } = this.writer.createTrial(studyId);
+      createTrial: async (userAttrs) => {
+        const { line, creator } = this.writer.createTrial(studyId, userAttrs);
         await this.write(line);
         return this.replay.trial(this.replay.lastCreatedBy.get(creator)!)!;
       },

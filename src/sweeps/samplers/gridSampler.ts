@@ -17,6 +17,7 @@ export type GridSearchSpace = Readonly<Record<string, readonly ParamValue[]>>;
 
 export class GridSampler implements Sampler {
   readonly name = 'GridSampler';
+  readonly learnsFromResults = false;
   private readonly rng: RandomState;
   private readonly space: GridSearchSpace;
   private readonly names: readonly string[];

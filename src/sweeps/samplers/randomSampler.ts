@@ -13,6 +13,7 @@ import { SAMPLING, columnBounds, fromColumns } from './searchSpaceTransform';
 
 export class RandomSampler implements Sampler {
   readonly name = 'RandomSampler';
+  readonly learnsFromResults = false;
   private readonly rng: RandomState;
 
   constructor(readonly seed: number) {

@@ -12,6 +12,12 @@ import type { FrozenTrial, StudyView } from '../frozenTrial';
 export interface Sampler {
   /** Optuna's class name, e.g. "TPESampler". */
   readonly name: string;
+  /**
+   * True when its draws depend on the values of finished trials (TPE): it is asked only when a worker is
+   * free and the previous trial is told, as Optuna's study.optimize(n_jobs) does. Others (random, grid)
+   * may be asked for the next trial while the workers train, which hides the journal's writes.
+   */
+  readonly learnsFromResults: boolean;
   /** System attributes to record on the new trial before its parameters are sampled. */
   beforeTrial(study: StudyView, trial: FrozenTrial): Readonly<Record<string, unknown>>;
   sampleIndependent(study: StudyView, trial: FrozenTrial, paramName: string, distribution: Distribution): ParamValue;

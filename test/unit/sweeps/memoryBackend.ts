@@ -14,10 +14,10 @@ export class MemoryBackend implements StudyBackend {
     return Promise.resolve(this.list.map((t) => ({ ...t, params: { ...t.params }, distributions: { ...t.distributions }, intermediateValues: new Map(t.intermediateValues), userAttrs: { ...t.userAttrs }, systemAttrs: { ...t.systemAttrs } })));
   }
 
-  createTrial(): Promise<FrozenTrial> {
+  createTrial(userAttrs: Readonly<Record<string, unknown>> = {}): Promise<FrozenTrial> {
     const t: Mutable<FrozenTrial> = {
       trialId: this.list.length, number: this.list.length, state: TrialState.RUNNING, values: null, params: {}, distributions: {},
-      intermediateValues: new Map(), userAttrs: {}, systemAttrs: {}, datetimeStart: '2026-01-01T00:00:00.000000', datetimeComplete: null,
+      intermediateValues: new Map(), userAttrs: { ...userAttrs }, systemAttrs: {}, datetimeStart: '2026-01-01T00:00:00.000000', datetimeComplete: null,
     };
     this.list.push(t);
     return Promise.resolve(t);

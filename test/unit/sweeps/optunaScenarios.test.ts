@@ -70,6 +70,7 @@ function prunerFor(s: Scenario): Pruner | null {
 function following(s: Scenario, inner: Sampler): Sampler {
   return {
     name: inner.name,
+    learnsFromResults: inner.learnsFromResults,
     beforeTrial: (study, trial) => inner.beforeTrial(study, trial),
     sampleIndependent: (study, trial, name, d) => {
       const ours = inner.sampleIndependent(study, trial, name, d);

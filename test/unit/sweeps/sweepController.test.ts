@@ -113,6 +113,25 @@ describe('sweeps: the sweep controller (fake pool, real journal)', () => {
     assert.deepEqual(s.study('fake')!.userAttrs[ATTR.seed], 3);
   });
 
+  it('asks a random sweep\'s next trial while every worker trains (hiding the journal\'s writes); TPE asks only after the last trial is told, as Optuna does', async () => {
+    // The journal's order: when is trial n+1 created (op 4) against trial n's end (op 6)?
+    const createdBeforePreviousEnded = (file: string): boolean[] => {
+      const ops = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { op_code: number; trial_id?: number; state?: number });
+      const at = (pred: (o: { op_code: number; trial_id?: number; state?: number }) => boolean) => ops.findIndex(pred);
+      const creates = ops.flatMap((o, i) => (o.op_code === 4 ? [i] : []));
+      return creates.slice(1).map((c, n) => c < at((o) => o.op_code === 6 && o.trial_id === n && o.state !== 0));
+    };
+    const random = new SweepController({ definition: definition({ max_trials: 5 }), storage, baseDir: dir, sweepFile: null, workers: 1 }, ports(new FakeRunner(1)));
+    assert.equal((await random.run()).trials, 5);
+    assert.deepEqual(createdBeforePreviousEnded(storage), [true, true, true, true]);
+    const tpeFile = path.join(dir, 'tpe.optuna.log');
+    const tpe = new SweepController({ definition: definition({ max_trials: 5, method: 'tpe' }), storage: tpeFile, baseDir: dir, sweepFile: null, workers: 1 }, ports(new FakeRunner(1)));
+    assert.equal((await tpe.run()).trials, 5);
+    assert.deepEqual(createdBeforePreviousEnded(tpeFile), [false, false, false, false]);
+    // Each trial was created with its worker tag (one line: a killed host leaves no untagged trial).
+    assert.ok(fs.readFileSync(tpeFile, 'utf8').split('\n').filter((l) => l.includes('"op_code": 4')).every((l) => l.includes('hyperlab_worker')));
+  });
+
   it('reports every epoch to the pruner and stops a pruned trial at the epoch it was pruned', async () => {
     const runner = new FakeRunner(1);
     const def = definition({ max_trials: 12, early_terminate: { type: 'median', n_startup_trials: 2 } });

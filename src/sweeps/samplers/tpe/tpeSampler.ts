@@ -70,6 +70,7 @@ export function firstBest(scores: ArrayLike<number>): number {
 
 export class TPESampler implements Sampler {
   readonly name = 'TPESampler';
+  readonly learnsFromResults = true;
   private readonly rng: RandomState;
   private readonly randomSampler: RandomSampler;
 
