@@ -81,10 +81,12 @@ describe('run store under kill -9', function () {
     const rng = new Rng(20261207);
     let next = 0, grew = 0, lastCount = 0;
     const problems: string[] = [];
-    const lane = async () => {
+    // Each lane has its own store (several runs per store: earlier runs must survive later kills); a store
+    // shared by two lanes would see the other lane's new run appear between its listing and its reads.
+    const lane = async (laneIndex: number) => {
       while (next < KILLS) {
         const k = next++;
-        const store = path.join(dir, `store-${k % 6}`); // several runs per store: earlier runs must survive later kills
+        const store = path.join(dir, `store-${laneIndex}`);
         fs.mkdirSync(store, { recursive: true });
         const child = k % 2 === 0
           ? spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'train', path.join(dir, 'exp.json'), '--json', '--runs-dir', store], { stdio: 'ignore' })
@@ -106,9 +108,9 @@ describe('run store under kill -9', function () {
         lastCount = runs.length;
       }
     };
-    await Promise.all(Array.from({ length: PARALLEL }, lane));
+    await Promise.all(Array.from({ length: PARALLEL }, (_, i) => lane(i)));
     assert.deepEqual(problems, []);
-    const all = (await Promise.all([0, 1, 2, 3, 4, 5].map((i) => listRuns(path.join(dir, `store-${i}`))))).flat();
+    const all = (await Promise.all(Array.from({ length: PARALLEL }, (_, i) => listRuns(path.join(dir, `store-${i}`))))).flat();
     assert.equal(all.length, KILLS, 'every run started is listed');
     console.log(`      epochs recorded per killed run: ${all.map((r) => r.epochs).sort((a, b) => a - b).join(' ')}`);
     assert.ok(all.filter((r) => r.epochs > 0).length >= KILLS / 3, `most kills landed mid-training, after epochs were written: ${all.map((r) => r.epochs).join(' ')}`);
