@@ -119,8 +119,10 @@ describe('sweeps in the extension: the sweep service (fake pool, real controller
     await service.abandon();
     assert.deepEqual(await started, { type: 'abandoned' });
     assert.ok(pools[0]!.disposed, 'the workers ended');
-    const journal = await readStudy(storage, 'lr');
-    assert.deepEqual(journal!.rows.map((r) => r.state), ['running', 'running'], 'the study was told nothing more');
+    // The study was told nothing more: the two trials in training and maybe one asked ahead (random) are RUNNING.
+    const left = (await readStudy(storage, 'lr'))!.rows.map((r) => r.state);
+    assert.ok(left.length === 2 || left.length === 3, `${left.length} trials`);
+    assert.ok(left.every((state) => state === 'running'), left.join());
     const r = service.remembered();
     assert.equal(r?.state, 'running');
     // The next activation (a new service, as after a reload) resumes it from the journal.
@@ -128,10 +130,10 @@ describe('sweeps in the extension: the sweep service (fake pool, real controller
     const outcome = await next.resumeRemembered(r);
     assert.deepEqual(outcome.type === 'ended' && [outcome.state, outcome.error], ['finished', null]);
     const rows = next.session!.trials();
-    assert.equal(rows.length, 6);
-    assert.deepEqual(rows.slice(0, 2).map((x) => [x.state, x.reason?.startsWith('interrupted')]), [['fail', true], ['fail', true]]);
-    assert.deepEqual(rows.slice(2).map((x) => x.state), ['complete', 'complete', 'complete', 'complete']);
-    assert.match(next.session!.info().statusText, /4 of 4 trials done: 4 complete, 0 pruned, 2 failed/);
+    assert.equal(rows.length, left.length + 4);
+    assert.ok(rows.slice(0, left.length).every((x) => x.state === 'fail' && x.reason?.startsWith('interrupted')));
+    assert.deepEqual(rows.slice(left.length).map((x) => x.state), ['complete', 'complete', 'complete', 'complete']);
+    assert.match(next.session!.info().statusText, new RegExp(`4 of 4 trials done: 4 complete, 0 pruned, ${left.length} failed`));
     assert.equal(memento.get(REMEMBER_KEY), undefined);
   });
 
