@@ -119,6 +119,13 @@ export class Study {
     return pruned;
   }
 
+  /** Forgets the values not sent yet (a sweep left as a killed host would leave it writes nothing more). */
+  dropBuffered(): void {
+    this.buffered.clear();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+  }
+
   /** Sends the buffered values of one trial (or all, null) to the backend; written in the same tick, they share one append. */
   private flush(trialId: number | null): void {
     const ids = trialId === null ? [...this.buffered.keys()] : this.buffered.has(trialId) ? [trialId] : [];

@@ -60,6 +60,7 @@ export class SweepController {
   /** Set by detach(): the controller writes nothing more and its loop ends. */
   private detached = false;
   private looping: Promise<void> | null = null;
+  private study: Study | null = null;
   /** Trials of the study this controller has accounted for (its own and those it announced). */
   private seen = 0;
 
@@ -127,6 +128,7 @@ export class SweepController {
    */
   detach(): Promise<void> {
     this.detached = true;
+    this.study?.dropBuffered();
     this.wake();
     return this.looping?.catch(() => undefined) ?? Promise.resolve();
   }
@@ -147,7 +149,7 @@ export class SweepController {
       const backend = storage.studyBackend(record.studyId);
       // A resumed seeded sampler must not replay its first draws: its stream moves on with the study.
       const samplerSeed = existing === 0 ? seed : (seed + Math.imul(existing, 0x9e3779b1)) >>> 0;
-      const study = new Study(backend, createSampler(def, samplerSeed), createPruner(def));
+      const study = (this.study = new Study(backend, createSampler(def, samplerSeed), createPruner(def)));
       const workers = this.options.workers ?? def.workers ?? this.ports.defaultWorkers();
       runner = this.ports.runner(workers);
       const maxTrials = this.options.maxTrials ?? def.maxTrials;

@@ -220,5 +220,16 @@ if (CHILD) {
       await study.reportAndPrune(second.trial.trialId, 0, 0.2);
       await assert.rejects(study.tell(second.trial.trialId, 'complete', 0.2), /already finished/);
     });
+
+    it('drops the values it has not written when its sweep is left as a killed host would leave it', async () => {
+      const storage = await JournalStorage.open(file);
+      const { study: record } = await storage.createOrLoadStudy('s', StudyDirection.MAXIMIZE);
+      const study = new Study(storage.studyBackend(record.studyId), new RandomSampler(1), null);
+      const { trial } = await study.ask([{ name: 'x', distribution: floatDistribution(0, 1) }]);
+      for (let step = 0; step < 5; step++) await study.reportAndPrune(trial.trialId, step, step);
+      study.dropBuffered();
+      await study.tell(trial.trialId, 'fail');
+      assert.equal(fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('"op_code": 7')).length, 0);
+    });
   });
 }
