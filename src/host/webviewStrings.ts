@@ -62,6 +62,7 @@ export function panelStrings(): PanelStrings {
     chartSummary: vscode.l10n.t('Epoch {0}: loss {1}, val_loss {2}'),
     chartSummaryBest: vscode.l10n.t('best epoch {0}'),
     epochColumn: vscode.l10n.t('epoch'),
+    chartKeys: vscode.l10n.t('{0}. Arrow keys move along the epochs and read every series\' value there; Home and End go to the ends, Page Up and Page Down by tenths; Escape hides the values.'),
     networkKeys: vscode.l10n.t('Network view. Arrow keys move between the neurons; the chosen neuron\'s output is shown large in the output view. Escape shows the model\'s output again.'),
     nodeSummary: vscode.l10n.t('{0}, shown large in the output view'),
     runControls: vscode.l10n.t('Run controls'),

@@ -5,12 +5,16 @@
  * Escape hides the tooltip. The mouse keeps working as before.
  */
 import type { ActiveElement, Chart } from 'chart.js';
-import { formatCount, formatMetric } from '../common/format';
+import { fillTemplate, formatCount, formatMetric } from '../common/format';
 
 type XY = { x: number; y: number | null };
 
-export function chartKeyboard(chart: Chart<'line', XY[]>, canvas: HTMLCanvasElement, announce: HTMLElement, xName: () => string): void {
+export function chartKeyboard(chart: Chart<'line', XY[]>, canvas: HTMLCanvasElement, announce: HTMLElement, xName: () => string, keysLabel: string): void {
   canvas.tabIndex = 0;
+  // A widget of its own: a screen reader in browse mode would keep the arrow keys for its virtual cursor;
+  // its name says which keys do what.
+  canvas.setAttribute('role', 'application');
+  canvas.setAttribute('aria-label', fillTemplate(keysLabel, canvas.getAttribute('aria-label') ?? ''));
   let index = -1;
   const show = () => {
     const first = chart.data.datasets.findIndex((d, i) => d.data.length > 0 && chart.isDatasetVisible(i));

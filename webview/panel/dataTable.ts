@@ -10,11 +10,14 @@ import type { ShownRun } from './panelModel';
 
 const ROWS = 100;
 
+const key = (run: ShownRun | null): string => (run ? `${run.info.id}:${run.epochs.length}` : '');
+
 export class DataTable {
   readonly element: HTMLDetailsElement;
   private readonly table = el('table', { class: 'data-table', id: 'data-table' });
   private run: ShownRun | null = null;
-  private drawnEpochs = -1;
+  /** What the table shows now: a run (its id) at a number of epochs. */
+  private drawn = '';
 
   constructor(private readonly strings: PanelStrings) {
     this.element = el('details', { class: 'data-table-box' }, el('summary', {}, strings.showDataTable), el('div', { class: 'table-scroll' }, this.table));
@@ -23,13 +26,18 @@ export class DataTable {
 
   show(run: ShownRun | null): void {
     this.run = run;
-    if (this.element.open && run?.epochs.length !== this.drawnEpochs) this.draw();
+    // Another run in focus redraws it too, whatever its length (two stored 300-epoch runs differ).
+    if (this.element.open && key(run) !== this.drawn) this.draw();
   }
 
   private draw(): void {
     const run = this.run;
-    if (!this.element.open || !run) return;
-    this.drawnEpochs = run.epochs.length;
+    if (!this.element.open) return;
+    this.drawn = key(run);
+    if (!run) {
+      render(this.table);
+      return;
+    }
     const keys = [...new Set(run.epochs.slice(0, 3).flatMap((e) => Object.keys(e.metrics)))].filter((k) => k !== 'learning_rate').sort();
     const n = run.epochs.length;
     const picked = n <= ROWS ? run.epochs : Array.from({ length: ROWS }, (_, i) => run.epochs[Math.round((i * (n - 1)) / (ROWS - 1))]!);

@@ -35,7 +35,9 @@ function previewData(p: DataPreview): ShownData {
 export function labView(model: PanelModel): LabView {
   const live = model.live, focus = model.focus, main = live ?? focus, preview = model.preview;
   const active = live !== null && ACTIVE.includes(live.status.status);
-  const reserveConfusion = main !== null && main.info.task !== 'regression';
+  // A classifier's matrix keeps its place while its live run trains (no jump when it comes at the end);
+  // a stored run, or one that ended without a matrix, gets none and keeps no empty place.
+  const reserveConfusion = main !== null && main.info.task !== 'regression' && main.info.live && ACTIVE.includes(main.status.status);
   const usePreview = preview !== null && (main === null || (!active && model.previewNewer) || (main.info.planeData && main.info.points === null));
   // The boundary belongs to the live run (stored runs keep no boundary).
   const boundary = focus?.info.live ? model.boundary : null;

@@ -54,7 +54,7 @@ export class LossChart {
       },
     });
     this.applyThemeDefaults();
-    chartKeyboard(this.chart, canvas, announce, () => strings.epochAxis);
+    chartKeyboard(this.chart, canvas, announce, () => strings.epochAxis, strings.chartKeys);
   }
 
   /** The shown runs changed (or their visibility, the smoothing, the theme): datasets from scratch. */

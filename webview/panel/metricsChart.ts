@@ -53,7 +53,7 @@ export class MetricsChart {
       },
     });
     styleChart(this.chart);
-    chartKeyboard(this.chart, canvas, announce, () => strings.epochAxis);
+    chartKeyboard(this.chart, canvas, announce, () => strings.epochAxis, strings.chartKeys);
   }
 
   rebuild(model: PanelModel): void {

@@ -34,7 +34,9 @@ export class NetworkDiagram {
   private hovered: NodeBox | null = null;
 
   constructor(private readonly strings: PanelStrings, private readonly onHover: (values: readonly number[] | null, density: number) => void) {
-    this.canvas = el('canvas', { id: 'network', tabindex: '0', role: 'img', 'aria-label': strings.networkKeys });
+    // role application: the arrow keys choose nodes (a screen reader in browse mode would keep them), and its
+    // name says so.
+    this.canvas = el('canvas', { id: 'network', tabindex: '0', role: 'application', 'aria-label': strings.networkKeys });
     this.pending = el('p', { class: 'caption', id: 'network-pending' }, strings.networkPending);
     this.announce = el('p', { class: 'sr-only', 'aria-live': 'polite', id: 'network-announce' });
     this.element = el('section', { class: 'network', 'aria-labelledby': 'network-title' },
@@ -52,7 +54,14 @@ export class NetworkDiagram {
     this.element.hidden = view === null && !expected;
     this.pending.hidden = view !== null;
     this.canvas.hidden = view === null;
-    if (view) this.draw(view);
+    if (!view) return;
+    const selected = this.chosen !== null || this.hovered !== null;
+    this.draw(view);
+    // The node the mouse or the keyboard holds keeps showing live in the output view (as in Playground).
+    if (selected) {
+      const c = this.chosen, node = c ? this.columns[c.column]?.[c.row] ?? null : this.hovered;
+      this.onHover(node ? node.values : null, view.thumbDensity);
+    }
   }
 
   retheme(): void {
@@ -83,6 +92,8 @@ export class NetworkDiagram {
   private draw(view: NetworkView): void {
     const box = this.canvas.parentElement?.clientWidth ?? 0;
     const { width, height } = this.layout(view, Math.max(260, box));
+    // The hovered node of the old layout is the same column and row in the new one (null if gone).
+    if (this.hovered) this.hovered = this.columns[this.hovered.column]?.[this.hovered.row] ?? null;
     const dpr = window.devicePixelRatio || 1;
     this.canvas.width = Math.round(width * dpr);
     this.canvas.height = Math.round(height * dpr);

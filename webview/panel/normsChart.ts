@@ -39,7 +39,7 @@ export class NormsChart {
       },
     });
     styleChart(this.chart);
-    chartKeyboard(this.chart, canvas, announce, () => strings.epochAxis);
+    chartKeyboard(this.chart, canvas, announce, () => strings.epochAxis, strings.chartKeys);
   }
 
   rebuild(model: PanelModel): void {

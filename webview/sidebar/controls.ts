@@ -40,8 +40,9 @@ const show = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : String(v
 
 /**
  * A labelled row: the label (with the tooltip), a help button that shows the tooltip's text in the row
- * (the keyboard's way to it: the control names it with aria-describedby), the control, the Keras argument
- * and default, and an error line.
+ * (the keyboard's way to it, named "Help for <field>", saying whether it is expanded), the control, the
+ * Keras argument and default, and an error line. No aria-describedby on the control: vscode-elements
+ * forwards only aria-label to the input inside its shadow root, so it would describe nothing.
  */
 export function fieldRow(ctx: FormContext, field: Field, id: string, control: HTMLElement, error: HTMLElement, kerasDefault = field.kerasDefault, labelled = true, where?: string): HTMLElement {
   const tooltip = ctx.tr(field.tooltip);
@@ -56,7 +57,6 @@ export function fieldRow(ctx: FormContext, field: Field, id: string, control: HT
     help.hidden = !help.hidden;
     helpButton.setAttribute('aria-expanded', String(!help.hidden));
   });
-  for (const target of [control, ...control.querySelectorAll('vscode-textfield, vscode-single-select, vscode-checkbox')]) target.setAttribute('aria-describedby', helpId);
   // A checkbox carries its own label: its help button sits beside it.
   const head = labelled ? [el('div', { class: 'hp-label-row' }, el('label', { class: 'hp-label', for: id }, label), helpButton), help, control] : [el('div', { class: 'hp-label-row' }, control, helpButton), help];
   return el('div', { class: 'hp-row', 'data-key': id, title: tooltip },

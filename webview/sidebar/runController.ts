@@ -21,6 +21,7 @@ export class RunController {
   private readonly stop: Button;
   private readonly name: HTMLElement;
   private readonly state: HTMLElement;
+  private readonly progress: HTMLElement;
   private readonly source: HTMLElement;
   private paused = false;
 
@@ -36,10 +37,13 @@ export class RunController {
     this.stop.addEventListener('click', () => !this.stop.disabled && post({ type: 'stopTraining' }));
     this.name = el('span', { class: 'hp-run-name' });
     this.state = el('span', { class: 'hp-run-state' });
+    this.progress = el('span', { class: 'hp-run-progress' });
     this.source = el('div', { class: 'hp-run-source', id: 'run-source' });
     this.element = el('section', { class: 'hp-controller', 'aria-label': strings.runControls },
       el('div', { class: 'hp-buttons', role: 'toolbar', 'aria-label': strings.runControls }, this.train, this.pause, this.reset, this.stop),
-      el('div', { id: 'run-status', class: 'hp-run', role: 'status', 'aria-live': 'polite' }, this.name, this.state, this.source));
+      // Only the run's name and status word are a live region: the epoch count changes ten times a second
+      // and would keep a screen reader talking.
+      el('div', { id: 'run-status', class: 'hp-run' }, el('span', { role: 'status', 'aria-live': 'polite' }, this.name, this.state), this.progress, this.source));
   }
 
   show(run: SidebarRun | null, blocked: boolean): void {
@@ -55,12 +59,14 @@ export class RunController {
     if (!run) {
       this.name.textContent = this.strings.noRun;
       this.state.textContent = '';
+      this.progress.textContent = '';
       this.source.textContent = '';
       return;
     }
     this.name.textContent = run.label;
     const progress = run.totalEpochs === null ? '' : ` · ${fillTemplate(this.strings.runProgress, run.epoch, run.totalEpochs)}`;
-    this.state.textContent = ` · ${run.statusLabel}${progress}`;
+    this.state.textContent = ` · ${run.statusLabel}`;
+    this.progress.textContent = progress;
     this.source.textContent = run.sourceText;
     this.source.title = run.statusText;
   }

@@ -16,7 +16,7 @@ export const PANEL_STRING_KEYS = [
   'speed', 'speedSlow', 'speedWatchable', 'speedFast', 'speedMax',
   'compareTitle', 'hyperparameter', 'finalMetric', 'bestMetric', 'clearComparison', 'showRun', 'liveRun', 'noDifferences', 'smoothing',
   'dataTitle', 'featuresTitle', 'outputTitle', 'networkPending', 'nextRunData', 'confusionPending', 'showDataTable', 'chartSummary', 'chartSummaryBest',
-  'epochColumn', 'networkKeys', 'nodeSummary', 'runControls', 'lossTableCaption',
+  'epochColumn', 'chartKeys', 'networkKeys', 'nodeSummary', 'runControls', 'lossTableCaption',
 ] as const;
 export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;
 
