@@ -94,8 +94,11 @@ export function startSweepRun(options: SweepOptions, deps: SweepRunDeps): SweepR
     refresh: () => controller.refresh(),
     abandon: async () => {
       abandoned = true;
-      await controller.detach();
+      // In this order: no trial starts from now on, the workers' events stop reaching the study (a trial
+      // ending meanwhile is not told), then an ask under way finishes.
+      const looped = controller.detach();
       await pool?.detach();
+      await looped;
     },
   };
 }
