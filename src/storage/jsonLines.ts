@@ -82,8 +82,7 @@ function lastByteSync(file: string): number | undefined {
  * training worker; several writers of one file stay line-atomic for the sizes written here).
  */
 export function appendJsonLinesSync(file: string, records: readonly unknown[]): void {
-  if (records.length === 0) return;
-  fs.appendFileSync(file, jsonLinesChunk(records, lastByteSync(file)));
+  new JsonLinesSyncAppender(file).append(records);
 }
 
 /**

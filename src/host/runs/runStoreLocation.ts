@@ -4,16 +4,12 @@
  * anew on each use, so a change of the setting applies to the next run.
  */
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { folderFromSetting } from '../folderSetting';
 
 export const RUNS_FOLDER_SETTING = 'runs.folder';
 export const DEFAULT_RUNS_FOLDER = path.join('.hyperlab', 'runs');
 
 export function runStoreDir(globalStorage: vscode.Uri): string {
-  const configured = vscode.workspace.getConfiguration('hyperlab').get<string>(RUNS_FOLDER_SETTING)?.trim() || DEFAULT_RUNS_FOLDER;
-  const expanded = configured.startsWith('~') ? path.join(process.env.HOME ?? '', configured.slice(1)) : configured;
-  if (path.isAbsolute(expanded)) return expanded;
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (folder && folder.uri.scheme === 'file') return path.join(folder.uri.fsPath, expanded);
-  return path.join(globalStorage.fsPath, 'runs');
+  return folderFromSetting(RUNS_FOLDER_SETTING, DEFAULT_RUNS_FOLDER, globalStorage, 'runs');
 }

@@ -5,16 +5,12 @@
  * sweep file that names no `storage` and the sweep files made from the sidebar. Read anew on each use.
  */
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { folderFromSetting } from '../folderSetting';
 
 export const SWEEPS_FOLDER_SETTING = 'sweeps.folder';
 export const DEFAULT_SWEEPS_FOLDER = path.join('.hyperlab', 'sweeps');
 
 export function sweepsDir(globalStorage: vscode.Uri): string {
-  const configured = vscode.workspace.getConfiguration('hyperlab').get<string>(SWEEPS_FOLDER_SETTING)?.trim() || DEFAULT_SWEEPS_FOLDER;
-  const expanded = configured.startsWith('~') ? path.join(process.env.HOME ?? '', configured.slice(1)) : configured;
-  if (path.isAbsolute(expanded)) return expanded;
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (folder && folder.uri.scheme === 'file') return path.join(folder.uri.fsPath, expanded);
-  return path.join(globalStorage.fsPath, 'sweeps');
+  return folderFromSetting(SWEEPS_FOLDER_SETTING, DEFAULT_SWEEPS_FOLDER, globalStorage, 'sweeps');
 }

@@ -6,29 +6,40 @@ export const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 /**
  * val_loss falls toward |log10(lr) + 2| (best at lr 0.01), one epoch per event-loop turn; honours stop,
- * pause and the pruner's verdict. A learning rate in `failAt` ends its trial with a worker's failure.
+ * pause and the pruner's verdict. A learning rate in `failAt` ends its trial with a worker's failure, one
+ * equal to `nanAtLr` with a NaN loss. With `expected`, epochs advance only while every worker is busy (or
+ * all expected trials have come), so trials really overlap however slow the journal is.
  */
 export class FakePool implements TrialRunner {
   readonly jobs: TrialJob[] = [];
   running = 0;
+  maxRunning = 0;
+  /** Trials waiting because they are paused. */
+  readonly paused = new Set<number>();
   disposed = false;
 
   /** `options.gate()`: while it returns a promise, epochs wait for it (a test decides when trials move on). */
-  constructor(readonly size: number, private readonly options: { readonly failAt?: ReadonlySet<number>; gate?(): Promise<void> | null } = {}) {}
+  constructor(readonly size: number, private readonly options: { readonly failAt?: ReadonlySet<number>; readonly nanAtLr?: number | null; readonly expected?: number | null; gate?(): Promise<void> | null } = {}) {}
 
   private get gate(): Promise<void> | null {
     return this.options.gate?.() ?? null;
   }
 
+  private mayAdvance(): boolean {
+    const expected = this.options.expected ?? null;
+    return expected === null || this.running >= this.size || this.jobs.length >= expected;
+  }
+
   run(job: TrialJob, listener: TrialListener): TrialHandle {
     this.jobs.push(job);
     this.running++;
+    this.maxRunning = Math.max(this.maxRunning, this.running);
     let stopped = false, paused = false;
     const verdicts = new Map<number, boolean>();
     const exp = job.experiment as JsonObject;
     const lr = ((exp.compile as JsonObject).optimizer as JsonObject).learning_rate as number;
     const epochs = (exp.fit as JsonObject).epochs as number;
-    const end = (outcome: 'finished' | 'pruned' | 'stopped' | 'failed', epochsRun: number, reason: string | null = null) => {
+    const end = (outcome: 'finished' | 'pruned' | 'stopped' | 'failed' | 'nan', epochsRun: number, reason: string | null = null) => {
       this.running--;
       listener.ended({ outcome, epochsRun, bestEpoch: null, restoredBestWeights: false, reason });
     };
@@ -37,10 +48,13 @@ export class FakePool implements TrialRunner {
       for (let e = 1; e <= epochs; e++) {
         await tick();
         while (this.gate && !stopped && !this.disposed) await this.gate;
-        while (paused && !stopped) await tick();
+        while (!this.mayAdvance() && !stopped) await tick();
+        while (paused && !stopped) { this.paused.add(job.trialId); await tick(); }
+        this.paused.delete(job.trialId);
         if (this.disposed) return;
         if (stopped) return end('stopped', e - 1);
         if (this.options.failAt?.has(lr)) return end('failed', 0, 'internal error: a fake failure');
+        if (this.options.nanAtLr !== undefined && this.options.nanAtLr !== null && lr === this.options.nanAtLr) return end('nan', 0, 'the loss became NaN at epoch 1, step 3');
         const level = Math.abs(Math.log10(lr) + 2);
         listener.epoch(e, { loss: level + 1 / e, val_loss: level + 1 / e });
         if (job.waitForVerdict) {

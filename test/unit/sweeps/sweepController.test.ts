@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { JsonObject } from '../../../src/engine/experiment/specReader';
 import { floatDistribution } from '../../../src/sweeps/distributions';
 import { StudyDirection, TrialState } from '../../../src/sweeps/frozenTrial';
 import { JournalStorage } from '../../../src/sweeps/journal/journalStorage';
@@ -11,69 +10,11 @@ import { type SweepDefinition, readSweepDefinition } from '../../../src/sweeps/s
 import type { SweepEvent } from '../../../src/sweeps/sweepEvents';
 import { readStudy } from '../../../src/sweeps/studyTable';
 import type { TrialRecorder } from '../../../src/sweeps/trialRecording';
-import type { TrialHandle, TrialJob, TrialListener, TrialRunner } from '../../../src/sweeps/trialPool';
+import type { TrialRunner } from '../../../src/sweeps/trialPool';
+import { FakePool, tick } from '../host/sweepFakes';
 
-const tick = () => new Promise<void>((r) => setImmediate(r));
-
-/**
- * A pool that "trains" without the engine: val_loss falls toward |log10(lr) + 2| (best at lr 0.01),
- * one epoch per event-loop turn, waiting for the verdict when asked, honouring stop and pause. With
- * `expected`, epochs advance only while every worker is busy (or all expected trials have come), so
- * trials really overlap however slow the journal is.
- */
-class FakeRunner implements TrialRunner {
-  running = 0;
-  maxRunning = 0;
-  paused = new Set<number>();
-  readonly jobs: TrialJob[] = [];
-  constructor(readonly size: number, private readonly nanAtLr: number | null = null, private readonly expected: number | null = null) {}
-
-  private mayAdvance(): boolean {
-    return this.expected === null || this.running >= this.size || this.jobs.length >= this.expected;
-  }
-
-  run(job: TrialJob, listener: TrialListener): TrialHandle {
-    this.jobs.push(job);
-    this.running++;
-    this.maxRunning = Math.max(this.maxRunning, this.running);
-    let stopped = false, paused = false;
-    const verdicts = new Map<number, boolean>();
-    const exp = job.experiment as JsonObject;
-    const lr = ((exp.compile as JsonObject).optimizer as JsonObject).learning_rate as number;
-    const epochs = (exp.fit as JsonObject).epochs as number;
-    const end = (outcome: 'finished' | 'pruned' | 'stopped' | 'nan', epochsRun: number) => {
-      this.running--;
-      listener.ended({ outcome, epochsRun, bestEpoch: null, restoredBestWeights: false, reason: outcome === 'nan' ? 'the loss became NaN at epoch 1, step 3' : null });
-    };
-    void (async () => {
-      listener.started({ epochs, params: 10, description: 'fake' });
-      for (let e = 1; e <= epochs; e++) {
-        await tick();
-        while (!this.mayAdvance() && !stopped) await tick();
-        while (paused && !stopped) { this.paused.add(job.trialId); await tick(); }
-        this.paused.delete(job.trialId);
-        if (stopped) return end('stopped', e - 1);
-        if (this.nanAtLr !== null && lr === this.nanAtLr) return end('nan', 0);
-        const level = Math.abs(Math.log10(lr) + 2);
-        listener.epoch(e, { loss: level + 1 / e, val_loss: level + 1 / e });
-        if (job.waitForVerdict) {
-          while (!verdicts.has(e) && !stopped) await tick();
-          if (verdicts.get(e)) return end('pruned', e);
-        }
-      }
-      end('finished', epochs);
-    })();
-    return {
-      answer: (epoch, prune) => verdicts.set(epoch, prune),
-      stop: () => { stopped = true; },
-      setPaused: (p) => { paused = p; },
-    };
-  }
-
-  dispose(): Promise<void> {
-    return Promise.resolve();
-  }
-}
+/** The sweep service's fake pool (test/unit/host/sweepFakes.ts) with this file's shorthand: a NaN learning rate, trials expected to overlap. */
+const fakeRunner = (size: number, nanAtLr: number | null = null, expected: number | null = null): FakePool => new FakePool(size, { nanAtLr, expected });
 
 const base = { seed: 1, model: { input_shape: [2], layers: [{ class_name: 'Dense', units: 4, activation: 'tanh' }, { class_name: 'Dense', units: 1, activation: 'sigmoid' }] }, compile: { optimizer: { class_name: 'Adam', learning_rate: 0.01 }, loss: 'binary_crossentropy' }, fit: { epochs: 6 }, data: { dataset: 'circle' } };
 
@@ -94,7 +35,7 @@ describe('sweeps: the sweep controller (fake pool, real journal)', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('runs max_trials trials, never more at once than the pool has workers, each recorded as a run', async () => {
-    const runner = new FakeRunner(3, null, 8);
+    const runner = fakeRunner(3, null, 8);
     const c = new SweepController({ definition: definition(), storage, baseDir: dir, sweepFile: null }, ports(runner));
     const events = collect(c);
     const end = await c.run();
@@ -121,11 +62,11 @@ describe('sweeps: the sweep controller (fake pool, real journal)', () => {
       const creates = ops.flatMap((o, i) => (o.op_code === 4 ? [i] : []));
       return creates.slice(1).map((c, n) => c < at((o) => o.op_code === 6 && o.trial_id === n && o.state !== 0));
     };
-    const random = new SweepController({ definition: definition({ max_trials: 5 }), storage, baseDir: dir, sweepFile: null, workers: 1 }, ports(new FakeRunner(1)));
+    const random = new SweepController({ definition: definition({ max_trials: 5 }), storage, baseDir: dir, sweepFile: null, workers: 1 }, ports(fakeRunner(1)));
     assert.equal((await random.run()).trials, 5);
     assert.deepEqual(createdBeforePreviousEnded(storage), [true, true, true, true]);
     const tpeFile = path.join(dir, 'tpe.optuna.log');
-    const tpe = new SweepController({ definition: definition({ max_trials: 5, method: 'tpe' }), storage: tpeFile, baseDir: dir, sweepFile: null, workers: 1 }, ports(new FakeRunner(1)));
+    const tpe = new SweepController({ definition: definition({ max_trials: 5, method: 'tpe' }), storage: tpeFile, baseDir: dir, sweepFile: null, workers: 1 }, ports(fakeRunner(1)));
     assert.equal((await tpe.run()).trials, 5);
     assert.deepEqual(createdBeforePreviousEnded(tpeFile), [false, false, false, false]);
     // Each trial was created with its worker tag (one line: a killed host leaves no untagged trial).
@@ -133,7 +74,7 @@ describe('sweeps: the sweep controller (fake pool, real journal)', () => {
   });
 
   it('reports every epoch to the pruner and stops a pruned trial at the epoch it was pruned', async () => {
-    const runner = new FakeRunner(1);
+    const runner = fakeRunner(1);
     const def = definition({ max_trials: 12, early_terminate: { type: 'median', n_startup_trials: 2 } });
     const end = await new SweepController({ definition: def, storage, baseDir: dir, sweepFile: null }, ports(runner)).run();
     assert.equal(end.state, 'finished');
@@ -151,7 +92,7 @@ describe('sweeps: the sweep controller (fake pool, real journal)', () => {
   it('records a failing trial with its reason and goes on', async () => {
     // A grid of four where learning rate 0.5 makes the loss NaN (the fake pool's rule).
     const def = readSweepDefinition({ experiment: base, method: 'grid', seed: 1, parameters: { learning_rate: { values: [0.01, 0.5] }, optimizer: { values: ['Adam', 'SGD'] } } }, { fileName: 'fake.sweep.json', readExperiment: () => base });
-    const runner = new FakeRunner(2, 0.5);
+    const runner = fakeRunner(2, 0.5);
     const events: SweepEvent[] = [];
     const c = new SweepController({ definition: def, storage, baseDir: dir, sweepFile: null }, ports(runner));
     c.onEvent((e) => events.push(e));
@@ -167,7 +108,7 @@ describe('sweeps: the sweep controller (fake pool, real journal)', () => {
 
   it('fails a trial whose run does not log the sweep metric, naming the metric and what the run logs', async () => {
     const def = definition({ metric: { name: 'val_loss' }, max_trials: 2 });
-    const runner = new FakeRunner(1);
+    const runner = fakeRunner(1);
     const patched: TrialRunner = { size: 1, dispose: () => runner.dispose(), run: (job, l) => runner.run(job, { ...l, epoch: (e, logs) => l.epoch(e, { loss: logs.loss! }) }) };
     const events: SweepEvent[] = [];
     const c = new SweepController({ definition: def, storage, baseDir: dir, sweepFile: null }, ports(patched));
@@ -179,7 +120,7 @@ describe('sweeps: the sweep controller (fake pool, real journal)', () => {
   });
 
   it('pauses (running trials wait, none starts) and resumes', async () => {
-    const runner = new FakeRunner(2);
+    const runner = fakeRunner(2);
     const c = new SweepController({ definition: definition({ max_trials: 4 }), storage, baseDir: dir, sweepFile: null }, ports(runner));
     let startedWhilePaused = 0;
     c.onEvent((e) => {
@@ -198,7 +139,7 @@ describe('sweeps: the sweep controller (fake pool, real journal)', () => {
   });
 
   it('cancels: running trials end as failed "cancelled", no new one starts', async () => {
-    const runner = new FakeRunner(2, null, 20);
+    const runner = fakeRunner(2, null, 20);
     const c = new SweepController({ definition: definition({ max_trials: 20 }), storage, baseDir: dir, sweepFile: null }, ports(runner));
     c.onEvent((e) => { if (e.type === 'trialEpoch' && e.number === 2) c.cancel(); });
     const end = await c.run();
@@ -222,7 +163,7 @@ describe('sweeps: the sweep controller (fake pool, real journal)', () => {
       if (tag) await b.setTrialUserAttr(t.trialId, ATTR.worker, tag);
       else await b.setTrialStateValues(t.trialId, TrialState.COMPLETE, [0.5]);
     }
-    const runner = new FakeRunner(2);
+    const runner = fakeRunner(2);
     const events: SweepEvent[] = [];
     const c = new SweepController({ definition: definition({ max_trials: 6 }), storage, baseDir: dir, sweepFile: null }, ports(runner, (pid) => pid !== 999_999));
     c.onEvent((e) => events.push(e));
