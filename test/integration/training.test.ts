@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HyperLabApi } from '../../src/host/hyperlabApi';
+import { eventually } from '../support/eventually';
 
 /** Stops any run and waits until it has ended (stopping is asynchronous: the worker reports back). */
 async function stopAndSettle(): Promise<void> {
@@ -39,7 +40,7 @@ describe('training in the real extension host', () => {
   it('stops a running training on "Stop Training"', async () => {
     const hyperlab = await api();
     await vscode.commands.executeCommand('hyperlab.trainExperiment', fileUri('test', 'fixtures', 'experiments', 'long.experiment.json'));
-    for (let i = 0; i < 100 && hyperlab.trainingState()?.status !== 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+    await eventually(() => hyperlab.trainingState()?.status === 'running', 'the run to be running', 10_000);
     assert.equal(hyperlab.trainingState()?.status, 'running');
     await stopAndSettle();
     const end = await hyperlab.whenTrainingEnds(10_000);
@@ -73,11 +74,11 @@ describe('a run outlives its panel', () => {
     const hyperlab = await api();
     await vscode.commands.executeCommand('hyperlab.trainExperiment', fileUri('test', 'fixtures', 'experiments', 'long.experiment.json'));
     await hyperlab.whenWebviewReady('panel', 45_000);
-    for (let i = 0; i < 100 && hyperlab.trainingState()?.status !== 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+    await eventually(() => hyperlab.trainingState()?.status === 'running', 'the run to be running', 10_000);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     assert.equal(hyperlab.isWebviewReady('panel'), false);
     const before = hyperlab.trainingState()?.epochs.length ?? 0;
-    await new Promise((r) => setTimeout(r, 1500));
+    await eventually(() => (hyperlab.trainingState()?.epochs.length ?? 0) > before || hyperlab.trainingState()?.status !== 'running', 'an epoch while the panel is closed');
     assert.equal(hyperlab.trainingState()?.status, 'running', 'the run stopped with its panel');
     assert.ok((hyperlab.trainingState()?.epochs.length ?? 0) > before, 'no epochs while the panel was closed');
     await vscode.commands.executeCommand('hyperlab.openTrainingPanel');
@@ -109,7 +110,7 @@ describe('faults and controls during a run', () => {
   it('pauses and resumes a run from the panel\'s protocol', async () => {
     const hyperlab = await api();
     await vscode.commands.executeCommand('hyperlab.trainExperiment', fileUri('test', 'fixtures', 'experiments', 'long.experiment.json'));
-    for (let i = 0; i < 100 && hyperlab.trainingState()?.status !== 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+    await eventually(() => hyperlab.trainingState()?.status === 'running', 'the run to be running', 10_000);
     await vscode.commands.executeCommand('hyperlab.pauseTraining');
     assert.equal(hyperlab.trainingState()?.status, 'paused');
     await new Promise((r) => setTimeout(r, 300));
@@ -117,7 +118,7 @@ describe('faults and controls during a run', () => {
     await new Promise((r) => setTimeout(r, 700));
     assert.deepEqual(hyperlab.trainingState()?.lastStep, frozen, 'steps went on while paused');
     await vscode.commands.executeCommand('hyperlab.resumeTraining');
-    await new Promise((r) => setTimeout(r, 700));
+    await eventually(() => JSON.stringify(hyperlab.trainingState()?.lastStep) !== JSON.stringify(frozen), 'a step after resuming');
     assert.notDeepEqual(hyperlab.trainingState()?.lastStep, frozen, 'no steps after resuming');
   });
 
@@ -125,7 +126,7 @@ describe('faults and controls during a run', () => {
     const hyperlab = await api();
     await vscode.commands.executeCommand('hyperlab.trainExperiment', fileUri('test', 'fixtures', 'experiments', 'long.experiment.json'));
     await hyperlab.whenWebviewReady('panel', 45_000);
-    for (let i = 0; i < 100 && hyperlab.trainingState()?.status !== 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+    await eventually(() => hyperlab.trainingState()?.status === 'running', 'the run to be running', 10_000);
     hyperlab.simulateWorkerCrash();
     const end = await hyperlab.whenTrainingEnds(10_000);
     assert.equal(end.status, 'failed');

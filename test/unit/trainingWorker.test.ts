@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import fs from 'node:fs';
 import os from 'node:os';
 import { renderMessage } from '../../src/shared/message';
+import { eventually } from '../support/eventually';
 import { spanishTranslate } from '../support/spanishTranslate';
 import { CONTROL_BYTES, CONTROL_LR_VERSION, CONTROL_PACE, CONTROL_PAUSE, CONTROL_SLOTS, CONTROL_STOP, controlViews, PAUSE_ONE_EPOCH, PAUSE_PAUSED, type WorkerToHost, isHostToWorker, isWorkerToHost } from '../../src/shared/protocol/workerProtocol';
 
@@ -122,7 +123,8 @@ describe('training worker (dist/worker.js)', function () {
     assert.equal(epochs(), 0);
     Atomics.store(s.control, CONTROL_PAUSE, PAUSE_ONE_EPOCH);
     Atomics.notify(s.control, CONTROL_PAUSE);
-    await new Promise((r) => setTimeout(r, 800));
+    // The worker sets the flag back to paused at the end of the epoch and sends it while it waits.
+    await eventually(() => Atomics.load(s.control, CONTROL_PAUSE) === PAUSE_PAUSED && epochs() >= 1, 'the stepped epoch');
     assert.equal(epochs(), 1, 'one epoch, then paused');
     assert.equal(Atomics.load(s.control, CONTROL_PAUSE), PAUSE_PAUSED);
     Atomics.store(s.control, CONTROL_PAUSE, 0);
@@ -140,7 +142,8 @@ describe('training worker (dist/worker.js)', function () {
         if (m.type === 'didStart') Atomics.store(session.control, CONTROL_PAUSE, PAUSE_PAUSED);
       });
       const epochs = () => s.messages.flatMap((m) => (m.type === 'didReceiveMetrics' ? m.epochs : []));
-      await new Promise((r) => setTimeout(r, 200));
+      // The host paused it on didStart: step only after that, or the pause would undo the step.
+      await eventually(() => s.messages.some((m) => m.type === 'didStart'), 'the worker to start');
       Atomics.store(s.control, CONTROL_PAUSE, PAUSE_ONE_EPOCH);
       Atomics.notify(s.control, CONTROL_PAUSE);
       for (let i = 0; i < 100 && epochs().length < 1; i++) await new Promise((r) => setTimeout(r, 20));
